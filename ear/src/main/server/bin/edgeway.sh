@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Starts one Edgeway node (an Expressway-C or Expressway-E) on the WildFly this build provisioned.
+#
+#   edgeway.sh [--data DIR] [--offset N] [--bind ADDR] [--role C|E] [--size small|medium|large]
+#              [--prepare-only] [-- extra standalone.sh args]
+#
+# A node is its data directory: database, TLS keystore, WildFly base dir (logs, deployments) all live there,
+# so two nodes run side by side with two data directories and two port offsets (HTTP 8080+N, HTTPS 8443+N).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)          # <server>/edgeway
+server=$(cd "$here/.." && pwd)                   # WildFly home
+data=${EDGEWAY_DATA_DIR:-$HOME/.edgeway/data}
+offset=${EDGEWAY_PORT_OFFSET:-0}
+bind=${EDGEWAY_BIND_ADDRESS:-127.0.0.1}
+role=${EDGEWAY_NODE_ROLE:-C}
+size=${EDGEWAY_SYSTEM_SIZE:-small}
+prepare_only=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --data) data=$2; shift 2 ;;
+    --offset) offset=$2; shift 2 ;;
+    --bind) bind=$2; shift 2 ;;
+    --role) role=$2; shift 2 ;;
+    --size) size=$2; shift 2 ;;
+    --prepare-only) prepare_only=true; shift ;;
+    --) shift; break ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) echo "edgeway.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+mkdir -p "$data"
+data=$(cd "$data" && pwd)
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
+# The node's WildFly base dir: configuration and the EAR refreshed from this build on every start,
+# its data/ and log/ kept.
+base="$data/server"
+mkdir -p "$base/configuration" "$base/deployments" "$base/data" "$base/log" "$data/tls" "$data/db"
+cp -f "$server/standalone/configuration/"*.xml "$server/standalone/configuration/"*.properties "$base/configuration/"
+rm -f "$base/deployments/edgeway.ear".*
+cp -f "$here/edgeway.ear" "$base/deployments/edgeway.ear"
+
+# Self-signed HTTPS certificate and its keystore password, created once per node (Bouncy Castle).
+umask 077
+if [ ! -s "$data/tls/https.properties" ]; then
+  echo "edgeway.tls.password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" > "$data/tls/https.properties"
+fi
+password=$(sed -n 's/^edgeway.tls.password=//p' "$data/tls/https.properties")
+if [ ! -s "$data/tls/https.p12" ]; then
+  "$java" -cp "$here/lib/*" org.edgeway.engine.tls.SelfSignedCertificate \
+    "$data/tls/https.p12" "$password" "$(hostname -f 2>/dev/null || hostname)"
+fi
+umask 022
+
+if $prepare_only; then
+  echo "prepared $data"
+  exit 0
+fi
+
+export LAUNCH_JBOSS_IN_BACKGROUND=1
+export JBOSS_PIDFILE="$data/server.pid"
+exec "$server/bin/standalone.sh" -b "$bind" \
+  -Djboss.server.base.dir="$base" \
+  -Djboss.socket.binding.port-offset="$offset" \
+  -Dedgeway.data.dir="$data" \
+  -Dedgeway.node.role="$role" \
+  -Dedgeway.system.size="$size" \
+  -Dedgeway.engine.bind-address="$bind" \
+  -P "file://$data/tls/https.properties" \
+  -Dice4j.harvest.mapping.aws.enabled=false \
+  "$@"

@@ -1,0 +1,96 @@
+package org.edgeway.services.engine;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.edgeway.engine.Engine;
+import org.edgeway.engine.EngineConfig;
+import org.edgeway.engine.EngineEvent;
+import org.edgeway.engine.EngineSnapshot;
+import org.edgeway.services.alarms.Alarms;
+import org.edgeway.services.system.SettingsChanged;
+import org.edgeway.services.system.SystemSettingsService;
+
+/**
+ * Owns the one engine of this node: starts it with the persisted configuration once the database is ready,
+ * hands it a fresh configuration after every committed change, persists what it reports, stops it on undeploy.
+ */
+@Singleton
+@Startup
+@DependsOn("Bootstrap")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class EngineLifecycle {
+
+    /** Address the engine's listeners bind to; tests and multi-node setups on one host override it. */
+    public static final String BIND_PROPERTY = "edgeway.engine.bind-address";
+    public static final String ALARM_ENGINE_FAILED = "engine.failed";
+
+    private static final Logger LOG = Logger.getLogger(EngineLifecycle.class.getName());
+
+    @Inject
+    private SystemSettingsService settings;
+    @Inject
+    private Alarms alarms;
+    @Resource
+    private ManagedExecutorService executor;
+
+    private Engine engine;
+
+    @PostConstruct
+    void start() {
+        engine = new Engine(this::onEngineEvent);
+        try {
+            engine.start(currentConfig());
+            LOG.info("Edgeway engine started");
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Edgeway engine failed to start", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        engine.stop();
+        LOG.info("Edgeway engine stopped");
+    }
+
+    /** After a committed configuration change, hand the engine the new immutable configuration. */
+    public void onSettingsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettingsChanged change) {
+        try {
+            engine.apply(currentConfig());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "engine rejected configuration after " + change.page(), e);
+            alarms.raise(ALARM_ENGINE_FAILED, "ERROR", "The engine could not apply the new configuration",
+                    "Check the server log for the reason and correct the setting on " + change.page());
+        }
+    }
+
+    public EngineSnapshot snapshot() {
+        return engine.snapshot();
+    }
+
+    private EngineConfig currentConfig() {
+        return settings.engineConfig(System.getProperty(BIND_PROPERTY, "0.0.0.0"));
+    }
+
+    /** Engine threads must not block on the database: persist on a managed thread. */
+    private void onEngineEvent(EngineEvent event) {
+        if (event instanceof EngineEvent.AlarmRaised a) {
+            executor.execute(() -> alarms.raise(a.id(), a.severity(), a.title(), a.action()));
+        } else if (event instanceof EngineEvent.AlarmCleared c) {
+            executor.execute(() -> alarms.lower(c.id()));
+        } else if (event instanceof EngineEvent.StateChanged s) {
+            LOG.info(() -> "engine " + s.service() + ": " + s.state().label() + " (" + s.detail() + ")");
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package org.edgeway.services.system;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.ZoneId;
+import java.util.List;
+import org.edgeway.engine.EngineConfig;
+import org.edgeway.engine.NodeRole;
+import org.edgeway.engine.SystemSize;
+import org.edgeway.persistence.system.NtpServer;
+import org.edgeway.persistence.system.SystemSettings;
+import org.edgeway.services.configlog.Changes;
+import org.edgeway.services.configlog.ConfigurationLog;
+import org.edgeway.services.security.Caller;
+import org.edgeway.services.validation.InvalidSettingsException;
+
+/**
+ * System > DNS, System > Time and System > Administration: reads settings as forms, and saves them validated,
+ * logged, committed, then handed to the engine ({@link SettingsChanged} observed after commit).
+ */
+@Stateless
+public class SystemSettingsService {
+
+    public static final String DNS_PAGE = "System > DNS";
+    public static final String TIME_PAGE = "System > Time";
+    public static final String ADMINISTRATION_PAGE = "System > Administration";
+
+    @PersistenceContext
+    private EntityManager em;
+    @Inject
+    private Caller caller;
+    @Inject
+    private ConfigurationLog configurationLog;
+    @Inject
+    private Event<SettingsChanged> settingsChanged;
+
+    /** Creates the settings row and NTP slots at first start; later starts change nothing. */
+    public void initialize(NodeRole role, SystemSize size) {
+        if (em.find(SystemSettings.class, SystemSettings.SINGLETON_ID) != null) {
+            return;
+        }
+        SystemSettings s = new SystemSettings();
+        s.setNodeRole(role.name());
+        s.setSystemSize(size.name());
+        s.setTimeZone("UTC");
+        s.setSessionTimeoutMinutes(AdministrationSettings.DEFAULT_SESSION_TIMEOUT_MINUTES);
+        s.setAutomatedProtection(true);
+        s.setDnsServers(java.util.Arrays.asList(new String[SystemSettings.DNS_SERVER_SLOTS]));
+        em.persist(s);
+        for (int slot = 1; slot <= NtpServer.SLOTS; slot++) {
+            em.persist(new NtpServer(slot));
+        }
+    }
+
+    public DnsSettings dns() {
+        SystemSettings s = settings();
+        DnsSettings form = new DnsSettings();
+        form.setHostName(s.getHostName());
+        form.setDomainName(s.getDomainName());
+        form.dnsServers(s.getDnsServers());
+        return form;
+    }
+
+    public void saveDns(@NotNull @Valid DnsSettings form) {
+        caller.requireWrite();
+        SystemSettings s = settings();
+        Changes changes = new Changes(DNS_PAGE)
+                .compare("System host name", s.getHostName(), form.getHostName())
+                .compare("Domain name", s.getDomainName(), form.getDomainName());
+        List<String> old = s.getDnsServers();
+        List<String> next = form.dnsServers();
+        for (int i = 0; i < next.size(); i++) {
+            changes.compare("DNS server address " + (i + 1), old.get(i), next.get(i));
+        }
+        s.setHostName(form.getHostName());
+        s.setDomainName(form.getDomainName());
+        s.setDnsServers(next);
+        commit(changes);
+    }
+
+    public TimeSettings time() {
+        SystemSettings s = settings();
+        TimeSettings form = new TimeSettings();
+        form.setTimeZone(s.getTimeZone());
+        for (NtpServer n : ntpServers()) {
+            NtpServerSettings f = form.ntp(n.getSlot());
+            f.setAddress(n.getAddress());
+            f.setAuthentication(NtpAuthentication.valueOf(n.getAuthenticationMethod()));
+            f.setKeyId(n.getKeyId());
+            f.setHashMethod(n.getHashMethod() == null ? null : NtpServerSettings.HashMethod.valueOf(n.getHashMethod()));
+            f.setPassPhrase(n.getPassPhrase());
+        }
+        return form;
+    }
+
+    public void saveTime(@NotNull @Valid TimeSettings form) {
+        caller.requireWrite();
+        InvalidSettingsException.Collector errors = new InvalidSettingsException.Collector();
+        if (!ZoneId.getAvailableZoneIds().contains(form.getTimeZone())) {
+            errors.reject("timeZone", "is not a known time zone");
+        }
+        for (NtpServerSettings f : form.getNtpServers()) {
+            String prefix = "ntpServer" + f.getSlot();
+            if (f.isSymmetricKey()) {
+                if (f.getKeyId() == null) {
+                    errors.reject(prefix + "KeyId", "is required for Symmetric key authentication");
+                }
+                if (f.getHashMethod() == null) {
+                    errors.reject(prefix + "HashMethod", "is required for Symmetric key authentication");
+                }
+                if (f.getPassPhrase() == null) {
+                    errors.reject(prefix + "PassPhrase", "is required for Symmetric key authentication");
+                }
+            }
+            if (f.getAuthentication() != NtpAuthentication.DISABLED && f.getAddress() == null) {
+                errors.reject(prefix + "Address", "is required when authentication is used");
+            }
+        }
+        errors.throwIfAny();
+
+        SystemSettings s = settings();
+        Changes changes = new Changes(TIME_PAGE).compare("Time zone", s.getTimeZone(), form.getTimeZone());
+        s.setTimeZone(form.getTimeZone());
+        for (NtpServer n : ntpServers()) {
+            NtpServerSettings f = form.ntp(n.getSlot());
+            boolean symmetric = f.isSymmetricKey();
+            Integer keyId = symmetric ? f.getKeyId() : null;
+            String hash = symmetric ? f.getHashMethod().name() : null;
+            String pass = symmetric ? f.getPassPhrase() : null;
+            String label = "NTP server " + n.getSlot();
+            changes.compare(label + " address", n.getAddress(), f.getAddress())
+                    .compare(label + " authentication", label(n.getAuthenticationMethod()), f.getAuthentication().getLabel())
+                    .compare(label + " key ID", n.getKeyId(), keyId)
+                    .compare(label + " hash method", n.getHashMethod(), hash)
+                    .compareSecret(label + " pass phrase", n.getPassPhrase(), pass);
+            n.setAddress(f.getAddress());
+            n.setAuthenticationMethod(f.getAuthentication().name());
+            n.setKeyId(keyId);
+            n.setHashMethod(hash);
+            n.setPassPhrase(pass);
+        }
+        commit(changes);
+    }
+
+    public AdministrationSettings administration() {
+        SystemSettings s = settings();
+        AdministrationSettings form = new AdministrationSettings();
+        form.setNodeRole(NodeRole.valueOf(s.getNodeRole()));
+        form.setSystemSize(SystemSize.valueOf(s.getSystemSize()));
+        form.setSessionTimeoutMinutes(s.getSessionTimeoutMinutes());
+        form.setAutomatedProtection(s.isAutomatedProtection());
+        return form;
+    }
+
+    public void saveAdministration(@NotNull @Valid AdministrationSettings form) {
+        caller.requireWrite();
+        SystemSettings s = settings();
+        Changes changes = new Changes(ADMINISTRATION_PAGE)
+                .compare("Node role", NodeRole.valueOf(s.getNodeRole()).label(), form.getNodeRole().label())
+                .compare("System size", SystemSize.valueOf(s.getSystemSize()).label(), form.getSystemSize().label())
+                .compare("Session timeout (minutes)", s.getSessionTimeoutMinutes(), form.getSessionTimeoutMinutes())
+                .compare("Automated protection service", onOff(s.isAutomatedProtection()),
+                        onOff(form.isAutomatedProtection()));
+        s.setNodeRole(form.getNodeRole().name());
+        s.setSystemSize(form.getSystemSize().name());
+        s.setSessionTimeoutMinutes(form.getSessionTimeoutMinutes());
+        s.setAutomatedProtection(form.isAutomatedProtection());
+        commit(changes);
+    }
+
+    public int sessionTimeoutMinutes() {
+        return settings().getSessionTimeoutMinutes();
+    }
+
+    /** The engine's view of the system settings; other features add their parts. */
+    public EngineConfig engineConfig(String bindAddress) {
+        SystemSettings s = settings();
+        String host = s.getHostName() == null ? "edgeway"
+                : s.getDomainName() == null ? s.getHostName() : s.getHostName() + "." + s.getDomainName();
+        return new EngineConfig(NodeRole.valueOf(s.getNodeRole()), SystemSize.valueOf(s.getSystemSize()), host,
+                bindAddress);
+    }
+
+    private void commit(Changes changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        configurationLog.record(changes);
+        settingsChanged.fire(new SettingsChanged(changes.list().get(0).setting()));
+    }
+
+    private SystemSettings settings() {
+        SystemSettings s = em.find(SystemSettings.class, SystemSettings.SINGLETON_ID);
+        if (s == null) {
+            throw new IllegalStateException("system settings missing: first start did not complete");
+        }
+        return s;
+    }
+
+    private List<NtpServer> ntpServers() {
+        return em.createQuery("select n from NtpServer n order by n.slot", NtpServer.class).getResultList();
+    }
+
+    private static String label(String method) {
+        return NtpAuthentication.valueOf(method).getLabel();
+    }
+
+    private static String onOff(boolean on) {
+        return on ? "On" : "Off";
+    }
+}

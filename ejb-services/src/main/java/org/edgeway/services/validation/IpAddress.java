@@ -1,0 +1,37 @@
+package org.edgeway.services.validation;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/** An IPv4 or IPv6 address literal. Empty is valid. */
+@Documented
+@Constraint(validatedBy = IpAddress.Validator.class)
+@Target({FIELD, METHOD, PARAMETER, TYPE_USE})
+@Retention(RUNTIME)
+public @interface IpAddress {
+
+    String message() default "must be an IP address (IPv4 or IPv6), not a host name";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    /** Checks with {@link Addresses#isIpAddress(String)}. */
+    class Validator implements ConstraintValidator<IpAddress, String> {
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || value.isEmpty() || Addresses.isIpAddress(value);
+        }
+    }
+}

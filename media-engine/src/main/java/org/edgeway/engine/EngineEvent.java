@@ -1,0 +1,24 @@
+package org.edgeway.engine;
+
+import java.time.Instant;
+
+/**
+ * Something the engine reports for the EJB side to persist or act on (state changes, alarms, and later
+ * allocations, registrations and calls). Delivered on an engine thread: listeners must not block.
+ */
+public sealed interface EngineEvent {
+
+    Instant at();
+
+    /** The engine or one service changed state. */
+    record StateChanged(Instant at, String service, EngineState state, String detail) implements EngineEvent {
+    }
+
+    /** A condition an administrator must see on Status > Alarms. {@code id} is stable per condition. */
+    record AlarmRaised(Instant at, String id, String severity, String title, String action) implements EngineEvent {
+    }
+
+    /** The condition behind an earlier alarm has gone. */
+    record AlarmCleared(Instant at, String id) implements EngineEvent {
+    }
+}

@@ -1,0 +1,48 @@
+package org.edgeway.web.security;
+
+import jakarta.enterprise.context.SessionScoped;
+import java.io.Serializable;
+import java.time.Instant;
+import org.edgeway.services.security.AccessLevel;
+import org.edgeway.services.security.AdminIdentity;
+
+/** The logged-in administrator of this HTTP session. */
+@SessionScoped
+public class AdminSession implements Serializable {
+
+    private AdminIdentity identity;
+    private Instant loggedInAt;
+
+    public void loggedIn(AdminIdentity who) {
+        identity = who;
+        loggedInAt = Instant.now();
+    }
+
+    public void passwordChanged(AdminIdentity who) {
+        identity = who;
+    }
+
+    public boolean isLoggedIn() {
+        return identity != null;
+    }
+
+    public AdminIdentity identity() {
+        return identity;
+    }
+
+    public String getName() {
+        return identity == null ? null : identity.name();
+    }
+
+    public boolean isReadOnly() {
+        return identity == null || identity.accessLevel() != AccessLevel.READ_WRITE;
+    }
+
+    public boolean isMustChangePassword() {
+        return identity != null && identity.mustChangePassword();
+    }
+
+    public Instant getLoggedInAt() {
+        return loggedInAt;
+    }
+}
