@@ -1,12 +1,14 @@
 package org.edgeway.web.security;
 
 import jakarta.enterprise.context.SessionScoped;
+import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import org.edgeway.services.security.AccessLevel;
 import org.edgeway.services.security.AdminIdentity;
 
 /** The logged-in administrator of this HTTP session. */
+@Named
 @SessionScoped
 public class AdminSession implements Serializable {
 

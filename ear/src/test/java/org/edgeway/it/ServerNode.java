@@ -1,0 +1,163 @@
+package org.edgeway.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Edgeway node started exactly as an administrator starts it ({@code edgeway.sh}) from the WildFly this
+ * build provisioned, with its own data directory and port offset. Stopped by its pid.
+ */
+public final class ServerNode implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private final Path dataDir;
+    private final int offset;
+    private final List<String> extraArgs;
+    private Process launcher;
+
+    public ServerNode(String name, int offsetStep, String... extraArgs) {
+        this.dataDir = Path.of(System.getProperty("edgeway.it.dir", "target/it")).resolve(name).toAbsolutePath();
+        this.offset = Integer.getInteger("edgeway.it.port.offset", 1000) + offsetStep;
+        this.extraArgs = List.of(extraArgs);
+    }
+
+    public static Path serverHome() {
+        return Path.of(System.getProperty("edgeway.server.home", "target/wildfly-39.0.1.Final")).toAbsolutePath();
+    }
+
+    /** Deletes any earlier data of this node so the test sees a first start. */
+    public ServerNode fresh() throws IOException {
+        if (Files.exists(dataDir)) {
+            try (var walk = Files.walk(dataDir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return this;
+    }
+
+    public ServerNode start() throws Exception {
+        Files.createDirectories(dataDir);
+        Path log = dataDir.resolve("launcher.log");
+        List<String> command = new java.util.ArrayList<>(List.of(
+                serverHome().resolve("edgeway/bin/edgeway.sh").toString(),
+                "--data", dataDir.toString(), "--offset", String.valueOf(offset), "--bind", "127.0.0.1"));
+        command.addAll(extraArgs);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().remove("EDGEWAY_ADMIN_PASSWORD");
+        launcher = pb.start();
+        waitUntilDeployed();
+        return this;
+    }
+
+    private void waitUntilDeployed() throws Exception {
+        Path deployments = dataDir.resolve("server/deployments");
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(deployments.resolve("edgeway.ear.failed"))) {
+                throw new IllegalStateException("deployment failed: "
+                        + Files.readString(deployments.resolve("edgeway.ear.failed")) + "\n" + serverLogTail());
+            }
+            if (Files.exists(deployments.resolve("edgeway.ear.deployed")) && httpStatus("/login") == 200) {
+                return;
+            }
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("server exited with " + launcher.exitValue() + "\n" + serverLogTail());
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("server did not start within " + START_TIMEOUT + "\n" + serverLogTail());
+    }
+
+    /** Stops the server by its pid (SIGTERM, then SIGKILL after 60 s) and waits until it is gone. */
+    public void stop() throws Exception {
+        Path pidFile = dataDir.resolve("server.pid");
+        Optional<ProcessHandle> server = Files.exists(pidFile)
+                ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())) : Optional.empty();
+        server.ifPresent(ProcessHandle::destroy);
+        if (server.isPresent()) {
+            try {
+                server.get().onExit().get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                server.get().destroyForcibly();
+                server.get().onExit().get(10, TimeUnit.SECONDS);
+            }
+        }
+        if (launcher != null) {
+            launcher.destroy();
+            launcher.waitFor(30, TimeUnit.SECONDS);
+            launcher = null;
+        }
+    }
+
+    public void restart() throws Exception {
+        stop();
+        start();
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + (8080 + offset);
+    }
+
+    public String httpsUrl() {
+        return "https://127.0.0.1:" + (8443 + offset);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path serverLog() {
+        return dataDir.resolve("server/log/server.log");
+    }
+
+    /** The one-time admin password the first start wrote to the server log. */
+    public String oneTimePassword() throws IOException {
+        String prefix = "Initial administrator password for 'admin' (one-time, change at first login): ";
+        return Files.readAllLines(serverLog(), StandardCharsets.UTF_8).stream()
+                .filter(l -> l.contains(prefix))
+                .map(l -> l.substring(l.indexOf(prefix) + prefix.length()).trim())
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException("no one-time password in the server log"));
+    }
+
+    public int httpStatus(String path) {
+        try {
+            HttpResponse<Void> r = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return r.statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    public String serverLogTail() {
+        try {
+            List<String> lines = Files.readAllLines(serverLog());
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no server log: " + e.getMessage() + ")";
+        }
+    }
+}
