@@ -2,7 +2,7 @@
 # Starts one Edgeway node (an Expressway-C or Expressway-E) on the WildFly this build provisioned.
 #
 #   edgeway.sh [--data DIR] [--offset N] [--bind ADDR] [--role C|E] [--size small|medium|large]
-#              [--prepare-only] [-- extra standalone.sh args]
+#              [--prepare-only] [--no-deploy] [-- extra standalone.sh args]
 #
 # A node is its data directory: database, TLS keystore, WildFly base dir (logs, deployments) all live there,
 # so two nodes run side by side with two data directories and two port offsets (HTTP 8080+N, HTTPS 8443+N).
@@ -16,6 +16,7 @@ bind=${EDGEWAY_BIND_ADDRESS:-127.0.0.1}
 role=${EDGEWAY_NODE_ROLE:-C}
 size=${EDGEWAY_SYSTEM_SIZE:-small}
 prepare_only=false
+deploy=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --data) data=$2; shift 2 ;;
@@ -24,6 +25,7 @@ while [ $# -gt 0 ]; do
     --role) role=$2; shift 2 ;;
     --size) size=$2; shift 2 ;;
     --prepare-only) prepare_only=true; shift ;;
+    --no-deploy) deploy=false; shift ;;   # for test servers that deploy their own archive (Arquillian)
     --) shift; break ;;
     -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "edgeway.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -38,8 +40,10 @@ java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 base="$data/server"
 mkdir -p "$base/configuration" "$base/deployments" "$base/data" "$base/log" "$data/tls" "$data/db"
 cp -f "$server/standalone/configuration/"*.xml "$server/standalone/configuration/"*.properties "$base/configuration/"
-rm -f "$base/deployments/edgeway.ear".*
-cp -f "$here/edgeway.ear" "$base/deployments/edgeway.ear"
+rm -f "$base/deployments/edgeway.ear"*
+if $deploy; then
+  cp -f "$here/edgeway.ear" "$base/deployments/edgeway.ear"
+fi
 
 # Self-signed HTTPS certificate and its keystore password, created once per node (Bouncy Castle).
 umask 077

@@ -8,6 +8,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -64,7 +66,11 @@ public class EngineLifecycle {
         LOG.info("Edgeway engine stopped");
     }
 
-    /** After a committed configuration change, hand the engine the new immutable configuration. */
+    /**
+     * After a committed configuration change, hand the engine the new immutable configuration. Runs outside the
+     * finished transaction (it is already committed; reading the settings needs a fresh one).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void onSettingsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettingsChanged change) {
         try {
             engine.apply(currentConfig());
@@ -73,6 +79,11 @@ public class EngineLifecycle {
             alarms.raise(ALARM_ENGINE_FAILED, "ERROR", "The engine could not apply the new configuration",
                     "Check the server log for the reason and correct the setting on " + change.page());
         }
+    }
+
+    /** The configuration the engine is running with (what the last committed change handed it). */
+    public EngineConfig appliedConfig() {
+        return engine.config();
     }
 
     public EngineSnapshot snapshot() {
