@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.edgeway.engine.turn.TurnServer;
 
 /**
  * The engine facade: start, apply configuration, stop, snapshot, events. Owns the Netty event loops; the
@@ -19,12 +20,16 @@ import java.util.logging.Logger;
 public final class Engine implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Engine.class.getName());
+    /** Alarm id raised when the TURN service cannot start. */
+    public static final String TURN_ALARM = "turn-start-failed";
 
     private final EngineListener listener;
     private EventLoopGroup loops;
     private volatile EngineConfig config;
     private volatile EngineState state = EngineState.STOPPED;
     private volatile Instant startedAt;
+    private volatile TurnServer turn;
+    private volatile TurnSnapshot turnStatus = TurnSnapshot.inactive("TURN services Off");
 
     public Engine(EngineListener listener) {
         this.listener = listener == null ? EngineListener.NONE : listener;
@@ -44,22 +49,78 @@ public final class Engine implements AutoCloseable {
             config = initial;
             startedAt = Instant.now();
             changeState(EngineState.RUNNING, "event loops running");
+            startTurn(initial);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "engine failed to start", e);
+            stopTurn();
             shutdownLoops();
             changeState(EngineState.FAILED, String.valueOf(e.getMessage()));
             throw e;
         }
     }
 
-    /** Hands the engine a new configuration; services restart only where their settings changed. */
+    /**
+     * Hands the engine a new configuration; services restart only where their settings changed. The TURN service
+     * restarts (dropping its allocations) when its settings, the role, the system size or the bind address change:
+     * "changes to other TURN settings do not come into effect until the TURN services is restarted" (seed 003).
+     */
     public synchronized void apply(EngineConfig next) {
         Objects.requireNonNull(next, "config");
+        EngineConfig previous = config;
+        config = next;
         if (state != EngineState.RUNNING) {
-            config = next;
             return;
         }
-        config = next;
+        if (previous == null || turnSettingsChanged(previous, next)) {
+            stopTurn();
+            startTurn(next);
+        }
+    }
+
+    private static boolean turnSettingsChanged(EngineConfig a, EngineConfig b) {
+        return !a.turn().equals(b.turn()) || a.role() != b.role() || a.size() != b.size()
+                || !a.bindAddress().equals(b.bindAddress()) || !a.hostName().equals(b.hostName());
+    }
+
+    private void startTurn(EngineConfig cfg) {
+        if (!cfg.turn().enabled()) {
+            turnStatus = TurnSnapshot.inactive("TURN services Off");
+            return;
+        }
+        if (cfg.role() != NodeRole.EXPRESSWAY_E) {
+            turnStatus = TurnSnapshot.inactive("TURN relay services are only available on the Expressway-E");
+            return;
+        }
+        TurnServer server = new TurnServer(cfg, loops, this::emit);
+        try {
+            server.start();
+            turn = server;
+            emit(new EngineEvent.StateChanged(Instant.now(), "TURN", EngineState.RUNNING,
+                    String.join(", ", server.listeningAddresses())));
+            emit(new EngineEvent.AlarmCleared(Instant.now(), TURN_ALARM));
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "TURN server failed to start", e);
+            turnStatus = new TurnSnapshot(EngineState.FAILED, "Failed to start: " + e.getMessage(),
+                    java.util.List.of(), java.util.List.of(), 0, 0, 0, java.util.List.of(), TurnSnapshot.Counters.ZERO);
+            emit(new EngineEvent.StateChanged(Instant.now(), "TURN", EngineState.FAILED, String.valueOf(e.getMessage())));
+            emit(new EngineEvent.AlarmRaised(Instant.now(), TURN_ALARM, "Error", "TURN server failed to start",
+                    "Check that the TURN request ports and media port range are free: " + e.getMessage()));
+        }
+    }
+
+    private void stopTurn() {
+        TurnServer server = turn;
+        if (server != null) {
+            turn = null;
+            server.stop();
+            turnStatus = TurnSnapshot.inactive("TURN services Off");
+            emit(new EngineEvent.StateChanged(Instant.now(), "TURN", EngineState.STOPPED, "stopped"));
+        }
+    }
+
+    /** The running TURN server, or null (tests and the benchmark read its bound ports). */
+    public TurnServer turnServer() {
+        return turn;
     }
 
     /** Stops every service and the event loops, releasing all ports. Idempotent. */
@@ -67,6 +128,7 @@ public final class Engine implements AutoCloseable {
         if (state == EngineState.STOPPED) {
             return;
         }
+        stopTurn();
         shutdownLoops();
         startedAt = null;
         changeState(EngineState.STOPPED, "stopped");
@@ -86,7 +148,10 @@ public final class Engine implements AutoCloseable {
         List<ServiceStatus> services = new ArrayList<>();
         services.add(new ServiceStatus("Engine", state,
                 state == EngineState.RUNNING ? "Netty event loops running" : state.label()));
-        return new EngineSnapshot(state, startedAt, services);
+        TurnServer server = turn;
+        TurnSnapshot t = server != null ? server.snapshot() : turnStatus;
+        services.add(new ServiceStatus("TURN", t.state(), t.detail()));
+        return new EngineSnapshot(state, startedAt, services, t);
     }
 
     private void shutdownLoops() {

@@ -9,10 +9,17 @@ import java.util.List;
  * @param state     overall state
  * @param startedAt when the engine last started, or null when stopped
  * @param services  per-service states
+ * @param turn      the TURN server's status and relays (never null; inactive when TURN is off)
  */
-public record EngineSnapshot(EngineState state, Instant startedAt, List<ServiceStatus> services) {
+public record EngineSnapshot(EngineState state, Instant startedAt, List<ServiceStatus> services, TurnSnapshot turn) {
 
     public EngineSnapshot {
         services = List.copyOf(services);
+        turn = turn == null ? TurnSnapshot.inactive("TURN services Off") : turn;
+    }
+
+    /** The original three-argument form (TURN inactive). */
+    public EngineSnapshot(EngineState state, Instant startedAt, List<ServiceStatus> services) {
+        this(state, startedAt, services, null);
     }
 }

@@ -22,13 +22,13 @@ class SchemaMigrationTest {
         ds.setUser("sa");
         ds.setPassword("sa");
 
-        assertEquals("1", SchemaMigration.migrate(ds));
+        assertEquals("2", SchemaMigration.migrate(ds));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("insert into config_log(changed_at, changed_by, source, setting, old_value, new_value) "
                     + "values (current_timestamp, 'admin', 'web', 'System > DNS: DNS server address 1', null, '192.0.2.53')");
         }
         // second start: nothing to apply, data kept
-        assertEquals("1", SchemaMigration.migrate(ds));
+        assertEquals("2", SchemaMigration.migrate(ds));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             Set<String> tables = new HashSet<>();
             try (ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", null, new String[] {"TABLE"})) {
@@ -37,7 +37,7 @@ class SchemaMigrationTest {
                 }
             }
             assertTrue(tables.containsAll(Set.of("system_settings", "ntp_server", "admin_account", "alarm",
-                    "config_log", "flyway_schema_history")), tables.toString());
+                    "config_log", "turn_settings", "local_credential", "flyway_schema_history")), tables.toString());
             try (ResultSet rs = s.executeQuery("select count(*) from config_log")) {
                 rs.next();
                 assertEquals(1, rs.getInt(1));

@@ -8,6 +8,7 @@ import org.edgeway.engine.SystemSize;
 import org.edgeway.services.security.AdminAccounts;
 import org.edgeway.services.security.Caller;
 import org.edgeway.services.system.SystemSettingsService;
+import org.edgeway.services.turn.TurnSettingsService;
 
 /** The first-start work that needs a transaction; does nothing on later starts. */
 @Stateless
@@ -24,10 +25,13 @@ public class FirstStart {
     private SystemSettingsService settings;
     @Inject
     private AdminAccounts accounts;
+    @Inject
+    private TurnSettingsService turnSettings;
 
     public void initialize(NodeRole role, SystemSize size) {
         caller.identifyAsSystem();
         settings.initialize(role, size);
+        turnSettings.initialize();
         accounts.createInitialAdmin().ifPresent(password -> LOG.warning(PASSWORD_LOG_PREFIX + password));
     }
 }

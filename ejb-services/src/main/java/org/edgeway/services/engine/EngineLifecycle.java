@@ -20,9 +20,11 @@ import org.edgeway.engine.Engine;
 import org.edgeway.engine.EngineConfig;
 import org.edgeway.engine.EngineEvent;
 import org.edgeway.engine.EngineSnapshot;
+import org.edgeway.engine.TurnConfig;
 import org.edgeway.services.alarms.Alarms;
 import org.edgeway.services.system.SettingsChanged;
 import org.edgeway.services.system.SystemSettingsService;
+import org.edgeway.services.turn.TurnSettingsService;
 
 /**
  * Owns the one engine of this node: starts it with the persisted configuration once the database is ready,
@@ -47,7 +49,13 @@ public class EngineLifecycle {
     @Resource
     private ManagedExecutorService executor;
 
+    @Inject
+    private TurnSettingsService turnSettings;
+
     private Engine engine;
+    /** The TURN configuration the engine runs, and the one stored (they differ until TURN services restart). */
+    private TurnConfig appliedTurn;
+    private TurnConfig storedTurn;
 
     @PostConstruct
     void start() {
@@ -71,7 +79,7 @@ public class EngineLifecycle {
      * finished transaction (it is already committed; reading the settings needs a fresh one).
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void onSettingsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettingsChanged change) {
+    public synchronized void onSettingsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettingsChanged change) {
         try {
             engine.apply(currentConfig());
         } catch (RuntimeException e) {
@@ -90,8 +98,27 @@ public class EngineLifecycle {
         return engine.snapshot();
     }
 
-    private EngineConfig currentConfig() {
-        return settings.engineConfig(System.getProperty(BIND_PROPERTY, "0.0.0.0"));
+    /** Whether saved TURN settings wait for TURN services to be set Off and On again. */
+    public synchronized boolean turnRestartPending() {
+        return storedTurn != null && !storedTurn.equals(appliedTurn);
+    }
+
+    private synchronized EngineConfig currentConfig() {
+        storedTurn = turnSettings.engineConfig();
+        appliedTurn = effectiveTurn(appliedTurn, storedTurn);
+        return settings.engineConfig(System.getProperty(BIND_PROPERTY, "0.0.0.0")).withTurn(appliedTurn);
+    }
+
+    /**
+     * Seed 003: while TURN services stay On, "changes to other TURN settings do not come into effect until the
+     * TURN services is restarted" (set Off, Save, set On, Save). Credentials are the exception: the local
+     * database applies at once, as on an Expressway.
+     */
+    static TurnConfig effectiveTurn(TurnConfig applied, TurnConfig stored) {
+        if (applied != null && applied.enabled() && stored.enabled()) {
+            return applied.toBuilder().credentials(stored.credentials()).sharedSecret(stored.sharedSecret()).build();
+        }
+        return stored;
     }
 
     /** Engine threads must not block on the database: persist on a managed thread. */

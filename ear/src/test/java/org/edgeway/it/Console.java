@@ -1,0 +1,31 @@
+package org.edgeway.it;
+
+/** Console steps several browser tests share. */
+final class Console {
+
+    private Console() {
+    }
+
+    /** First login of a fresh node: one-time password from the server log, then the forced change. */
+    static void firstLogin(Browser browser, ServerNode node, String newPassword) throws Exception {
+        String oneTime = node.oneTimePassword();
+        login(browser, node, "admin", oneTime);
+        browser.waitForUrlContaining("/change-password");
+        browser.type("changePasswordForm:currentPassword", oneTime);
+        browser.type("changePasswordForm:newPassword", newPassword);
+        browser.type("changePasswordForm:confirmPassword", newPassword);
+        browser.click("changePasswordForm:change");
+        browser.waitForUrlContaining("/status/overview");
+    }
+
+    static void login(Browser browser, ServerNode node, String user, String password) {
+        browser.open(node.baseUrl() + "/login");
+        browser.type("loginForm:username", user);
+        browser.type("loginForm:password", password);
+        browser.click("loginForm:login");
+    }
+
+    static void select(Browser browser, String id, String visibleText) {
+        new org.openqa.selenium.support.ui.Select(browser.find(id)).selectByVisibleText(visibleText);
+    }
+}

@@ -1,0 +1,187 @@
+package org.edgeway.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.DatagramSocket;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Configuration &gt; Traversal &gt; TURN and the local database in a real browser, and the engine following them on
+ * the wire: the realm in a 401, the seed's "settings apply when TURN services restarts" rule, an authenticated
+ * allocation, and that relay on Status &gt; TURN relay usage.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TurnConsoleIT {
+
+    static final String PASSWORD = "Edgeway-turn-2026";
+    static final String TURN_USER = "turnuser";
+    static final String TURN_PASSWORD = "Turn-secret-42";
+
+    ServerNode node;
+    Browser browser;
+    int turnPort;
+
+    @BeforeAll
+    void start() throws Exception {
+        turnPort = freePort();
+        node = new ServerNode("turn", 10, "--role", "E", "--", "-Dedgeway.turn.tcp443-port=" + freePort()).fresh().start();
+        browser = new Browser();
+        Console.firstLogin(browser, node, PASSWORD);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (node != null) {
+            node.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void defaultsAreTheSeeds() {
+        browser.open(node.baseUrl() + "/configuration/traversal/turn");
+        browser.waitForText("breadcrumb", "Configuration > Traversal > TURN");
+        assertEquals("3478", browser.value("turnForm:requestsPort"));
+        assertEquals("TANDBERG", browser.value("turnForm:realm"));
+        assertEquals("24000", browser.value("turnForm:mediaPortRangeStart"));
+        assertEquals("29999", browser.value("turnForm:mediaPortRangeEnd"));
+        assertFalse(browser.exists("turnForm:portMultiplexing"), "multiplexing is a Large-only option");
+        assertFalse(browser.exists("turnForm:requestsPortRangeStart"), "the range is a Large-only option");
+        browser.waitForText("turnForm:turnState", "Inactive");
+    }
+
+    @Test
+    @Order(2)
+    void createsALocalDatabaseCredential() {
+        browser.open(node.baseUrl() + "/configuration/authentication/local-database");
+        browser.click("credentialsForm:new");
+        browser.waitForUrlContaining("/editcredential");
+        browser.type("credentialForm:name", "bad name:x");
+        browser.type("credentialForm:password", TURN_PASSWORD);
+        browser.click("credentialForm:save");
+        browser.waitForText("credentialForm:nameMessage", "may not contain");
+        browser.type("credentialForm:name", TURN_USER);
+        browser.type("credentialForm:password", TURN_PASSWORD);
+        browser.click("credentialForm:save");
+        browser.waitForUrlContaining("/local-database");
+        browser.waitForText("credentialsForm:credentials", TURN_USER);
+        assertFalse(browser.driver().getPageSource().contains(TURN_PASSWORD), "passwords are never shown back");
+    }
+
+    @Test
+    @Order(3)
+    void rejectsInvalidTurnSettingsAtTheField() {
+        browser.open(node.baseUrl() + "/configuration/traversal/turn");
+        browser.type("turnForm:requestsPort", "80");
+        browser.click("turnForm:save");
+        browser.waitForText("turnForm:requestsPortMessage", "between 1024 and 65535");
+        // rules between fields are checked once every field is valid on its own
+        browser.type("turnForm:requestsPort", "3478");
+        browser.type("turnForm:mediaPortRangeEnd", "23000");
+        browser.type("turnForm:peerAllow", "127.0.0.0/33");
+        browser.click("turnForm:save");
+        browser.waitForText("turnForm:mediaPortRangeEndMessage", "above the range start");
+        browser.waitForText("turnForm:peerAllowMessage", "not an address or CIDR");
+    }
+
+    @Test
+    @Order(4)
+    void turningTurnOnStartsTheServerWithTheRealm() throws Exception {
+        browser.open(node.baseUrl() + "/configuration/traversal/turn");
+        Console.select(browser, "turnForm:enabled", "On");
+        browser.type("turnForm:requestsPort", String.valueOf(turnPort));
+        browser.type("turnForm:realm", "EDGEWAYIT");
+        browser.type("turnForm:mediaPortRangeStart", "47000");
+        browser.type("turnForm:mediaPortRangeEnd", "47999");
+        browser.type("turnForm:peerAllow", "127.0.0.0/8");
+        browser.click("turnForm:save");
+        browser.waitForText("banner", "Saved");
+        browser.waitForText("turnForm:turnState", "Active");
+        assertTrue(browser.text("turnForm:turnListening").contains(String.valueOf(turnPort)),
+                browser.text("turnForm:turnListening"));
+        try (StunProbe probe = new StunProbe(turnPort)) {
+            StunProbe.Response r = probe.allocateWithoutCredentials();
+            assertEquals(401, r.errorCode());
+            assertEquals("EDGEWAYIT", r.text(StunProbe.REALM));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aRealmChangeWaitsForTurnServicesToRestart() throws Exception {
+        browser.open(node.baseUrl() + "/configuration/traversal/turn");
+        browser.type("turnForm:realm", "NEWREALM");
+        browser.click("turnForm:save");
+        browser.waitForText("banner", "Saved");
+        assertTrue(browser.exists("turnForm:restartPending"), "the page says the change waits for a restart");
+        try (StunProbe probe = new StunProbe(turnPort)) {
+            assertEquals("EDGEWAYIT", probe.allocateWithoutCredentials().text(StunProbe.REALM));
+        }
+        // seed 003: set TURN services Off, Save, then On, Save
+        Console.select(browser, "turnForm:enabled", "Off");
+        browser.click("turnForm:save");
+        browser.waitForText("turnForm:turnState", "Inactive");
+        Console.select(browser, "turnForm:enabled", "On");
+        browser.click("turnForm:save");
+        browser.waitForText("turnForm:turnState", "Active");
+        assertFalse(browser.exists("turnForm:restartPending"));
+        try (StunProbe probe = new StunProbe(turnPort)) {
+            assertEquals("NEWREALM", probe.allocateWithoutCredentials().text(StunProbe.REALM));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void anAuthenticatedAllocationShowsOnTheRelayUsagePage() throws Exception {
+        try (StunProbe probe = new StunProbe(turnPort)) {
+            StunProbe.Response challenge = probe.allocateWithoutCredentials();
+            String nonce = challenge.text(StunProbe.NONCE);
+            assertNotNull(nonce);
+            StunProbe.Response wrong = probe.allocate(TURN_USER, "wrong-password", "NEWREALM", nonce);
+            assertEquals(401, wrong.errorCode(), "wrong password is refused");
+            StunProbe.Response ok = probe.allocate(TURN_USER, TURN_PASSWORD, "NEWREALM", nonce);
+            assertTrue(ok.isSuccess(), "allocation succeeds, error " + ok.errorCode());
+            assertNotNull(ok.attributes().get(StunProbe.XOR_RELAYED_ADDRESS));
+
+            browser.open(node.baseUrl() + "/status/turn-relay-usage");
+            browser.waitForText("relaysForm:relays", TURN_USER);
+            assertEquals("1", browser.text("relaysForm:activeRelays"));
+            browser.screenshot("turn-relay-usage");
+            browser.open(node.baseUrl() + "/configuration/traversal/turn");
+            browser.waitForText("turnForm:activeRelays", "1 of 1800");
+            browser.screenshot("turn");
+        }
+    }
+
+    private static int freePort() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            int port;
+            try (DatagramSocket udp = new DatagramSocket(0)) {
+                port = udp.getLocalPort();
+            }
+            if (port < 1024) {
+                continue;
+            }
+            try (ServerSocket tcp = new ServerSocket(port)) {
+                return port;
+            } catch (java.io.IOException busy) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no free port");
+    }
+}

@@ -1,0 +1,209 @@
+package org.edgeway.services.turn;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.io.Serializable;
+import org.edgeway.engine.TurnConfig;
+
+/**
+ * Configuration &gt; Traversal &gt; TURN: the fields of seed 003's table with their defaults, plus the CLI-only
+ * protocol mode and Edgeway's additions (STUN Binding policy, peer allow/deny lists, time-limited credentials,
+ * 401 rate limit). Peer lists are CIDRs, one per line.
+ */
+public class TurnSettingsForm implements Serializable {
+
+    private static final String PORT_MESSAGE = "must be a port between 1024 and 65535";
+
+    private boolean enabled;
+    private boolean tcp443Enabled;
+    private boolean portMultiplexing;
+    @Min(value = 1024, message = PORT_MESSAGE)
+    @Max(value = 65535, message = PORT_MESSAGE)
+    private int requestsPort = 3478;
+    @Min(value = 1024, message = PORT_MESSAGE)
+    @Max(value = 65535, message = PORT_MESSAGE)
+    private int requestsPortRangeStart = 3478;
+    @Min(value = 1024, message = PORT_MESSAGE)
+    @Max(value = 65535, message = PORT_MESSAGE)
+    private int requestsPortRangeEnd = 3483;
+    @NotNull
+    private TurnConfig.ProtocolMode protocolMode = TurnConfig.ProtocolMode.UDP_AND_TCP;
+    private boolean delegatedCredentialChecking;
+    @NotBlank
+    @Size(max = 128, message = "must be at most 128 characters")
+    @Pattern(regexp = "[^\"\\p{Cntrl}]*", message = "may not contain quotes or control characters")
+    private String realm = "TANDBERG";
+    @Min(value = 1024, message = PORT_MESSAGE)
+    @Max(value = 65535, message = PORT_MESSAGE)
+    private int mediaPortRangeStart = 24000;
+    @Min(value = 1024, message = PORT_MESSAGE)
+    @Max(value = 65535, message = PORT_MESSAGE)
+    private int mediaPortRangeEnd = 29999;
+    private boolean allowUnauthenticatedStunBinding;
+    @Size(max = 4000, message = "must be at most 4000 characters")
+    private String peerAllow;
+    @Size(max = 4000, message = "must be at most 4000 characters")
+    private String peerDeny;
+    @Size(max = 256, message = "must be at most 256 characters")
+    private String sharedSecret;
+    @Min(value = 0, message = "must be between 0 (unlimited) and 100000")
+    @Max(value = 100000, message = "must be between 0 (unlimited) and 100000")
+    private int unauthorizedPerSecond = 100;
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public boolean isTcp443Enabled() {
+        return tcp443Enabled;
+    }
+
+    public void setTcp443Enabled(boolean tcp443Enabled) {
+        this.tcp443Enabled = tcp443Enabled;
+    }
+
+    public boolean isPortMultiplexing() {
+        return portMultiplexing;
+    }
+
+    public void setPortMultiplexing(boolean portMultiplexing) {
+        this.portMultiplexing = portMultiplexing;
+    }
+
+    public int getRequestsPort() {
+        return requestsPort;
+    }
+
+    public void setRequestsPort(int requestsPort) {
+        this.requestsPort = requestsPort;
+    }
+
+    public int getRequestsPortRangeStart() {
+        return requestsPortRangeStart;
+    }
+
+    public void setRequestsPortRangeStart(int requestsPortRangeStart) {
+        this.requestsPortRangeStart = requestsPortRangeStart;
+    }
+
+    public int getRequestsPortRangeEnd() {
+        return requestsPortRangeEnd;
+    }
+
+    public void setRequestsPortRangeEnd(int requestsPortRangeEnd) {
+        this.requestsPortRangeEnd = requestsPortRangeEnd;
+    }
+
+    public TurnConfig.ProtocolMode getProtocolMode() {
+        return protocolMode;
+    }
+
+    public void setProtocolMode(TurnConfig.ProtocolMode protocolMode) {
+        this.protocolMode = protocolMode;
+    }
+
+    public boolean isDelegatedCredentialChecking() {
+        return delegatedCredentialChecking;
+    }
+
+    public void setDelegatedCredentialChecking(boolean delegatedCredentialChecking) {
+        this.delegatedCredentialChecking = delegatedCredentialChecking;
+    }
+
+    public String getRealm() {
+        return realm;
+    }
+
+    public void setRealm(String realm) {
+        this.realm = realm == null ? null : realm.trim();
+    }
+
+    public int getMediaPortRangeStart() {
+        return mediaPortRangeStart;
+    }
+
+    public void setMediaPortRangeStart(int mediaPortRangeStart) {
+        this.mediaPortRangeStart = mediaPortRangeStart;
+    }
+
+    public int getMediaPortRangeEnd() {
+        return mediaPortRangeEnd;
+    }
+
+    public void setMediaPortRangeEnd(int mediaPortRangeEnd) {
+        this.mediaPortRangeEnd = mediaPortRangeEnd;
+    }
+
+    public boolean isAllowUnauthenticatedStunBinding() {
+        return allowUnauthenticatedStunBinding;
+    }
+
+    public void setAllowUnauthenticatedStunBinding(boolean allowUnauthenticatedStunBinding) {
+        this.allowUnauthenticatedStunBinding = allowUnauthenticatedStunBinding;
+    }
+
+    public String getPeerAllow() {
+        return peerAllow;
+    }
+
+    public void setPeerAllow(String peerAllow) {
+        this.peerAllow = blankToNull(peerAllow);
+    }
+
+    public String getPeerDeny() {
+        return peerDeny;
+    }
+
+    public void setPeerDeny(String peerDeny) {
+        this.peerDeny = blankToNull(peerDeny);
+    }
+
+    /** Write-only: reads back as null; "unchanged" on save when null and {@link #isClearSharedSecret()} is false. */
+    public String getSharedSecret() {
+        return sharedSecret;
+    }
+
+    public void setSharedSecret(String sharedSecret) {
+        this.sharedSecret = blankToNull(sharedSecret);
+    }
+
+    private boolean clearSharedSecret;
+    private boolean sharedSecretSet;
+
+    public boolean isClearSharedSecret() {
+        return clearSharedSecret;
+    }
+
+    public void setClearSharedSecret(boolean clearSharedSecret) {
+        this.clearSharedSecret = clearSharedSecret;
+    }
+
+    /** Whether a shared secret is stored (time-limited credentials on). */
+    public boolean isSharedSecretSet() {
+        return sharedSecretSet;
+    }
+
+    public void setSharedSecretSet(boolean sharedSecretSet) {
+        this.sharedSecretSet = sharedSecretSet;
+    }
+
+    public int getUnauthorizedPerSecond() {
+        return unauthorizedPerSecond;
+    }
+
+    public void setUnauthorizedPerSecond(int unauthorizedPerSecond) {
+        this.unauthorizedPerSecond = unauthorizedPerSecond;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

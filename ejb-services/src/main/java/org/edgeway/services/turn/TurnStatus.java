@@ -1,0 +1,25 @@
+package org.edgeway.services.turn;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.edgeway.engine.TurnSnapshot;
+import org.edgeway.services.engine.EngineLifecycle;
+
+/** "TURN server status" (Configuration &gt; Traversal &gt; TURN) and Status &gt; TURN relay usage. */
+@Stateless
+public class TurnStatus {
+
+    @Inject
+    private EngineLifecycle engine;
+
+    public TurnSummary summary() {
+        TurnSnapshot t = engine.snapshot().turn();
+        return new TurnSummary(t.state().label(), t.detail(), t.listeningAddresses(), t.relayAddresses(),
+                t.activeClients(), t.activeRelays(), t.capacity(), engine.turnRestartPending());
+    }
+
+    public List<RelayRow> relays() {
+        return engine.snapshot().turn().relays().stream().map(RelayRow::of).toList();
+    }
+}

@@ -1,0 +1,44 @@
+package org.edgeway.engine.stun.attribute;
+
+import io.netty.buffer.ByteBuf;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import org.edgeway.engine.stun.StunDecoderException;
+
+/**
+ * ALTERNATE-SERVER (RFC 8489 section 14.15): "The alternate server represents an alternate transport address
+ * identifying a different STUN server that the STUN client should try. It is encoded in the same way as
+ * MAPPED-ADDRESS and thus refers to a single server by IP address." Sent with 300 (Try Alternate).
+ *
+ * @param address the transport address (never null)
+ */
+public record AlternateServerAttribute(InetSocketAddress address) implements StunAttribute {
+
+    public static final int TYPE = 0x8023;
+
+    public AlternateServerAttribute {
+        Objects.requireNonNull(address, "address");
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException("unresolved address " + address);
+        }
+    }
+
+    @Override
+    public int type() {
+        return TYPE;
+    }
+
+    /** The address family on the wire. */
+    public AddressFamily family() {
+        return AddressFamily.of(address.getAddress());
+    }
+
+    public static AlternateServerAttribute decode(ByteBuf value, byte[] transactionId) throws StunDecoderException {
+        return new AlternateServerAttribute(AddressCodec.decode(value, transactionId, false, "ALTERNATE-SERVER"));
+    }
+
+    @Override
+    public void writeValue(ByteBuf out, byte[] transactionId) {
+        AddressCodec.encode(out, address, transactionId, false);
+    }
+}

@@ -1,0 +1,339 @@
+package org.edgeway.engine.turn;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.edgeway.engine.TurnSnapshot;
+import org.edgeway.engine.stun.StunMessage;
+import org.edgeway.engine.stun.attribute.AddressFamily;
+
+/**
+ * One allocation (RFC 8656 section 2.2): the relayed transport address(es), the 5-tuple, the authentication
+ * information, the time-to-expiry, permissions and channel bindings.
+ *
+ * <p>Threading: every mutation happens on the event loop of the client transport, which is also the loop of the
+ * relay sockets, so the packet path needs no locks. Permissions and channels are small copy-on-write arrays
+ * (linear scan beats hashing for the one or two entries an ICE client uses, and allocates nothing per packet);
+ * counters are single-writer volatiles that status pages read.
+ */
+final class Allocation {
+
+    static final long PERMISSION_NANOS = 300_000_000_000L;
+    static final long CHANNEL_NANOS = 600_000_000_000L;
+    static final int MAX_PERMISSIONS = 64;
+    static final int MAX_CHANNELS = 64;
+
+    /** A relayed transport address and its socket. */
+    static final class Relay {
+        final Allocation allocation;
+        final NioDatagramChannel channel;
+        final InetSocketAddress address;
+        final AddressFamily family;
+        boolean flushPending;
+
+        Relay(Allocation allocation, NioDatagramChannel channel, InetSocketAddress address, AddressFamily family) {
+            this.allocation = allocation;
+            this.channel = channel;
+            this.address = address;
+            this.family = family;
+        }
+    }
+
+    /** RFC 8656 section 2.3: permissions are per peer IP address, port ignored, 300 s lifetime. */
+    static final class Permission {
+        final InetAddress address;
+        volatile long expiresNanos;
+
+        Permission(InetAddress address, long expiresNanos) {
+            this.address = address;
+            this.expiresNanos = expiresNanos;
+        }
+    }
+
+    /** RFC 8656 section 12: a channel number bound to a peer transport address, 600 s lifetime. */
+    static final class ChannelBinding {
+        final int number;
+        final InetSocketAddress peer;
+        volatile long expiresNanos;
+
+        ChannelBinding(int number, InetSocketAddress peer, long expiresNanos) {
+            this.number = number;
+            this.peer = peer;
+            this.expiresNanos = expiresNanos;
+        }
+    }
+
+    private static final Permission[] NO_PERMISSIONS = {};
+    private static final ChannelBinding[] NO_CHANNELS = {};
+
+    final ClientTransport client;
+    final FiveTuple fiveTuple;
+    final String username;
+    final byte[] key;
+    final StunMessage.Integrity integrity;
+    final boolean fingerprint;
+    final byte[] allocateTransactionId;
+    final Instant createdAt = Instant.now();
+    final long createdNanos = System.nanoTime();
+    volatile long expiresNanos;
+    volatile Relay relay4;
+    volatile Relay relay6;
+    byte[] allocateResponse;
+    volatile boolean closed;
+
+    private volatile Permission[] permissions = NO_PERMISSIONS;
+    private volatile ChannelBinding[] channels = NO_CHANNELS;
+
+    volatile long packetsFromClient;
+    volatile long bytesFromClient;
+    volatile long packetsToClient;
+    volatile long bytesToClient;
+    volatile long packetsDropped;
+
+    /** Set when something was written to the client and a flush is due at the end of the read batch. */
+    boolean clientFlushPending;
+
+    // Send indication fast path: the last IPv4 peer, to avoid rebuilding the address per packet.
+    private int lastPeerIp;
+    private int lastPeerPort = -1;
+    private InetSocketAddress lastPeer;
+
+    Allocation(ClientTransport client, String username, byte[] key, StunMessage.Integrity integrity,
+            boolean fingerprint, byte[] allocateTransactionId, long lifetimeNanos) {
+        this.client = client;
+        this.fiveTuple = new FiveTuple(client.client, client.server, client.protocol());
+        this.username = username;
+        this.key = key;
+        this.integrity = integrity;
+        this.fingerprint = fingerprint;
+        this.allocateTransactionId = allocateTransactionId;
+        this.expiresNanos = createdNanos + lifetimeNanos;
+    }
+
+    Relay relay(AddressFamily family) {
+        return family == AddressFamily.IPV4 ? relay4 : relay6;
+    }
+
+    Relay relayFor(InetAddress peer) {
+        return peer instanceof Inet4Address ? relay4 : relay6;
+    }
+
+    List<Relay> relays() {
+        List<Relay> list = new ArrayList<>(2);
+        Relay r4 = relay4;
+        Relay r6 = relay6;
+        if (r4 != null) {
+            list.add(r4);
+        }
+        if (r6 != null) {
+            list.add(r6);
+        }
+        return list;
+    }
+
+    int relayCount() {
+        return (relay4 != null ? 1 : 0) + (relay6 != null ? 1 : 0);
+    }
+
+    // ------------------------------------------------------------ permissions and channels (event loop only)
+
+    boolean permitted(InetAddress peer, long nowNanos) {
+        for (Permission p : permissions) {
+            if (p.address.equals(peer)) {
+                return p.expiresNanos - nowNanos > 0;
+            }
+        }
+        return false;
+    }
+
+    int permissionCount() {
+        return permissions.length;
+    }
+
+    boolean hasPermission(InetAddress peer) {
+        for (Permission p : permissions) {
+            if (p.address.equals(peer)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Installs or refreshes a permission. */
+    void permit(InetAddress peer, long nowNanos) {
+        long expiry = nowNanos + PERMISSION_NANOS;
+        for (Permission p : permissions) {
+            if (p.address.equals(peer)) {
+                p.expiresNanos = expiry;
+                return;
+            }
+        }
+        Permission[] next = java.util.Arrays.copyOf(permissions, permissions.length + 1);
+        next[permissions.length] = new Permission(peer, expiry);
+        permissions = next;
+    }
+
+    ChannelBinding channelByNumber(int number) {
+        for (ChannelBinding c : channels) {
+            if (c.number == number) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    ChannelBinding channelByPeer(InetSocketAddress peer) {
+        for (ChannelBinding c : channels) {
+            if (c.peer.equals(peer)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    int channelCount() {
+        return channels.length;
+    }
+
+    /** Installs or refreshes a binding (the caller checked the RFC 8656 section 12 rules). */
+    void bind(int number, InetSocketAddress peer, long nowNanos) {
+        ChannelBinding existing = channelByNumber(number);
+        if (existing != null) {
+            existing.expiresNanos = nowNanos + CHANNEL_NANOS;
+            return;
+        }
+        ChannelBinding[] next = java.util.Arrays.copyOf(channels, channels.length + 1);
+        next[channels.length] = new ChannelBinding(number, peer, nowNanos + CHANNEL_NANOS);
+        channels = next;
+    }
+
+    /** Removes expired permissions and bindings. */
+    void purge(long nowNanos) {
+        Permission[] ps = permissions;
+        int live = 0;
+        for (Permission p : ps) {
+            if (p.expiresNanos - nowNanos > 0) {
+                live++;
+            }
+        }
+        if (live != ps.length) {
+            Permission[] next = new Permission[live];
+            int i = 0;
+            for (Permission p : ps) {
+                if (p.expiresNanos - nowNanos > 0) {
+                    next[i++] = p;
+                }
+            }
+            permissions = next;
+        }
+        ChannelBinding[] cs = channels;
+        live = 0;
+        for (ChannelBinding c : cs) {
+            if (c.expiresNanos - nowNanos > 0) {
+                live++;
+            }
+        }
+        if (live != cs.length) {
+            ChannelBinding[] next = new ChannelBinding[live];
+            int i = 0;
+            for (ChannelBinding c : cs) {
+                if (c.expiresNanos - nowNanos > 0) {
+                    next[i++] = c;
+                }
+            }
+            channels = next;
+        }
+    }
+
+    // ------------------------------------------------------------ packet path
+
+    /** The peer address of a Send indication's XOR-PEER-ADDRESS (IPv4), reusing the last one when unchanged. */
+    InetSocketAddress peer4(int ip, int port) {
+        if (ip == lastPeerIp && port == lastPeerPort) {
+            return lastPeer;
+        }
+        byte[] b = {(byte) (ip >>> 24), (byte) (ip >>> 16), (byte) (ip >>> 8), (byte) ip};
+        InetSocketAddress peer;
+        try {
+            peer = new InetSocketAddress(InetAddress.getByAddress(b), port);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+        lastPeerIp = ip;
+        lastPeerPort = port;
+        lastPeer = peer;
+        return peer;
+    }
+
+    /**
+     * Sends application data to a peer through the relay of the peer's family. Takes ownership of {@code data}.
+     *
+     * @return the relay written to (to flush at the end of the read batch), or null if dropped
+     */
+    Relay toPeer(ByteBuf data, InetSocketAddress peer) {
+        Relay relay = relayFor(peer.getAddress());
+        if (relay == null || closed) {
+            data.release();
+            packetsDropped++;
+            return null;
+        }
+        int length = data.readableBytes();
+        relay.channel.write(new DatagramPacket(data, peer), relay.channel.voidPromise());
+        packetsFromClient++;
+        bytesFromClient += length;
+        return relay;
+    }
+
+    /** Data from a peer arrived on a relay: to the client as ChannelData or a Data indication. */
+    void fromPeer(ByteBuf data, InetSocketAddress peer) {
+        long now = System.nanoTime();
+        if (closed || !permitted(peer.getAddress(), now)) {
+            packetsDropped++;
+            return;
+        }
+        if (client.tcp() && !client.writable()) {
+            packetsDropped++;
+            return;
+        }
+        int length = data.readableBytes();
+        ChannelBinding binding = channelByPeer(peer);
+        ByteBuf out;
+        if (binding != null && binding.expiresNanos - now > 0) {
+            out = TurnWire.channelData(client.alloc(), binding.number, data, client.tcp());
+        } else {
+            out = TurnWire.dataIndication(client.alloc(), peer, data, fingerprint);
+        }
+        client.write(out);
+        clientFlushPending = true;
+        packetsToClient++;
+        bytesToClient += length;
+    }
+
+    // ------------------------------------------------------------ status
+
+    TurnSnapshot.RelayView view(long nowNanos) {
+        List<TurnSnapshot.PermissionView> ps = new ArrayList<>();
+        for (Permission p : permissions) {
+            ps.add(new TurnSnapshot.PermissionView(p.address.getHostAddress(), left(p.expiresNanos, nowNanos)));
+        }
+        List<TurnSnapshot.ChannelView> cs = new ArrayList<>();
+        for (ChannelBinding c : channels) {
+            cs.add(new TurnSnapshot.ChannelView(c.number, TurnServer.format(c.peer), left(c.expiresNanos, nowNanos)));
+        }
+        return new TurnSnapshot.RelayView(TurnServer.format(client.client), TurnServer.format(client.server),
+                client.protocol(), username, relays().stream().map(r -> TurnServer.format(r.address)).toList(),
+                createdAt, Duration.ofNanos(nowNanos - createdNanos), left(expiresNanos, nowNanos), ps, cs,
+                packetsFromClient, bytesFromClient, packetsToClient, bytesToClient, packetsDropped);
+    }
+
+    private static Duration left(long expiresNanos, long nowNanos) {
+        return Duration.ofNanos(Math.max(0, expiresNanos - nowNanos));
+    }
+}

@@ -1,0 +1,148 @@
+package org.edgeway.engine.turn;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
+
+/**
+ * The client side of a 5-tuple: where answers and relayed data for one client go, and where its allocation is
+ * looked up. UDP: a listener socket plus the client's address; TCP: the client's connection.
+ */
+abstract class ClientTransport {
+
+    final Channel channel;
+    final InetSocketAddress client;
+    final InetSocketAddress server;
+
+    ClientTransport(Channel channel, InetSocketAddress client, InetSocketAddress server) {
+        this.channel = channel;
+        this.client = client;
+        this.server = server;
+    }
+
+    /** Queues a frame (STUN message or ChannelData) for the client; takes ownership. Does not flush. */
+    abstract void write(ByteBuf frame);
+
+    abstract boolean tcp();
+
+    /** The allocation on this 5-tuple, or null. */
+    abstract Allocation allocation();
+
+    abstract void attach(Allocation allocation);
+
+    abstract void detach(Allocation allocation);
+
+    /** The listener this client came in on (capacity accounting per request port). */
+    abstract TurnServer.Listener listener();
+
+    final void writeAndFlush(ByteBuf frame) {
+        write(frame);
+        channel.flush();
+    }
+
+    final void flush() {
+        channel.flush();
+    }
+
+    final boolean writable() {
+        return channel.isWritable();
+    }
+
+    final EventLoop eventLoop() {
+        return channel.eventLoop();
+    }
+
+    final ByteBufAllocator alloc() {
+        return channel.alloc();
+    }
+
+    final String protocol() {
+        return tcp() ? "TCP" : "UDP";
+    }
+
+    /** UDP: one listener socket shared by many clients. */
+    static final class Udp extends ClientTransport {
+        private final TurnServer.UdpListener listener;
+
+        Udp(Channel channel, InetSocketAddress client, TurnServer.UdpListener listener) {
+            super(channel, client, listener.address);
+            this.listener = listener;
+        }
+
+        @Override
+        void write(ByteBuf frame) {
+            channel.write(new DatagramPacket(frame, client), channel.voidPromise());
+        }
+
+        @Override
+        boolean tcp() {
+            return false;
+        }
+
+        @Override
+        Allocation allocation() {
+            return listener.byClient.get(client);
+        }
+
+        @Override
+        void attach(Allocation allocation) {
+            listener.byClient.put(client, allocation);
+        }
+
+        @Override
+        void detach(Allocation allocation) {
+            listener.byClient.remove(client, allocation);
+        }
+
+        @Override
+        TurnServer.Listener listener() {
+            return listener;
+        }
+    }
+
+    /** TCP: the connection is the 5-tuple; at most one allocation on it. */
+    static final class Tcp extends ClientTransport {
+        private final TurnServer.Listener listener;
+        private volatile Allocation allocation;
+
+        Tcp(Channel channel, TurnServer.Listener listener) {
+            super(channel, (InetSocketAddress) channel.remoteAddress(), (InetSocketAddress) channel.localAddress());
+            this.listener = listener;
+        }
+
+        @Override
+        void write(ByteBuf frame) {
+            channel.write(frame, channel.voidPromise());
+        }
+
+        @Override
+        boolean tcp() {
+            return true;
+        }
+
+        @Override
+        Allocation allocation() {
+            return allocation;
+        }
+
+        @Override
+        void attach(Allocation a) {
+            allocation = a;
+        }
+
+        @Override
+        void detach(Allocation a) {
+            if (allocation == a) {
+                allocation = null;
+            }
+        }
+
+        @Override
+        TurnServer.Listener listener() {
+            return listener;
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.edgeway.engine.turn;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.edgeway.engine.stun.attribute.AddressFamily;
+
+/**
+ * Binds relay sockets in the media port range (B-TURN-21, default 24000-29999), starting at a random port as RFC
+ * 8656 section 7.2 recommends ("the server SHOULD... choose the relayed transport address port at random"), with
+ * EVEN-PORT and the R-bit reservation of the next port. A range start of 0 means "let the OS choose" (tests).
+ * Reserved ports are held as bound sockets for 30 s, keyed by an 8-byte RESERVATION-TOKEN.
+ */
+final class RelayPortPool {
+
+    static final long RESERVATION_NANOS = 30_000_000_000L;
+
+    /** A bound socket held for a later Allocate with RESERVATION-TOKEN. */
+    record Reservation(DatagramChannel channel, AddressFamily family, long expiresNanos) {
+    }
+
+    /** A bound relay socket and, when reserving, the token of the next port. */
+    record Bound(DatagramChannel channel, long reservationToken) {
+    }
+
+    private final InetAddress v4;
+    private final InetAddress v6;
+    private final int start;
+    private final int end;
+    private final BitSet used4 = new BitSet();
+    private final BitSet used6 = new BitSet();
+    private final ConcurrentHashMap<Long, Reservation> reservations = new ConcurrentHashMap<>();
+
+    RelayPortPool(InetAddress v4, InetAddress v6, int start, int end) {
+        this.v4 = v4;
+        this.v6 = v6;
+        this.start = start;
+        this.end = end;
+    }
+
+    InetAddress address(AddressFamily family) {
+        return family == AddressFamily.IPV4 ? v4 : v6;
+    }
+
+    /** Binds a relay socket; null if no port is available. */
+    Bound bind(AddressFamily family, boolean even, boolean reserveNext) {
+        InetAddress address = address(family);
+        if (address == null) {
+            return null;
+        }
+        return start == 0 ? bindEphemeral(family, address, even, reserveNext)
+                : bindInRange(family, address, even, reserveNext);
+    }
+
+    private Bound bindInRange(AddressFamily family, InetAddress address, boolean even, boolean reserveNext) {
+        int size = end - start + 1;
+        int offset = ThreadLocalRandom.current().nextInt(size);
+        BitSet used = family == AddressFamily.IPV4 ? used4 : used6;
+        for (int i = 0; i < size; i++) {
+            int port = start + (offset + i) % size;
+            if ((even && (port & 1) != 0) || (reserveNext && port + 1 > end)) {
+                continue;
+            }
+            synchronized (this) {
+                if (used.get(port - start) || (reserveNext && used.get(port + 1 - start))) {
+                    continue;
+                }
+                DatagramChannel ch = tryBind(family, address, port);
+                if (ch == null) {
+                    continue;
+                }
+                long token = 0;
+                if (reserveNext) {
+                    DatagramChannel next = tryBind(family, address, port + 1);
+                    if (next == null) {
+                        closeQuietly(ch);
+                        continue;
+                    }
+                    used.set(port + 1 - start);
+                    token = reserve(next, family);
+                }
+                used.set(port - start);
+                return new Bound(ch, token);
+            }
+        }
+        return null;
+    }
+
+    private Bound bindEphemeral(AddressFamily family, InetAddress address, boolean even, boolean reserveNext) {
+        List<DatagramChannel> rejected = new ArrayList<>();
+        try {
+            for (int attempt = 0; attempt < 64; attempt++) {
+                DatagramChannel ch = tryBind(family, address, 0);
+                if (ch == null) {
+                    return null;
+                }
+                int port = ((InetSocketAddress) ch.socket().getLocalSocketAddress()).getPort();
+                if (!even || (port & 1) == 0) {
+                    if (!reserveNext) {
+                        return new Bound(ch, 0);
+                    }
+                    DatagramChannel next = port < 65535 ? tryBind(family, address, port + 1) : null;
+                    if (next != null) {
+                        return new Bound(ch, reserve(next, family));
+                    }
+                }
+                rejected.add(ch);
+            }
+            return null;
+        } finally {
+            rejected.forEach(RelayPortPool::closeQuietly);
+        }
+    }
+
+    private long reserve(DatagramChannel channel, AddressFamily family) {
+        long token;
+        do {
+            token = ThreadLocalRandom.current().nextLong();
+        } while (token == 0 || reservations.putIfAbsent(token,
+                new Reservation(channel, family, System.nanoTime() + RESERVATION_NANOS)) != null);
+        return token;
+    }
+
+    /** The reserved socket for a token (removing the reservation), or null if unknown or expired. */
+    Reservation take(long token) {
+        Reservation r = reservations.remove(token);
+        if (r != null && r.expiresNanos - System.nanoTime() < 0) {
+            release(r.channel, r.family);
+            return null;
+        }
+        return r;
+    }
+
+    /** Closes expired reservations. */
+    void purge(long nowNanos) {
+        reservations.entrySet().removeIf(e -> {
+            if (e.getValue().expiresNanos - nowNanos < 0) {
+                release(e.getValue().channel, e.getValue().family);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** Marks a relay port free again (after its socket is closed). */
+    synchronized void free(AddressFamily family, int port) {
+        if (start != 0 && port >= start && port <= end) {
+            (family == AddressFamily.IPV4 ? used4 : used6).clear(port - start);
+        }
+    }
+
+    void release(DatagramChannel channel, AddressFamily family) {
+        int port = channel.socket().getLocalPort();
+        closeQuietly(channel);
+        free(family, port);
+    }
+
+    void closeAll() {
+        reservations.values().forEach(r -> release(r.channel, r.family));
+        reservations.clear();
+    }
+
+    private static DatagramChannel tryBind(AddressFamily family, InetAddress address, int port) {
+        DatagramChannel ch = null;
+        try {
+            ch = DatagramChannel.open(family == AddressFamily.IPV4 ? StandardProtocolFamily.INET
+                    : StandardProtocolFamily.INET6);
+            ch.bind(new InetSocketAddress(address, port));
+            return ch;
+        } catch (IOException | RuntimeException e) {
+            if (ch != null) {
+                closeQuietly(ch);
+            }
+            return null;
+        }
+    }
+
+    static void closeQuietly(DatagramChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+}

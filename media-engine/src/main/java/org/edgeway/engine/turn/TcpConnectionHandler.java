@@ -1,0 +1,97 @@
+package org.edgeway.engine.turn;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One TURN client over TCP (RFC 8656 section 3.1: the connection is the 5-tuple). Frames come from
+ * {@link TcpFrameDecoder}; demultiplexing and the relay fast path are the same as over UDP. Closing the connection
+ * deletes the allocation; a connection idle for {@value TurnServer#TCP_IDLE_SECONDS} s without an allocation is
+ * closed.
+ */
+final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
+
+    private final TurnServer server;
+    private final TurnServer.Listener listener;
+    private final List<Allocation.Relay> pendingFlush = new ArrayList<>(2);
+    private ClientTransport.Tcp transport;
+
+    TcpConnectionHandler(TurnServer server, TurnServer.Listener listener) {
+        this.server = server;
+        this.listener = listener;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        transport = new ClientTransport.Tcp(ctx.channel(), listener);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf frame)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        try {
+            int first = frame.getUnsignedByte(frame.readerIndex());
+            Allocation a = transport.allocation();
+            if (TurnWire.isChannelData(first)) {
+                flushLater(a == null ? null : server.processor.relayChannelData(a, frame, true));
+            } else if (frame.getUnsignedShort(frame.readerIndex()) == TurnWire.SEND_INDICATION) {
+                flushLater(a == null ? null : server.processor.relaySend(a, frame));
+            } else {
+                server.processor.onStun(transport, frame);
+            }
+        } catch (RuntimeException e) {
+            server.counters.malformed.increment();
+        } finally {
+            frame.release();
+        }
+    }
+
+    private void flushLater(Allocation.Relay relay) {
+        if (relay == null) {
+            server.counters.dropped.increment();
+        } else if (!relay.flushPending) {
+            relay.flushPending = true;
+            pendingFlush.add(relay);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        for (Allocation.Relay r : pendingFlush) {
+            r.flushPending = false;
+            r.channel.flush();
+        }
+        pendingFlush.clear();
+        ctx.flush();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent && transport.allocation() == null) {
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        Allocation a = transport == null ? null : transport.allocation();
+        if (a != null) {
+            server.delete(a, "connection closed");
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // connection reset and the like
+        ctx.close();
+    }
+}

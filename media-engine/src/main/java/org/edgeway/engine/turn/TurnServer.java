@@ -1,0 +1,561 @@
+package org.edgeway.engine.turn;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioChannelOption;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.StandardSocketOptions;
+import java.net.UnknownHostException;
+import java.nio.channels.DatagramChannel;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.edgeway.engine.EngineConfig;
+import org.edgeway.engine.EngineEvent;
+import org.edgeway.engine.EngineListener;
+import org.edgeway.engine.EngineState;
+import org.edgeway.engine.TurnConfig;
+import org.edgeway.engine.TurnSnapshot;
+import org.edgeway.engine.stun.StunDecoder;
+import org.edgeway.engine.stun.attribute.AddressFamily;
+
+/**
+ * The TURN server (RFC 8656): listeners on the request port(s) over UDP and/or TCP, the optional TCP 443 listener,
+ * the allocation table, relay sockets in the media port range, capacity by system size, expiry, status and events.
+ *
+ * <p>Threading: listeners and relays run on the engine's Netty event loops. A UDP request port is served by one
+ * socket per event loop ({@code SO_REUSEPORT}, the kernel keeps each client on one socket); an allocation's relay
+ * sockets are registered on its client's loop, so the relay path never crosses threads.
+ */
+public final class TurnServer {
+
+    private static final Logger LOG = Logger.getLogger(TurnServer.class.getName());
+    static final String SOFTWARE = "Edgeway TURN";
+    static final int SOCKET_BUFFER = 2 * 1024 * 1024;
+    static final int TCP_IDLE_SECONDS = 120;
+
+    /** A request port (UDP group or TCP server): relay capacity is accounted per listener in range mode. */
+    abstract static class Listener {
+        final InetSocketAddress address;
+        final AtomicInteger relays = new AtomicInteger();
+
+        Listener(InetSocketAddress address) {
+            this.address = address;
+        }
+    }
+
+    /** One UDP request port: a socket per event loop sharing the client-to-allocation map. */
+    static final class UdpListener extends Listener {
+        final ConcurrentHashMap<InetSocketAddress, Allocation> byClient = new ConcurrentHashMap<>();
+        final List<Channel> channels = new ArrayList<>();
+
+        UdpListener(InetSocketAddress address) {
+            super(address);
+        }
+    }
+
+    /** One TCP request port. */
+    static final class TcpListener extends Listener {
+        Channel channel;
+
+        TcpListener(InetSocketAddress address) {
+            super(address);
+        }
+    }
+
+    final TurnConfig config;
+    final EngineConfig engineConfig;
+    final TurnCounters counters = new TurnCounters();
+    final int maxDatagramSize;
+    final int capacity;
+    final boolean perPortLimit;
+    final int maxTcpConnections;
+    private final EventLoopGroup loops;
+    private final EngineListener events;
+    private final ConcurrentHashMap<FiveTuple, Allocation> allocations = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
+    private final AtomicInteger relayCount = new AtomicInteger();
+    final AtomicInteger tcpConnections = new AtomicInteger();
+    private final List<UdpListener> udpListeners = new CopyOnWriteArrayList<>();
+    private final List<TcpListener> tcpListeners = new CopyOnWriteArrayList<>();
+    private final Set<Channel> tcpChildren = ConcurrentHashMap.newKeySet();
+    private volatile EngineState state = EngineState.STOPPED;
+    private volatile String detail = "TURN services Off";
+    private ScheduledFuture<?> sweeper;
+    RelayPortPool ports;
+    PeerAddressPolicy policy;
+    TurnRequestProcessor processor;
+    private InetAddress relay4;
+    private InetAddress relay6;
+
+    public TurnServer(EngineConfig engineConfig, EventLoopGroup loops, EngineListener events) {
+        this.engineConfig = engineConfig;
+        this.config = engineConfig.turn();
+        this.loops = loops;
+        this.events = events == null ? EngineListener.NONE : events;
+        this.maxDatagramSize = config.maxDatagramSize();
+        this.capacity = config.effectiveMaxRelays(engineConfig.size());
+        this.perPortLimit = config.usesPortRange(engineConfig.size());
+        this.maxTcpConnections = config.maxTcpConnections() > 0 ? config.maxTcpConnections() : capacity + 256;
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /** Binds every listener; on failure closes what was bound and throws. */
+    public synchronized void start() throws IOException {
+        if (state == EngineState.RUNNING) {
+            return;
+        }
+        state = EngineState.STARTING;
+        try {
+            InetAddress bind = literal(engineConfig.bindAddress());
+            relay4 = config.relayAddress() != null ? literal(config.relayAddress()) : defaultRelay4(bind);
+            relay6 = config.relayAddressV6() != null ? literal(config.relayAddressV6()) : defaultRelay6(bind);
+            ports = new RelayPortPool(relay4, relay6, config.mediaPortRangeStart(), config.mediaPortRangeEnd());
+            bindListeners(bind);
+            List<InetSocketAddress> own = new ArrayList<>();
+            udpListeners.forEach(l -> own.add(l.address));
+            tcpListeners.forEach(l -> own.add(l.address));
+            policy = new PeerAddressPolicy(config.peerAllow(), config.peerDeny(), own);
+            processor = new TurnRequestProcessor(this);
+            sweeper = loops.next().scheduleAtFixedRate(this::sweep, 1, 1, TimeUnit.SECONDS);
+            state = EngineState.RUNNING;
+            detail = "Listening on " + String.join(", ", listeningAddresses());
+        } catch (IOException | RuntimeException e) {
+            closeListeners();
+            state = EngineState.FAILED;
+            detail = "Failed to start: " + e.getMessage();
+            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
+    }
+
+    private void bindListeners(InetAddress bind) throws IOException {
+        TurnConfig.ProtocolMode mode = config.protocolMode();
+        boolean udpOnlyOnMuxPort = config.tcp443Enabled() && config.portMultiplexing()
+                && engineConfig.size() == org.edgeway.engine.SystemSize.LARGE;
+        for (int port : config.requestPorts(engineConfig.size())) {
+            int actual = port;
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    if (mode.udp()) {
+                        UdpListener u = bindUdp(bind, actual);
+                        actual = u.address.getPort();
+                        udpListeners.add(u);
+                    }
+                    if (mode.tcp() && !udpOnlyOnMuxPort) {
+                        tcpListeners.add(bindTcp(bind, actual));
+                    }
+                    break;
+                } catch (IOException e) {
+                    // Port 0 picked for UDP may be taken for TCP: try again with a fresh ephemeral port.
+                    if (port != 0 || attempt >= 5) {
+                        throw e;
+                    }
+                    if (!udpListeners.isEmpty()) {
+                        UdpListener last = udpListeners.remove(udpListeners.size() - 1);
+                        last.channels.forEach(c -> c.close().syncUninterruptibly());
+                    }
+                    actual = 0;
+                }
+            }
+        }
+        if (config.tcp443Enabled()) {
+            if (mode.tcp()) {
+                tcpListeners.add(bindTcp(bind, config.tcp443Port()));
+            } else {
+                LOG.warning("TCP 443 TURN service requested but ProtocolMode is UDP: not listening on TCP");
+            }
+        }
+    }
+
+    private UdpListener bindUdp(InetAddress bind, int port) throws IOException {
+        List<EventLoop> each = new ArrayList<>();
+        for (EventExecutor e : loops) {
+            each.add((EventLoop) e);
+        }
+        UdpListener listener = null;
+        int actual = port;
+        try {
+            for (EventLoop loop : each) {
+                Bootstrap b = new Bootstrap().group(loop).channel(NioDatagramChannel.class)
+                        .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER)
+                        .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER)
+                        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(maxDatagramSize + 1))
+                        .option(ChannelOption.MAX_MESSAGES_PER_READ, 32);
+                if (each.size() > 1) {
+                    b.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true);
+                }
+                b.handler(new io.netty.channel.ChannelInboundHandlerAdapter());
+                ChannelFuture f = b.bind(new InetSocketAddress(bind, actual)).syncUninterruptibly();
+                if (!f.isSuccess()) {
+                    throw new IOException("cannot bind UDP " + bind.getHostAddress() + ":" + actual, f.cause());
+                }
+                Channel ch = f.channel();
+                if (listener == null) {
+                    listener = new UdpListener((InetSocketAddress) ch.localAddress());
+                    actual = listener.address.getPort();
+                }
+                listener.channels.add(ch);
+                ch.pipeline().replace(io.netty.channel.ChannelInboundHandlerAdapter.class, "turn",
+                        new UdpListenerHandler(this, listener));
+            }
+            return listener;
+        } catch (RuntimeException e) {
+            if (listener != null) {
+                listener.channels.forEach(c -> c.close().syncUninterruptibly());
+            }
+            throw new IOException("cannot bind UDP " + bind.getHostAddress() + ":" + actual + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            if (listener != null) {
+                listener.channels.forEach(c -> c.close().syncUninterruptibly());
+            }
+            throw e;
+        }
+    }
+
+    private TcpListener bindTcp(InetAddress bind, int port) throws IOException {
+        TcpListener[] holder = new TcpListener[1];
+        ServerBootstrap b = new ServerBootstrap().group(loops, loops).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 256 * 1024))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        if (tcpConnections.incrementAndGet() > maxTcpConnections) {
+                            tcpConnections.decrementAndGet();
+                            counters.tcpRefused.increment();
+                            ch.close();
+                            return;
+                        }
+                        tcpChildren.add(ch);
+                        ch.closeFuture().addListener(f -> {
+                            tcpConnections.decrementAndGet();
+                            tcpChildren.remove(ch);
+                        });
+                        ch.pipeline().addLast(new IdleStateHandler(0, 0, TCP_IDLE_SECONDS),
+                                new TcpFrameDecoder(maxDatagramSize + 4, counters),
+                                new TcpConnectionHandler(TurnServer.this, holder[0]));
+                    }
+                });
+        ChannelFuture f = b.bind(new InetSocketAddress(bind, port)).syncUninterruptibly();
+        if (!f.isSuccess()) {
+            throw new IOException("cannot bind TCP " + bind.getHostAddress() + ":" + port, f.cause());
+        }
+        TcpListener listener = new TcpListener((InetSocketAddress) f.channel().localAddress());
+        listener.channel = f.channel();
+        holder[0] = listener;
+        return listener;
+    }
+
+    /** Closes listeners and deletes every allocation. Idempotent. */
+    public synchronized void stop() {
+        if (state == EngineState.STOPPED) {
+            return;
+        }
+        if (sweeper != null) {
+            sweeper.cancel(false);
+        }
+        closeListeners();
+        for (Allocation a : new ArrayList<>(allocations.values())) {
+            EventLoop loop = a.client.eventLoop();
+            if (loop.isShuttingDown()) {
+                delete(a, "service stopped");
+            } else {
+                loop.submit(() -> delete(a, "service stopped")).awaitUninterruptibly(2, TimeUnit.SECONDS);
+            }
+        }
+        if (ports != null) {
+            ports.closeAll();
+        }
+        state = EngineState.STOPPED;
+        detail = "TURN services Off";
+    }
+
+    private void closeListeners() {
+        List<ChannelFuture> closing = new ArrayList<>();
+        udpListeners.forEach(l -> l.channels.forEach(c -> closing.add(c.close())));
+        tcpListeners.forEach(l -> {
+            if (l.channel != null) {
+                closing.add(l.channel.close());
+            }
+        });
+        tcpChildren.forEach(c -> closing.add(c.close()));
+        closing.forEach(f -> f.awaitUninterruptibly(2, TimeUnit.SECONDS));
+        udpListeners.clear();
+        tcpListeners.clear();
+    }
+
+    public EngineState state() {
+        return state;
+    }
+
+    // ------------------------------------------------------------------ allocation table
+
+    Allocation allocation(FiveTuple tuple) {
+        return allocations.get(tuple);
+    }
+
+    int userAllocations(String username) {
+        AtomicInteger n = perUser.get(username);
+        return n == null ? 0 : n.get();
+    }
+
+    /** Reserves relay capacity; false when the server (or, in range mode, this port) is full. */
+    boolean reserveCapacity(int relays, Listener listener) {
+        if (relayCount.addAndGet(relays) > capacity) {
+            relayCount.addAndGet(-relays);
+            return false;
+        }
+        if (perPortLimit && listener.relays.addAndGet(relays) > TurnConfig.RELAYS_PER_PORT) {
+            listener.relays.addAndGet(-relays);
+            relayCount.addAndGet(-relays);
+            return false;
+        }
+        if (!perPortLimit) {
+            listener.relays.addAndGet(relays);
+        }
+        return true;
+    }
+
+    void releaseCapacity(int relays, Listener listener) {
+        relayCount.addAndGet(-relays);
+        listener.relays.addAndGet(-relays);
+    }
+
+    /** The configured cluster peer with the most free relays, of the client's address family, or null. */
+    TurnConfig.AlternateServer bestAlternate(InetSocketAddress client) {
+        TurnConfig.AlternateServer best = null;
+        for (TurnConfig.AlternateServer a : config.alternateServers()) {
+            InetAddress host;
+            try {
+                host = literal(a.host());
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (a.freeRelays() > 0 && AddressFamily.of(host) == AddressFamily.of(client.getAddress())
+                    && (best == null || a.freeRelays() > best.freeRelays())) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    /** Registers a new allocation's relay socket on the client's event loop. */
+    Allocation.Relay openRelay(Allocation allocation, DatagramChannel bound, AddressFamily family) {
+        NioDatagramChannel ch = new NioDatagramChannel(bound);
+        ch.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(maxDatagramSize + 1));
+        ch.config().setMaxMessagesPerRead(32);
+        InetSocketAddress local = new InetSocketAddress(ports.address(family), bound.socket().getLocalPort());
+        Allocation.Relay relay = new Allocation.Relay(allocation, ch, local, family);
+        ch.pipeline().addLast(new RelayHandler(allocation, this));
+        ch.closeFuture().addListener(f -> ports.free(family, local.getPort()));
+        allocation.client.eventLoop().register(ch);
+        return relay;
+    }
+
+    void add(Allocation a) {
+        allocations.put(a.fiveTuple, a);
+        perUser.computeIfAbsent(a.username, k -> new AtomicInteger()).incrementAndGet();
+        a.client.attach(a);
+        counters.allocationsCreated.increment();
+        Allocation.Relay first = a.relays().get(0);
+        emit(new EngineEvent.AllocationCreated(Instant.now(), format(a.client.client), a.client.protocol(),
+                a.username, format(first.address), (a.expiresNanos - a.createdNanos) / 1_000_000_000L));
+    }
+
+    /** Deletes an allocation (on its event loop): closes its relays, frees capacity, reports. Idempotent. */
+    void delete(Allocation a, String reason) {
+        if (a.closed) {
+            return;
+        }
+        a.closed = true;
+        allocations.remove(a.fiveTuple, a);
+        a.client.detach(a);
+        AtomicInteger n = perUser.get(a.username);
+        if (n != null) {
+            n.decrementAndGet();
+        }
+        List<Allocation.Relay> relays = a.relays();
+        for (Allocation.Relay r : relays) {
+            r.channel.close();
+        }
+        releaseCapacity(relays.size(), a.client.listener());
+        counters.allocationsDeleted.increment();
+        emit(new EngineEvent.AllocationDeleted(Instant.now(), format(a.client.client), a.client.protocol(),
+                a.username, relays.isEmpty() ? "" : format(relays.get(0).address), reason,
+                a.packetsFromClient + a.packetsToClient, a.bytesFromClient + a.bytesToClient));
+    }
+
+    /** Removes one relay of a dual-stack allocation (Refresh with lifetime 0 and REQUESTED-ADDRESS-FAMILY). */
+    void deleteRelay(Allocation a, AddressFamily family) {
+        Allocation.Relay r = a.relay(family);
+        if (r == null) {
+            return;
+        }
+        if (family == AddressFamily.IPV4) {
+            a.relay4 = null;
+        } else {
+            a.relay6 = null;
+        }
+        r.channel.close();
+        releaseCapacity(1, a.client.listener());
+    }
+
+    private void sweep() {
+        try {
+            long now = System.nanoTime();
+            for (Allocation a : allocations.values()) {
+                if (a.expiresNanos - now <= 0) {
+                    a.client.eventLoop().execute(() -> delete(a, "expired"));
+                } else {
+                    a.client.eventLoop().execute(() -> a.purge(now));
+                }
+            }
+            ports.purge(now);
+            processor.purge(now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "TURN sweep failed", e);
+        }
+    }
+
+    void emit(EngineEvent event) {
+        try {
+            events.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "engine listener failed", e);
+        }
+    }
+
+    // ------------------------------------------------------------------ status
+
+    boolean ipv6Available() {
+        return relay6 != null;
+    }
+
+    /** "UDP 127.0.0.1:3478", "TCP 127.0.0.1:3478", ... */
+    public List<String> listeningAddresses() {
+        List<String> list = new ArrayList<>();
+        udpListeners.forEach(l -> list.add("UDP " + format(l.address)));
+        tcpListeners.forEach(l -> list.add("TCP " + format(l.address)));
+        return list;
+    }
+
+    /** The bound UDP request ports (tests use them to find ephemeral ports). */
+    public List<InetSocketAddress> udpAddresses() {
+        return udpListeners.stream().map(l -> l.address).toList();
+    }
+
+    /** The bound TCP request ports (including TCP 443 when enabled, last). */
+    public List<InetSocketAddress> tcpAddresses() {
+        return tcpListeners.stream().map(l -> l.address).toList();
+    }
+
+    public TurnSnapshot snapshot() {
+        if (state != EngineState.RUNNING) {
+            return TurnSnapshot.inactive(detail);
+        }
+        long now = System.nanoTime();
+        List<TurnSnapshot.RelayView> views = new ArrayList<>();
+        Set<String> clients = new HashSet<>();
+        for (Allocation a : allocations.values()) {
+            views.add(a.view(now));
+            clients.add(a.client.client.getAddress().getHostAddress() + "|" + a.username);
+        }
+        views.sort(java.util.Comparator.comparing(TurnSnapshot.RelayView::createdAt));
+        List<String> relayAddresses = new ArrayList<>();
+        if (relay4 != null) {
+            relayAddresses.add(relay4.getHostAddress());
+        }
+        if (relay6 != null) {
+            relayAddresses.add(relay6.getHostAddress());
+        }
+        return new TurnSnapshot(state, detail, listeningAddresses(), relayAddresses, clients.size(),
+                relayCount.get(), capacity, Collections.unmodifiableList(views), counters.snapshot());
+    }
+
+    // ------------------------------------------------------------------ addresses
+
+    static String format(InetSocketAddress a) {
+        InetAddress ip = a.getAddress();
+        String host = ip == null ? a.getHostString() : ip.getHostAddress();
+        return (ip instanceof Inet6Address ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+
+    static InetAddress literal(String host) {
+        try {
+            return InetAddress.getByAddress(Cidr.literal(host));
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an IP address: " + host, e);
+        }
+    }
+
+    private static InetAddress defaultRelay4(InetAddress bind) {
+        if (bind instanceof Inet4Address && !bind.isAnyLocalAddress()) {
+            return bind;
+        }
+        InetAddress found = firstInterfaceAddress(a -> a instanceof Inet4Address && !a.isLoopbackAddress());
+        return found != null ? found : InetAddress.getLoopbackAddress();
+    }
+
+    private static InetAddress defaultRelay6(InetAddress bind) {
+        if (bind instanceof Inet6Address && !bind.isAnyLocalAddress()) {
+            return bind;
+        }
+        if (bind.isLoopbackAddress()) {
+            return firstInterfaceAddress(a -> a instanceof Inet6Address && a.isLoopbackAddress());
+        }
+        if (bind.isAnyLocalAddress()) {
+            return firstInterfaceAddress(a -> a instanceof Inet6Address && !a.isLoopbackAddress()
+                    && !a.isLinkLocalAddress() && !a.isSiteLocalAddress());
+        }
+        return null;
+    }
+
+    private static InetAddress firstInterfaceAddress(java.util.function.Predicate<InetAddress> wanted) {
+        try {
+            for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!nif.isUp()) {
+                    continue;
+                }
+                for (InetAddress a : Collections.list(nif.getInetAddresses())) {
+                    if (wanted.test(a)) {
+                        return a instanceof Inet6Address ? InetAddress.getByAddress(a.getAddress()) : a;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "cannot list interfaces", e);
+        }
+        return null;
+    }
+}

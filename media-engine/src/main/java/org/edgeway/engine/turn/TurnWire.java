@@ -1,0 +1,101 @@
+package org.edgeway.engine.turn;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.CRC32;
+import org.edgeway.engine.stun.StunMessage;
+import org.edgeway.engine.stun.StunMethod;
+import org.edgeway.engine.stun.StunClass;
+import org.edgeway.engine.stun.attribute.DataAttribute;
+import org.edgeway.engine.stun.attribute.FingerprintAttribute;
+import org.edgeway.engine.stun.attribute.XorPeerAddressAttribute;
+
+/**
+ * The relay fast path's wire formats, written straight into pooled buffers without building message objects:
+ * ChannelData (RFC 8656 section 12.4) and Data indications (section 11.4).
+ *
+ * <p>Section 12.4: "The ChannelData message is used to carry application data between the client and the server.
+ * [...] Channel Number: 16 bits [...] Length: 16 bits [...] the number of bytes in the Application Data field
+ * [...] Over TCP and TLS-over-TCP, the ChannelData message MUST be padded to a multiple of four bytes in order to
+ * ensure the alignment of subsequent messages. The padding is not reflected in the length field of the ChannelData
+ * message, so the actual size of a ChannelData message (including padding) is (4 + Length) rounded up to the
+ * nearest multiple of 4. Over UDP, the padding is not required but MAY be included."
+ */
+final class TurnWire {
+
+    static final int SEND_INDICATION = StunMethod.messageType(StunMethod.SEND, StunClass.INDICATION);
+    static final int DATA_INDICATION = StunMethod.messageType(StunMethod.DATA, StunClass.INDICATION);
+
+    private static final ThreadLocal<CRC32> CRC = ThreadLocal.withInitial(CRC32::new);
+
+    private TurnWire() {
+    }
+
+    /**
+     * True for the first byte of a ChannelData message: channels 0x4000-0x4FFF (RFC 8656) or 0x4000-0x7FFF (RFC
+     * 5766); whether the number is acceptable is decided by the channel binding lookup.
+     */
+    static boolean isChannelData(int firstByte) {
+        return firstByte >= 0x40 && firstByte <= 0x7F;
+    }
+
+    static ByteBuf channelData(ByteBufAllocator alloc, int channel, ByteBuf data, boolean pad) {
+        int length = data.readableBytes();
+        int padding = pad ? (-length & 3) : 0;
+        ByteBuf out = alloc.directBuffer(4 + length + padding);
+        out.writeShort(channel);
+        out.writeShort(length);
+        out.writeBytes(data, data.readerIndex(), length);
+        if (padding > 0) {
+            out.writeZero(padding);
+        }
+        return out;
+    }
+
+    static ByteBuf dataIndication(ByteBufAllocator alloc, InetSocketAddress peer, ByteBuf data,
+            boolean fingerprint) {
+        int length = data.readableBytes();
+        boolean v4 = peer.getAddress() instanceof Inet4Address;
+        int addressLength = v4 ? 8 : 20;
+        int body = 4 + addressLength + 4 + ((length + 3) & ~3) + (fingerprint ? 8 : 0);
+        ByteBuf out = alloc.directBuffer(StunMessage.HEADER_LENGTH + body);
+        int start = out.writerIndex();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        out.writeShort(DATA_INDICATION);
+        out.writeShort(body);
+        out.writeInt(StunMessage.MAGIC_COOKIE);
+        long t1 = random.nextLong();
+        int t2 = random.nextInt();
+        out.writeLong(t1);
+        out.writeInt(t2);
+        out.writeShort(XorPeerAddressAttribute.TYPE);
+        out.writeShort(addressLength);
+        if (v4) {
+            byte[] a = peer.getAddress().getAddress();
+            int ip = ((a[0] & 0xFF) << 24) | ((a[1] & 0xFF) << 16) | ((a[2] & 0xFF) << 8) | (a[3] & 0xFF);
+            out.writeShort(0x0001);
+            out.writeShort(peer.getPort() ^ (StunMessage.MAGIC_COOKIE >>> 16));
+            out.writeInt(ip ^ StunMessage.MAGIC_COOKIE);
+        } else {
+            byte[] tid = new byte[12];
+            out.getBytes(start + 8, tid);
+            new XorPeerAddressAttribute(peer).writeValue(out, tid);
+        }
+        out.writeShort(DataAttribute.TYPE);
+        out.writeShort(length);
+        out.writeBytes(data, data.readerIndex(), length);
+        out.writeZero(-length & 3);
+        if (fingerprint) {
+            CRC32 crc = CRC.get();
+            crc.reset();
+            crc.update(out.nioBuffer(start, out.writerIndex() - start));
+            out.writeShort(FingerprintAttribute.TYPE);
+            out.writeShort(4);
+            out.writeInt((int) crc.getValue() ^ FingerprintAttribute.XOR);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,91 @@
+package org.edgeway.engine.turn;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A UDP request port: demultiplexes each datagram by its first byte (RFC 7983 / RFC 8656 section 12): 0x00-0x03 is
+ * STUN (Send indications take the relay fast path, everything else goes to the {@link TurnRequestProcessor}),
+ * 0x40-0x4F is ChannelData; anything else is dropped and counted. Relays written during a read batch are flushed
+ * once at its end. Never throws out of the pipeline.
+ */
+final class UdpListenerHandler extends ChannelInboundHandlerAdapter {
+
+    private final TurnServer server;
+    private final TurnServer.UdpListener listener;
+    private final List<Allocation.Relay> pendingFlush = new ArrayList<>();
+
+    UdpListenerHandler(TurnServer server, TurnServer.UdpListener listener) {
+        this.server = server;
+        this.listener = listener;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof DatagramPacket packet)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        try {
+            ByteBuf content = packet.content();
+            InetSocketAddress sender = packet.sender();
+            int size = content.readableBytes();
+            if (size < 4 || size > server.maxDatagramSize) {
+                server.counters.malformed.increment();
+                return;
+            }
+            int first = content.getUnsignedByte(content.readerIndex());
+            if (TurnWire.isChannelData(first)) {
+                Allocation a = listener.byClient.get(sender);
+                flushLater(a == null ? drop() : server.processor.relayChannelData(a, content, false));
+            } else if (first < 0x40) {
+                if (content.getUnsignedShort(content.readerIndex()) == TurnWire.SEND_INDICATION) {
+                    Allocation a = listener.byClient.get(sender);
+                    flushLater(a == null ? drop() : server.processor.relaySend(a, content));
+                } else {
+                    server.processor.onStun(new ClientTransport.Udp(ctx.channel(), sender, listener), content);
+                }
+            } else {
+                server.counters.malformed.increment();
+            }
+        } catch (RuntimeException e) {
+            server.counters.malformed.increment();
+        } finally {
+            packet.release();
+        }
+    }
+
+    private Allocation.Relay drop() {
+        server.counters.dropped.increment();
+        return null;
+    }
+
+    private void flushLater(Allocation.Relay relay) {
+        if (relay != null && !relay.flushPending) {
+            relay.flushPending = true;
+            pendingFlush.add(relay);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        for (int i = 0; i < pendingFlush.size(); i++) {
+            Allocation.Relay r = pendingFlush.get(i);
+            r.flushPending = false;
+            r.channel.flush();
+        }
+        pendingFlush.clear();
+        ctx.flush();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        server.counters.malformed.increment();
+    }
+}

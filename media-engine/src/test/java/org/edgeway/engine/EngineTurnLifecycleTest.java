@@ -1,0 +1,96 @@
+package org.edgeway.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class EngineTurnLifecycleTest {
+
+    private static TurnConfig turnOn() {
+        return TurnConfig.builder().enabled(true).requestsPort(0).mediaPortRange(0, 0)
+                .credentials(Map.of("alice", "secret")).build();
+    }
+
+    @Test
+    void defaultsAreDocumentedValuesAndFourArgumentConfigKeepsTurnOff() {
+        TurnConfig d = TurnConfig.defaults();
+        assertFalse(d.enabled());
+        assertEquals(3478, d.requestsPort());
+        assertEquals(List.of(3478, 3479, 3480, 3481, 3482, 3483), d.requestPorts(SystemSize.LARGE));
+        assertEquals(List.of(3478), d.toBuilder().portMultiplexing(true).build().requestPorts(SystemSize.LARGE));
+        assertEquals(443, d.tcp443Port());
+        assertEquals("TANDBERG", d.realm());
+        assertEquals(24000, d.mediaPortRangeStart());
+        assertEquals(29999, d.mediaPortRangeEnd());
+        assertEquals(TurnConfig.ProtocolMode.UDP_AND_TCP, d.protocolMode());
+        assertFalse(d.allowUnauthenticatedStunBinding());
+        assertEquals(1800, d.effectiveMaxRelays(SystemSize.SMALL));
+        assertEquals(1800, d.effectiveMaxRelays(SystemSize.MEDIUM));
+        assertEquals(6000, d.effectiveMaxRelays(SystemSize.LARGE));
+        assertEquals(600, d.nonceLifetime().toSeconds());
+        EngineConfig four = new EngineConfig(NodeRole.EXPRESSWAY_E, SystemSize.SMALL, "h", "127.0.0.1");
+        assertEquals(d, four.turn());
+        assertEquals(turnOn(), four.withTurn(turnOn()).turn());
+    }
+
+    @Test
+    void turnStartsOnApplyRestartsOnChangeAndStopsWithTheEngine() throws Exception {
+        List<EngineEvent> events = new CopyOnWriteArrayList<>();
+        try (Engine engine = new Engine(events::add)) {
+            engine.start(EngineConfig.defaults());
+            assertEquals(EngineState.STOPPED, engine.snapshot().turn().state());
+            assertEquals("Inactive", engine.snapshot().turn().state().label());
+
+            EngineConfig on = EngineConfig.defaults().withTurn(turnOn());
+            engine.apply(on);
+            EngineSnapshot s = engine.snapshot();
+            assertEquals(EngineState.RUNNING, s.turn().state());
+            assertEquals("Active", s.turn().state().label());
+            assertEquals(2, s.turn().listeningAddresses().size(), s.turn().listeningAddresses()::toString);
+            assertTrue(s.services().stream().anyMatch(x -> x.name().equals("TURN") && x.state() == EngineState.RUNNING));
+            assertEquals(1800, s.turn().capacity());
+
+            long starts = events.stream().filter(e -> e instanceof EngineEvent.StateChanged c
+                    && c.service().equals("TURN") && c.state() == EngineState.RUNNING).count();
+            engine.apply(on); // unchanged: no restart
+            assertEquals(starts, events.stream().filter(e -> e instanceof EngineEvent.StateChanged c
+                    && c.service().equals("TURN") && c.state() == EngineState.RUNNING).count());
+            engine.apply(on.withTurn(on.turn().toBuilder().realm("example.com").build()));
+            assertEquals(starts + 1, events.stream().filter(e -> e instanceof EngineEvent.StateChanged c
+                    && c.service().equals("TURN") && c.state() == EngineState.RUNNING).count(), "restarted");
+
+            engine.apply(new EngineConfig(NodeRole.EXPRESSWAY_C, SystemSize.SMALL, "edgeway", "127.0.0.1", turnOn()));
+            assertEquals(EngineState.STOPPED, engine.snapshot().turn().state());
+            assertTrue(engine.snapshot().turn().detail().contains("Expressway-E"));
+            assertNull(engine.turnServer());
+
+            engine.apply(on);
+            assertEquals(EngineState.RUNNING, engine.snapshot().turn().state());
+        }
+        assertTrue(events.stream().anyMatch(e -> e instanceof EngineEvent.StateChanged c
+                && c.service().equals("TURN") && c.state() == EngineState.STOPPED));
+    }
+
+    @Test
+    void aBusyPortFailsTheServiceAndRaisesAnAlarm() throws Exception {
+        List<EngineEvent> events = new CopyOnWriteArrayList<>();
+        try (DatagramSocket busy = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                Engine engine = new Engine(events::add)) {
+            engine.start(EngineConfig.defaults().withTurn(turnOn().toBuilder()
+                    .requestsPort(busy.getLocalPort()).protocolMode(TurnConfig.ProtocolMode.UDP).build()));
+            assertEquals(EngineState.RUNNING, engine.snapshot().state(), "the engine itself keeps running");
+            assertEquals(EngineState.FAILED, engine.snapshot().turn().state());
+            assertTrue(events.stream().anyMatch(e -> e instanceof EngineEvent.AlarmRaised a
+                    && a.id().equals(Engine.TURN_ALARM)));
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.edgeway.engine.turn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.edgeway.engine.Engine;
+import org.edgeway.engine.TurnSnapshot;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Interoperability with coturn's real clients (Debian coturn 4.6.1): {@code turnutils_uclient} relays 10 clients x
+ * 1000 messages through our server over UDP and TCP, with channels and with Send indications, and must lose none;
+ * {@code turnutils_stunclient} gets a Binding answer only when unauthenticated Binding is allowed. Skipped only if
+ * the binaries are absent.
+ */
+class CoturnClientsTest {
+
+    static final Path UCLIENT = Path.of("/usr/bin/turnutils_uclient");
+    static final Path STUNCLIENT = Path.of("/usr/bin/turnutils_stunclient");
+    private static final Pattern LOST = Pattern.compile("Total lost packets (\\d+)");
+    private static final Pattern TOTALS = Pattern.compile("tot_send_msgs=(\\d+), tot_recv_msgs=(\\d+)");
+
+    private static Engine engine;
+    private static int port;
+    private static int tcp443;
+
+    @BeforeAll
+    static void startServer() {
+        Assumptions.assumeTrue(Files.isExecutable(UCLIENT), "coturn's turnutils_uclient is not installed");
+        engine = TurnTestSupport.start(b -> b.tcp443Enabled(true).tcp443Port(0).sharedSecret("north"), null);
+        port = TurnTestSupport.udp(engine).getPort();
+        List<java.net.InetSocketAddress> tcp = engine.turnServer().tcpAddresses();
+        tcp443 = tcp.get(tcp.size() - 1).getPort();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    /**
+     * Runs a coturn tool with a hard timeout, output to a temp file (no pipes to race with process exit); the process
+     * is always destroyed and reaped.
+     */
+    static String run(List<String> command, int timeoutSeconds) throws Exception {
+        Path log = Files.createTempFile("coturn-client", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        try {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                throw new AssertionError(command.get(0) + " timed out:\n" + Files.readString(log));
+            }
+            return Files.readString(log, StandardCharsets.UTF_8) + "\n[exit " + process.exitValue() + "]";
+        } finally {
+            process.destroy();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static void uclient(int serverPort, int clients, int messages, String... flags) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(UCLIENT.toString()));
+        cmd.addAll(List.of(flags));
+        if (!List.of(flags).contains("-W")) {
+            cmd.addAll(List.of("-u", TurnTestSupport.USER, "-w", TurnTestSupport.PASSWORD));
+        }
+        cmd.addAll(List.of("-p", String.valueOf(serverPort), "-y", "-m", String.valueOf(clients),
+                "-n", String.valueOf(messages), "-l", "172", "-z", "1", "127.0.0.1"));
+        String out = run(cmd, 90);
+        Matcher lost = LOST.matcher(out);
+        assertTrue(lost.find(), () -> "no loss report from uclient:\n" + out);
+        assertEquals("0", lost.group(1), () -> "packets lost:\n" + out);
+        Matcher totals = TOTALS.matcher(out);
+        String sent = null;
+        String received = null;
+        while (totals.find()) {
+            sent = totals.group(1);
+            received = totals.group(2);
+        }
+        assertTrue(sent != null && Long.parseLong(sent) >= (long) clients * messages, () -> "too few sent:\n" + out);
+        assertEquals(sent, received, () -> "sent and received differ:\n" + out);
+    }
+
+    @Test
+    void udpWithChannels() throws Exception {
+        uclient(port, 10, 1000);
+    }
+
+    @Test
+    void udpWithSendIndications() throws Exception {
+        uclient(port, 10, 1000, "-s");
+    }
+
+    @Test
+    void tcpWithChannels() throws Exception {
+        uclient(port, 10, 1000, "-t");
+    }
+
+    @Test
+    void tcpWithSendIndications() throws Exception {
+        uclient(port, 10, 1000, "-t", "-s");
+    }
+
+    @Test
+    void tcp443ListenerAndRestApiCredentials() throws Exception {
+        uclient(tcp443, 2, 100, "-t");
+        uclient(port, 2, 100, "-W", "north", "-u", "dave");
+        TurnSnapshot s = engine.snapshot().turn();
+        assertTrue(s.listeningAddresses().contains("TCP 127.0.0.1:" + tcp443), s.listeningAddresses()::toString);
+        assertTrue(s.counters().allocationsCreated() > 0);
+    }
+
+    @Test
+    void stunclientIsRefusedByDefaultAndAnsweredWhenAllowed() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(STUNCLIENT), "turnutils_stunclient is not installed");
+        String refused = run(List.of(STUNCLIENT.toString(), "-p", String.valueOf(port), "127.0.0.1"), 30);
+        assertTrue(refused.contains("401") && !refused.contains("reflexive addr"), () -> "output: " + refused);
+        try (Engine open = TurnTestSupport.start(b -> b.allowUnauthenticatedStunBinding(true), null)) {
+            int openPort = TurnTestSupport.udp(open).getPort();
+            String answered = run(List.of(STUNCLIENT.toString(), "-p", String.valueOf(openPort), "127.0.0.1"), 30);
+            assertTrue(answered.contains("UDP reflexive addr: 127.0.0.1:"), answered);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.edgeway.engine.turn;
+
+import io.netty.buffer.Unpooled;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import org.edgeway.engine.stun.LongTermCredentials;
+import org.edgeway.engine.stun.PasswordAlgorithm;
+import org.edgeway.engine.stun.StunDecoder;
+import org.edgeway.engine.stun.StunEncoder;
+import org.edgeway.engine.stun.StunErrorCode;
+import org.edgeway.engine.stun.StunMessage;
+import org.edgeway.engine.stun.StunMethod;
+import org.edgeway.engine.stun.attribute.NonceAttribute;
+import org.edgeway.engine.stun.attribute.RealmAttribute;
+import org.edgeway.engine.stun.attribute.RequestedTransportAttribute;
+import org.edgeway.engine.stun.attribute.StunAttribute;
+import org.edgeway.engine.stun.attribute.UsernameAttribute;
+
+/** A minimal blocking TURN client over UDP or TCP built on our codec, for protocol tests. */
+final class TestTurnClient implements AutoCloseable {
+
+    private final DatagramSocket udp;
+    private final Socket tcp;
+    private final InetSocketAddress server;
+    private final Deque<byte[]> other = new ArrayDeque<>();
+    String username = TurnTestSupport.USER;
+    String password = TurnTestSupport.PASSWORD;
+    String realm;
+    String nonce;
+
+    private TestTurnClient(DatagramSocket udp, Socket tcp, InetSocketAddress server) {
+        this.udp = udp;
+        this.tcp = tcp;
+        this.server = server;
+    }
+
+    static TestTurnClient udp(InetSocketAddress server) throws IOException {
+        DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        s.setSoTimeout(2000);
+        return new TestTurnClient(s, null, server);
+    }
+
+    static TestTurnClient tcp(InetSocketAddress server) throws IOException {
+        Socket s = new Socket();
+        s.connect(server, 2000);
+        s.setSoTimeout(2000);
+        s.setTcpNoDelay(true);
+        return new TestTurnClient(null, s, server);
+    }
+
+    InetSocketAddress localAddress() {
+        return (InetSocketAddress) (udp != null ? udp.getLocalSocketAddress() : tcp.getLocalSocketAddress());
+    }
+
+    void sendRaw(byte[] bytes) throws IOException {
+        if (udp != null) {
+            udp.send(new DatagramPacket(bytes, bytes.length, server));
+        } else {
+            OutputStream out = tcp.getOutputStream();
+            out.write(bytes);
+            out.flush();
+        }
+    }
+
+    /** The next datagram / frame, or null on timeout. */
+    byte[] receiveRaw() throws IOException {
+        if (!other.isEmpty()) {
+            return other.poll();
+        }
+        return read();
+    }
+
+    private byte[] read() throws IOException {
+        try {
+            if (udp != null) {
+                byte[] buf = new byte[65536];
+                DatagramPacket p = new DatagramPacket(buf, buf.length);
+                udp.receive(p);
+                return Arrays.copyOf(buf, p.getLength());
+            }
+            DataInputStream in = new DataInputStream(tcp.getInputStream());
+            byte[] head = new byte[4];
+            in.readFully(head);
+            int length = ((head[2] & 0xFF) << 8) | (head[3] & 0xFF);
+            int rest = (head[0] & 0xC0) == 0 ? 16 + length : (length + 3) & ~3;
+            byte[] frame = Arrays.copyOf(head, 4 + rest);
+            in.readFully(frame, 4, rest);
+            return frame;
+        } catch (SocketTimeoutException e) {
+            return null;
+        }
+    }
+
+    /** Sends a request and waits for the response with the same transaction ID (other traffic is queued). */
+    StunMessage request(StunMessage request) throws Exception {
+        sendRaw(StunEncoder.encodeToBytes(request));
+        return awaitResponse(request);
+    }
+
+    StunMessage awaitResponse(StunMessage request) throws Exception {
+        Deque<byte[]> skipped = new ArrayDeque<>();
+        try {
+            for (int i = 0; i < 100; i++) {
+                byte[] bytes = read();
+                if (bytes == null) {
+                    return null;
+                }
+                if ((bytes[0] & 0xC0) == 0) {
+                    StunMessage m = StunDecoder.decodeMessage(Unpooled.wrappedBuffer(bytes));
+                    if (Arrays.equals(m.transactionId(), request.transactionId())) {
+                        return m;
+                    }
+                }
+                skipped.add(bytes);
+            }
+            return null;
+        } finally {
+            other.addAll(skipped);
+        }
+    }
+
+    byte[] key() {
+        return LongTermCredentials.key(PasswordAlgorithm.MD5, username, realm, password);
+    }
+
+    /** Adds USERNAME, REALM, NONCE and MESSAGE-INTEGRITY (RFC 5389 style, MD5 key). */
+    StunMessage sign(StunMessage.Builder b) {
+        return b.add(new UsernameAttribute(username)).add(new RealmAttribute(realm)).add(new NonceAttribute(nonce))
+                .integrity(key(), StunMessage.Integrity.SHA1).fingerprint(true).build();
+    }
+
+    /** Sends an authenticated request, learning REALM/NONCE from a 401 or 438 first if needed. */
+    StunMessage authenticated(int method, StunAttribute... attributes) throws Exception {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            StunMessage.Builder b = StunMessage.request(method);
+            for (StunAttribute a : attributes) {
+                b.add(a);
+            }
+            StunMessage response = request(nonce == null ? b.fingerprint(true).build() : sign(b));
+            if (response == null) {
+                return null;
+            }
+            int code = response.errorCode();
+            if (code == StunErrorCode.UNAUTHENTICATED && nonce == null || code == StunErrorCode.STALE_NONCE) {
+                realm = response.get(RealmAttribute.class).value();
+                nonce = response.get(NonceAttribute.class).value();
+                continue;
+            }
+            return response;
+        }
+        throw new AssertionError("authentication did not converge");
+    }
+
+    StunMessage allocate(StunAttribute... extra) throws Exception {
+        StunAttribute[] all = Arrays.copyOf(extra, extra.length + 1);
+        all[extra.length] = new RequestedTransportAttribute(RequestedTransportAttribute.UDP);
+        return authenticated(StunMethod.ALLOCATE, all);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (udp != null) {
+            udp.close();
+        }
+        if (tcp != null) {
+            tcp.close();
+        }
+    }
+}

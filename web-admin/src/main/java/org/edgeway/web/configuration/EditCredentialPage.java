@@ -1,0 +1,69 @@
+package org.edgeway.web.configuration;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import org.edgeway.services.authentication.CredentialForm;
+import org.edgeway.services.authentication.LocalDatabase;
+import org.edgeway.web.faces.SaveAction;
+
+/** New / edit local database credential: {@code /configuration/authentication/editcredential?id=3}. */
+@Named
+@ViewScoped
+public class EditCredentialPage implements Serializable {
+
+    @Inject
+    private LocalDatabase database;
+    @Inject
+    private SaveAction save;
+
+    private Long id;
+    private CredentialForm form;
+
+    public void load() throws IOException {
+        if (form != null) {
+            return;
+        }
+        if (id == null) {
+            form = new CredentialForm();
+            return;
+        }
+        form = database.form(id).orElse(null);
+        if (form == null) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No credential " + id);
+            FacesContext.getCurrentInstance().responseComplete();
+        }
+    }
+
+    public void save() throws IOException {
+        boolean creating = form.getId() == null;
+        if (save.run("credentialForm", null, () -> database.save(form))) {
+            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+            external.getFlash().setKeepMessages(true);
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(
+                    creating ? "Credential " + form.getName() + " created" : "Saved"));
+            external.redirect(external.getRequestContextPath() + "/configuration/authentication/local-database");
+        }
+    }
+
+    public boolean isCreating() {
+        return form != null && form.getId() == null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public CredentialForm getForm() {
+        return form;
+    }
+}

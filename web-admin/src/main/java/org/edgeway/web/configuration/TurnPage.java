@@ -1,0 +1,72 @@
+package org.edgeway.web.configuration;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import org.edgeway.engine.SystemSize;
+import org.edgeway.engine.TurnConfig;
+import org.edgeway.services.system.SystemSettingsService;
+import org.edgeway.services.turn.TurnSettingsForm;
+import org.edgeway.services.turn.TurnSettingsService;
+import org.edgeway.services.turn.TurnStatus;
+import org.edgeway.services.turn.TurnSummary;
+import org.edgeway.web.faces.SaveAction;
+
+/** Configuration &gt; Traversal &gt; TURN, with the "TURN server status" summary at the bottom. */
+@Named
+@ViewScoped
+public class TurnPage implements Serializable {
+
+    @Inject
+    private TurnSettingsService turn;
+    @Inject
+    private TurnStatus status;
+    @Inject
+    private SystemSettingsService system;
+    @Inject
+    private SaveAction save;
+
+    private TurnSettingsForm form;
+    private boolean large;
+
+    @PostConstruct
+    void load() {
+        form = turn.form();
+        large = system.administration().getSystemSize() == SystemSize.LARGE;
+    }
+
+    public void save() {
+        if (save.run("turnForm", "Saved", () -> turn.save(form))) {
+            form = turn.form();
+        }
+    }
+
+    public TurnSettingsForm getForm() {
+        return form;
+    }
+
+    public TurnSummary getStatus() {
+        return status.summary();
+    }
+
+    /** "This option is only available on Large systems." */
+    public boolean isLarge() {
+        return large;
+    }
+
+    /** Small/Medium always; Large only with TURN port multiplexing On. */
+    public boolean isRequestsPortShown() {
+        return !large || form.isPortMultiplexing();
+    }
+
+    /** Large with TURN port multiplexing Off only. */
+    public boolean isRequestsPortRangeShown() {
+        return large && !form.isPortMultiplexing();
+    }
+
+    public TurnConfig.ProtocolMode[] getProtocolModes() {
+        return TurnConfig.ProtocolMode.values();
+    }
+}
