@@ -236,6 +236,18 @@ class ConsoleIT {
         assertTrue(seen[0][0].getSubjectX500Principal().getName().contains("O=Edgeway"));
     }
 
+    @Test
+    @Order(13)
+    void aMissingRecordGivesTheNotFoundPageNeverATrace() throws Exception {
+        Console.login(browser, node, "admin", NEW_PASSWORD);
+        browser.waitForUrlContaining("/status/overview");
+        browser.open(node.baseUrl() + "/users/editadmin?id=987654");
+        browser.find("notFoundPage");
+        browser.open(node.baseUrl() + "/users/editadmin?id=not-a-number");
+        String page = browser.driver().getPageSource();
+        assertFalse(page.contains("Exception") || page.contains("at org."), "no stack trace: " + page);
+    }
+
     private void login(String user, String password) {
         browser.open(node.baseUrl() + "/login");
         browser.type("loginForm:username", user);
