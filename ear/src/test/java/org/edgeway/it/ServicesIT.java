@@ -77,6 +77,8 @@ class ServicesIT {
     AdminAccounts accounts;
     @Inject
     EngineLifecycle engine;
+    @Inject
+    org.edgeway.services.security.LoginGuard guard;
     @Resource(lookup = "java:jboss/datasources/EdgewayDS")
     DataSource dataSource;
     @Inject
@@ -203,6 +205,19 @@ class ServicesIT {
         weak.setConfirmPassword("password");
         InvalidSettingsException weakError = assertThrows(InvalidSettingsException.class, () -> accounts.save(weak));
         assertTrue(weakError.fieldErrors().containsKey("password"));
+    }
+
+    @Test
+    void repeatedFailedLoginsBlockTheSourceAddress() {
+        String attacker = "192.0.2." + (System.nanoTime() % 200 + 1);
+        for (int i = 0; i < 5; i++) {
+            assertTrue(accounts.authenticate("admin", "wrong".toCharArray(), attacker).isEmpty());
+        }
+        // even a correct password is refused from the blocked address (we do not know admin's, so check the guard)
+        assertTrue(guard.isBlocked(attacker, java.time.Instant.now()));
+        assertFalse(guard.isBlocked("198.51.100.200", java.time.Instant.now()), "other addresses are not blocked");
+        assertFalse(guard.isBlocked(attacker, java.time.Instant.now().plus(java.time.Duration.ofMinutes(11))),
+                "the block ends after 10 minutes");
     }
 
     private static <T extends Throwable> T find(Throwable t, Class<T> type) {

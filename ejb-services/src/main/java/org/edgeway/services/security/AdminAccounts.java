@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import org.edgeway.persistence.accounts.AdminAccount;
 import org.edgeway.services.configlog.Changes;
 import org.edgeway.services.configlog.ConfigurationLog;
+import org.edgeway.services.system.SystemSettingsService;
 import org.edgeway.services.validation.InvalidSettingsException;
 
 /** Administrator accounts: login, password changes, and Users > Administrator accounts. */
@@ -34,6 +35,10 @@ public class AdminAccounts {
     private Caller caller;
     @Inject
     private ConfigurationLog configurationLog;
+    @Inject
+    private LoginGuard loginGuard;
+    @Inject
+    private SystemSettingsService system;
 
     /**
      * First start: creates {@code admin} with a one-time password (from {@value #INITIAL_PASSWORD_ENV}, else
@@ -56,12 +61,22 @@ public class AdminAccounts {
 
     /** The identity for a correct name and password of an enabled account. */
     public Optional<AdminIdentity> authenticate(String name, char[] password, String fromAddress) {
+        Instant now = Instant.now();
+        boolean protect = system.administration().isAutomatedProtection();
+        if (protect && loginGuard.isBlocked(fromAddress, now)) {
+            LOG.warning(() -> "Refused administrator login for '" + name + "' from blocked address " + fromAddress);
+            return Optional.empty();
+        }
         AdminAccount account = byName(name).orElse(null);
         boolean ok = PasswordHasher.verify(password, account == null ? DUMMY_HASH : account.getPasswordHash());
         if (account == null || !ok || !account.isEnabled()) {
             LOG.warning(() -> "Failed administrator login for '" + name + "' from " + fromAddress);
+            if (protect) {
+                loginGuard.failed(fromAddress, now);
+            }
             return Optional.empty();
         }
+        loginGuard.succeeded(fromAddress);
         account.setLastLoginAt(Instant.now());
         LOG.info(() -> "Administrator '" + name + "' logged in from " + fromAddress);
         return Optional.of(identity(account));
