@@ -22,6 +22,8 @@ public final class Engine implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Engine.class.getName());
     /** Alarm id raised when the TURN service cannot start. */
     public static final String TURN_ALARM = "turn-start-failed";
+    /** System property overriding the number of Netty event loop threads. */
+    public static final String IO_THREADS_PROPERTY = "edgeway.engine.ioThreads";
 
     private final EngineListener listener;
     private EventLoopGroup loops;
@@ -35,6 +37,18 @@ public final class Engine implements AutoCloseable {
         this.listener = listener == null ? EngineListener.NONE : listener;
     }
 
+    /**
+     * Event loop threads: system property {@value #IO_THREADS_PROPERTY} if set, else the number of processors (at
+     * least 2).
+     */
+    static int ioThreads() {
+        Integer configured = Integer.getInteger(IO_THREADS_PROPERTY);
+        if (configured != null && configured > 0) {
+            return configured;
+        }
+        return Math.max(2, Runtime.getRuntime().availableProcessors());
+    }
+
     /** Starts the event loops and the services the configuration enables. */
     public synchronized void start(EngineConfig initial) {
         Objects.requireNonNull(initial, "config");
@@ -44,8 +58,7 @@ public final class Engine implements AutoCloseable {
         }
         changeState(EngineState.STARTING, "starting");
         try {
-            loops = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                    NioIoHandler.newFactory());
+            loops = new MultiThreadIoEventLoopGroup(ioThreads(), NioIoHandler.newFactory());
             config = initial;
             startedAt = Instant.now();
             changeState(EngineState.RUNNING, "event loops running");

@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
  * java -cp ... org.edgeway.engine.EngineMain --port 3478 --realm TANDBERG --user alice:secret \
  *      --allow-loopback --media-ports 40000-49999 [--bind 127.0.0.1] [--size small|medium|large]
  *      [--tcp443-port N] [--max-relays N] [--secret S] [--allow-binding] [--protocol udp|tcp|both]
- *      [--unauthorized-rate N] [--user-quota N]
+ *      [--unauthorized-rate N] [--user-quota N] [--nonce-seconds N] [--no-hairpin] [--threads N]
  * </pre>
  */
 public final class EngineMain {
@@ -33,6 +33,10 @@ public final class EngineMain {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
+        }
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            // sampling leak detection creates a stack trace per 128 buffers: off for benchmarks and production runs
+            io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.DISABLED);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Engine engine = new Engine(event -> {
@@ -93,6 +97,8 @@ public final class EngineMain {
                 case "--max-relays" -> turn.maxRelays(Integer.parseInt(value(args, ++i, a)));
                 case "--secret" -> turn.sharedSecret(value(args, ++i, a));
                 case "--allow-binding" -> turn.allowUnauthenticatedStunBinding(true);
+                case "--no-hairpin" -> turn.internalHairpin(false);
+                case "--threads" -> System.setProperty(Engine.IO_THREADS_PROPERTY, value(args, ++i, a));
                 case "--unauthorized-rate" -> turn.unauthorizedPerSecond(Integer.parseInt(value(args, ++i, a)));
                 case "--user-quota" -> turn.userQuota(Integer.parseInt(value(args, ++i, a)));
                 case "--nonce-seconds" -> turn.nonceLifetime(Duration.ofSeconds(Long.parseLong(value(args, ++i, a))));
@@ -119,6 +125,6 @@ public final class EngineMain {
         out.println("usage: EngineMain --port N --realm R --user name:password ... [--allow-loopback]"
                 + " [--media-ports start-end] [--bind ip] [--size small|medium|large] [--tcp443-port N]"
                 + " [--max-relays N] [--secret S] [--allow-binding] [--protocol udp|tcp|both]"
-                + " [--unauthorized-rate N] [--user-quota N] [--nonce-seconds N]");
+                + " [--unauthorized-rate N] [--user-quota N] [--nonce-seconds N] [--no-hairpin] [--threads N]");
     }
 }

@@ -59,6 +59,10 @@ import java.util.Objects;
  * <tr><td>strictChannelNumbers</td><td>false</td><td>false accepts ChannelBind numbers 0x4000-0x7FFF (RFC 5766,
  *     still used by e.g. coturn 4.6 clients); true only 0x4000-0x4FFF (RFC 8656 section 12, which reserves
  *     0x5000-0xFFFF for RFC 7983 demultiplexing). Numbers outside the range get 400</td></tr>
+ * <tr><td>internalHairpin</td><td>true</td><td>data a client sends to a peer that is another relay of this
+ *     server (two clients of this server talking relay to relay) is handed to that allocation in process instead
+ *     of leaving through one relay socket and arriving on the other; permissions, channels and counters apply
+ *     exactly as on the wire</td></tr>
  * </table>
  * Fixed by the RFCs rather than configurable: allocation lifetime 600 s default / 3600 s maximum, permissions
  * 300 s, channel bindings 600 s, reservations 30 s.
@@ -90,7 +94,8 @@ public record TurnConfig(
         String relayAddressV6,
         int maxDatagramSize,
         int maxTcpConnections,
-        boolean strictChannelNumbers) {
+        boolean strictChannelNumbers,
+        boolean internalHairpin) {
 
     /** Relays on Small and Medium systems (B-TURN-08). */
     public static final int SMALL_MEDIUM_RELAYS = 1800;
@@ -231,6 +236,7 @@ public record TurnConfig(
         private int maxDatagramSize = 4096;
         private int maxTcpConnections;
         private boolean strictChannelNumbers;
+        private boolean internalHairpin = true;
 
         private Builder() {
         }
@@ -263,6 +269,7 @@ public record TurnConfig(
             maxDatagramSize = c.maxDatagramSize;
             maxTcpConnections = c.maxTcpConnections;
             strictChannelNumbers = c.strictChannelNumbers;
+            internalHairpin = c.internalHairpin;
         }
 
         public Builder enabled(boolean v) { enabled = v; return this; }
@@ -298,6 +305,7 @@ public record TurnConfig(
         public Builder maxDatagramSize(int v) { maxDatagramSize = v; return this; }
         public Builder maxTcpConnections(int v) { maxTcpConnections = v; return this; }
         public Builder strictChannelNumbers(boolean v) { strictChannelNumbers = v; return this; }
+        public Builder internalHairpin(boolean v) { internalHairpin = v; return this; }
 
         public TurnConfig build() {
             return new TurnConfig(enabled, tcp443Enabled, tcp443Port, portMultiplexing, requestsPort,
@@ -305,7 +313,7 @@ public record TurnConfig(
                     mediaPortRangeStart, mediaPortRangeEnd, allowUnauthenticatedStunBinding, peerAllow, peerDeny,
                     credentials, sharedSecret, unauthorizedPerSecond, alternateServers, maxRelays, userQuota,
                     nonceLifetime, relayAddress, relayAddressV6, maxDatagramSize, maxTcpConnections,
-                    strictChannelNumbers);
+                    strictChannelNumbers, internalHairpin);
         }
     }
 }

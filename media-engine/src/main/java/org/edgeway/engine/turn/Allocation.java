@@ -36,7 +36,6 @@ final class Allocation {
         final NioDatagramChannel channel;
         final InetSocketAddress address;
         final AddressFamily family;
-        boolean flushPending;
 
         Relay(Allocation allocation, NioDatagramChannel channel, InetSocketAddress address, AddressFamily family) {
             this.allocation = allocation;
@@ -73,6 +72,7 @@ final class Allocation {
     private static final Permission[] NO_PERMISSIONS = {};
     private static final ChannelBinding[] NO_CHANNELS = {};
 
+    final TurnServer server;
     final ClientTransport client;
     final FiveTuple fiveTuple;
     final String username;
@@ -97,16 +97,14 @@ final class Allocation {
     volatile long bytesToClient;
     volatile long packetsDropped;
 
-    /** Set when something was written to the client and a flush is due at the end of the read batch. */
-    boolean clientFlushPending;
-
     // Send indication fast path: the last IPv4 peer, to avoid rebuilding the address per packet.
     private int lastPeerIp;
     private int lastPeerPort = -1;
     private InetSocketAddress lastPeer;
 
-    Allocation(ClientTransport client, String username, byte[] key, StunMessage.Integrity integrity,
+    Allocation(TurnServer server, ClientTransport client, String username, byte[] key, StunMessage.Integrity integrity,
             boolean fingerprint, byte[] allocateTransactionId, long lifetimeNanos) {
+        this.server = server;
         this.client = client;
         this.fiveTuple = new FiveTuple(client.client, client.server, client.protocol());
         this.username = username;
@@ -273,9 +271,13 @@ final class Allocation {
     }
 
     /**
-     * Sends application data to a peer through the relay of the peer's family. Takes ownership of {@code data}.
+     * Sends application data to a peer through the relay of the peer's family. Takes ownership of {@code data}, a
+     * view of a received buffer whose bytes around the application data may be overwritten. When the peer is
+     * another relay of this server (two clients of the same TURN server talking relay to relay), the data is
+     * handed to that allocation directly instead of crossing the kernel twice; the receiving allocation applies its
+     * permissions exactly as if the datagram had arrived on its socket.
      *
-     * @return the relay written to (to flush at the end of the read batch), or null if dropped
+     * @return the relay written to (to flush at the end of the read batch), or null if dropped or handed over
      */
     Relay toPeer(ByteBuf data, InetSocketAddress peer) {
         Relay relay = relayFor(peer.getAddress());
@@ -285,13 +287,40 @@ final class Allocation {
             return null;
         }
         int length = data.readableBytes();
-        relay.channel.write(new DatagramPacket(data, peer), relay.channel.voidPromise());
         packetsFromClient++;
         bytesFromClient += length;
+        Relay target = server.hairpin ? server.localRelay(peer) : null;
+        if (target != null) {
+            Allocation other = target.allocation;
+            io.netty.channel.EventLoop loop = other.client.eventLoop();
+            InetSocketAddress source = relay.address;
+            if (loop.inEventLoop()) {
+                try {
+                    other.fromPeer(data, source);
+                } finally {
+                    data.release();
+                }
+            } else {
+                loop.execute(() -> {
+                    try {
+                        other.fromPeer(data, source);
+                        FlushBatch.flushAll();
+                    } finally {
+                        data.release();
+                    }
+                });
+            }
+            return null;
+        }
+        relay.channel.write(new DatagramPacket(data, peer), relay.channel.voidPromise());
         return relay;
     }
 
-    /** Data from a peer arrived on a relay: to the client as ChannelData or a Data indication. */
+    /**
+     * Data from a peer arrived on a relay (or from a local relay): to the client as ChannelData or a Data
+     * indication. Does not take ownership of {@code data}; when it has room around the application data the
+     * headers are written in place and the same memory is sent on.
+     */
     void fromPeer(ByteBuf data, InetSocketAddress peer) {
         long now = System.nanoTime();
         if (closed || !permitted(peer.getAddress(), now)) {
@@ -311,7 +340,7 @@ final class Allocation {
             out = TurnWire.dataIndication(client.alloc(), peer, data, fingerprint);
         }
         client.write(out);
-        clientFlushPending = true;
+        FlushBatch.add(client.channel);
         packetsToClient++;
         bytesToClient += length;
     }

@@ -41,10 +41,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (allocation.clientFlushPending) {
-            allocation.clientFlushPending = false;
-            allocation.client.flush();
-        }
+        FlushBatch.flushAll();
     }
 
     @Override

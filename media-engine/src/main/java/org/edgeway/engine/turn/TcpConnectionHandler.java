@@ -5,8 +5,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One TURN client over TCP (RFC 8656 section 3.1: the connection is the 5-tuple). Frames come from
@@ -18,7 +16,6 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private final TurnServer server;
     private final TurnServer.Listener listener;
-    private final List<Allocation.Relay> pendingFlush = new ArrayList<>(2);
     private ClientTransport.Tcp transport;
 
     TcpConnectionHandler(TurnServer server, TurnServer.Listener listener) {
@@ -50,27 +47,21 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
             }
         } catch (RuntimeException e) {
             server.counters.malformed.increment();
+            TurnServer.LOG.log(java.util.logging.Level.FINE, "dropped after an internal error", e);
         } finally {
             frame.release();
         }
     }
 
     private void flushLater(Allocation.Relay relay) {
-        if (relay == null) {
-            server.counters.dropped.increment();
-        } else if (!relay.flushPending) {
-            relay.flushPending = true;
-            pendingFlush.add(relay);
+        if (relay != null) {
+            FlushBatch.add(relay.channel);
         }
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        for (Allocation.Relay r : pendingFlush) {
-            r.flushPending = false;
-            r.channel.flush();
-        }
-        pendingFlush.clear();
+        FlushBatch.flushAll();
         ctx.flush();
     }
 

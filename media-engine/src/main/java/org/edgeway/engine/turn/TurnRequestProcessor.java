@@ -256,7 +256,7 @@ final class TurnRequestProcessor {
         LifetimeAttribute lifetimeAttribute = msg.get(LifetimeAttribute.class);
         long lifetime = lifetimeAttribute == null ? DEFAULT_LIFETIME
                 : Math.min(MAX_LIFETIME, Math.max(DEFAULT_LIFETIME, lifetimeAttribute.seconds()));
-        Allocation a = new Allocation(client, o.username(), o.key(), o.integrity(), msg.hasFingerprint(),
+        Allocation a = new Allocation(server, client, o.username(), o.key(), o.integrity(), msg.hasFingerprint(),
                 msg.transactionId(), lifetime * SECOND);
         Allocation.Relay relay = server.openRelay(a, bound.channel(), primary);
         if (primary == AddressFamily.IPV4) {
@@ -471,7 +471,7 @@ final class TurnRequestProcessor {
         if (!a.permitted(peer.getAddress(), System.nanoTime())) {
             return dropped(a);
         }
-        return a.toPeer(buf.retainedSlice(dataAt, dataLength), peer);
+        return a.toPeer(buf.retainedDuplicate().setIndex(dataAt, dataAt + dataLength), peer);
     }
 
     /**
@@ -489,7 +489,7 @@ final class TurnRequestProcessor {
         if (binding == null || binding.expiresNanos - System.nanoTime() <= 0) {
             return dropped(a);
         }
-        return a.toPeer(buf.retainedSlice(start + 4, length), binding.peer);
+        return a.toPeer(buf.retainedDuplicate().setIndex(start + 4, start + 4 + length), binding.peer);
     }
 
     private Allocation.Relay dropped(Allocation a) {

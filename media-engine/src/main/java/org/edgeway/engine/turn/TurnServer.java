@@ -8,7 +8,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioChannelOption;
@@ -57,14 +56,15 @@ import org.edgeway.engine.stun.attribute.AddressFamily;
  */
 public final class TurnServer {
 
-    private static final Logger LOG = Logger.getLogger(TurnServer.class.getName());
+    static final Logger LOG = Logger.getLogger(TurnServer.class.getName());
     static final String SOFTWARE = "Edgeway TURN";
     static final int SOCKET_BUFFER = 2 * 1024 * 1024;
     static final int TCP_IDLE_SECONDS = 120;
 
     /** A request port (UDP group or TCP server): relay capacity is accounted per listener in range mode. */
     abstract static class Listener {
-        final InetSocketAddress address;
+        /** Set once bound (before any traffic is processed). */
+        volatile InetSocketAddress address;
         final AtomicInteger relays = new AtomicInteger();
 
         Listener(InetSocketAddress address) {
@@ -110,6 +110,9 @@ public final class TurnServer {
     private volatile EngineState state = EngineState.STOPPED;
     private volatile String detail = "TURN services Off";
     private ScheduledFuture<?> sweeper;
+    /** Relay-to-relay traffic between allocations of this server is handed over in process. */
+    final boolean hairpin;
+    private final ConcurrentHashMap<InetSocketAddress, Allocation.Relay> relaysByAddress = new ConcurrentHashMap<>();
     RelayPortPool ports;
     PeerAddressPolicy policy;
     TurnRequestProcessor processor;
@@ -125,6 +128,12 @@ public final class TurnServer {
         this.capacity = config.effectiveMaxRelays(engineConfig.size());
         this.perPortLimit = config.usesPortRange(engineConfig.size());
         this.maxTcpConnections = config.maxTcpConnections() > 0 ? config.maxTcpConnections() : capacity + 256;
+        this.hairpin = config.internalHairpin();
+    }
+
+    /** The relay of this server bound to {@code address}, or null. */
+    Allocation.Relay localRelay(InetSocketAddress address) {
+        return relaysByAddress.get(address);
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -201,48 +210,42 @@ public final class TurnServer {
         for (EventExecutor e : loops) {
             each.add((EventLoop) e);
         }
-        UdpListener listener = null;
+        UdpListener listener = new UdpListener(new InetSocketAddress(bind, port));
         int actual = port;
         try {
             for (EventLoop loop : each) {
                 Bootstrap b = new Bootstrap().group(loop).channel(NioDatagramChannel.class)
                         .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER)
                         .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER)
-                        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(maxDatagramSize + 1))
-                        .option(ChannelOption.MAX_MESSAGES_PER_READ, 32);
+                        .option(ChannelOption.RCVBUF_ALLOCATOR,
+                                new HeadroomRecvByteBufAllocator(maxDatagramSize + 1, 32))
+                        .handler(new UdpListenerHandler(this, listener));
                 if (each.size() > 1) {
                     b.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true);
                 }
-                b.handler(new io.netty.channel.ChannelInboundHandlerAdapter());
                 ChannelFuture f = b.bind(new InetSocketAddress(bind, actual)).syncUninterruptibly();
                 if (!f.isSuccess()) {
                     throw new IOException("cannot bind UDP " + bind.getHostAddress() + ":" + actual, f.cause());
                 }
                 Channel ch = f.channel();
-                if (listener == null) {
-                    listener = new UdpListener((InetSocketAddress) ch.localAddress());
+                if (listener.channels.isEmpty()) {
+                    listener.address = (InetSocketAddress) ch.localAddress();
                     actual = listener.address.getPort();
                 }
                 listener.channels.add(ch);
-                ch.pipeline().replace(io.netty.channel.ChannelInboundHandlerAdapter.class, "turn",
-                        new UdpListenerHandler(this, listener));
             }
             return listener;
         } catch (RuntimeException e) {
-            if (listener != null) {
-                listener.channels.forEach(c -> c.close().syncUninterruptibly());
-            }
+            listener.channels.forEach(c -> c.close().syncUninterruptibly());
             throw new IOException("cannot bind UDP " + bind.getHostAddress() + ":" + actual + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            if (listener != null) {
-                listener.channels.forEach(c -> c.close().syncUninterruptibly());
-            }
+            listener.channels.forEach(c -> c.close().syncUninterruptibly());
             throw e;
         }
     }
 
     private TcpListener bindTcp(InetAddress bind, int port) throws IOException {
-        TcpListener[] holder = new TcpListener[1];
+        TcpListener listener = new TcpListener(new InetSocketAddress(bind, port));
         ServerBootstrap b = new ServerBootstrap().group(loops, loops).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
@@ -264,16 +267,15 @@ public final class TurnServer {
                         });
                         ch.pipeline().addLast(new IdleStateHandler(0, 0, TCP_IDLE_SECONDS),
                                 new TcpFrameDecoder(maxDatagramSize + 4, counters),
-                                new TcpConnectionHandler(TurnServer.this, holder[0]));
+                                new TcpConnectionHandler(TurnServer.this, listener));
                     }
                 });
         ChannelFuture f = b.bind(new InetSocketAddress(bind, port)).syncUninterruptibly();
         if (!f.isSuccess()) {
             throw new IOException("cannot bind TCP " + bind.getHostAddress() + ":" + port, f.cause());
         }
-        TcpListener listener = new TcpListener((InetSocketAddress) f.channel().localAddress());
+        listener.address = (InetSocketAddress) f.channel().localAddress();
         listener.channel = f.channel();
-        holder[0] = listener;
         return listener;
     }
 
@@ -373,12 +375,15 @@ public final class TurnServer {
     /** Registers a new allocation's relay socket on the client's event loop. */
     Allocation.Relay openRelay(Allocation allocation, DatagramChannel bound, AddressFamily family) {
         NioDatagramChannel ch = new NioDatagramChannel(bound);
-        ch.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(maxDatagramSize + 1));
-        ch.config().setMaxMessagesPerRead(32);
+        ch.config().setRecvByteBufAllocator(new HeadroomRecvByteBufAllocator(maxDatagramSize + 1, 32));
         InetSocketAddress local = new InetSocketAddress(ports.address(family), bound.socket().getLocalPort());
         Allocation.Relay relay = new Allocation.Relay(allocation, ch, local, family);
         ch.pipeline().addLast(new RelayHandler(allocation, this));
-        ch.closeFuture().addListener(f -> ports.free(family, local.getPort()));
+        relaysByAddress.put(local, relay);
+        ch.closeFuture().addListener(f -> {
+            relaysByAddress.remove(local, relay);
+            ports.free(family, local.getPort());
+        });
         allocation.client.eventLoop().register(ch);
         return relay;
     }

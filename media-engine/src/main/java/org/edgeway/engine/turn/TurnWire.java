@@ -42,9 +42,24 @@ final class TurnWire {
         return firstByte >= 0x40 && firstByte <= 0x7F;
     }
 
+    /**
+     * A ChannelData message carrying {@code data} (not consumed). Written in place, sharing {@code data}'s memory,
+     * when there are 4 bytes in front of it and room for the padding behind it; else copied.
+     */
     static ByteBuf channelData(ByteBufAllocator alloc, int channel, ByteBuf data, boolean pad) {
         int length = data.readableBytes();
         int padding = pad ? (-length & 3) : 0;
+        int at = data.readerIndex() - 4;
+        if (at >= 0 && data.isDirect() && data.capacity() - data.writerIndex() >= padding) {
+            ByteBuf out = data.retainedDuplicate();
+            out.setShort(at, channel);
+            out.setShort(at + 2, length);
+            out.readerIndex(at);
+            if (padding > 0) {
+                out.writeZero(padding);
+            }
+            return out;
+        }
         ByteBuf out = alloc.directBuffer(4 + length + padding);
         out.writeShort(channel);
         out.writeShort(length);
@@ -55,14 +70,37 @@ final class TurnWire {
         return out;
     }
 
+    /**
+     * A Data indication carrying {@code data} (not consumed), in place when {@code data} has the headroom
+     * ({@link HeadroomRecvByteBufAllocator}) and tailroom for padding and FINGERPRINT; else copied.
+     */
     static ByteBuf dataIndication(ByteBufAllocator alloc, InetSocketAddress peer, ByteBuf data,
             boolean fingerprint) {
         int length = data.readableBytes();
         boolean v4 = peer.getAddress() instanceof Inet4Address;
         int addressLength = v4 ? 8 : 20;
         int body = 4 + addressLength + 4 + ((length + 3) & ~3) + (fingerprint ? 8 : 0);
+        int front = StunMessage.HEADER_LENGTH + 4 + addressLength + 4;
+        int back = (-length & 3) + (fingerprint ? 8 : 0);
+        if (data.readerIndex() >= front && data.isDirect() && data.capacity() - data.writerIndex() >= back) {
+            ByteBuf out = data.retainedDuplicate();
+            int start = data.readerIndex() - front;
+            out.setIndex(start, start);
+            writeIndicationHeader(out, start, peer, v4, addressLength, body, length);
+            out.writerIndex(data.writerIndex());
+            finishIndication(out, start, length, fingerprint);
+            return out;
+        }
         ByteBuf out = alloc.directBuffer(StunMessage.HEADER_LENGTH + body);
         int start = out.writerIndex();
+        writeIndicationHeader(out, start, peer, v4, addressLength, body, length);
+        out.writeBytes(data, data.readerIndex(), length);
+        finishIndication(out, start, length, fingerprint);
+        return out;
+    }
+
+    private static void writeIndicationHeader(ByteBuf out, int start, InetSocketAddress peer, boolean v4,
+            int addressLength, int body, int length) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         out.writeShort(DATA_INDICATION);
         out.writeShort(body);
@@ -86,7 +124,9 @@ final class TurnWire {
         }
         out.writeShort(DataAttribute.TYPE);
         out.writeShort(length);
-        out.writeBytes(data, data.readerIndex(), length);
+    }
+
+    private static void finishIndication(ByteBuf out, int start, int length, boolean fingerprint) {
         out.writeZero(-length & 3);
         if (fingerprint) {
             CRC32 crc = CRC.get();
@@ -96,6 +136,5 @@ final class TurnWire {
             out.writeShort(4);
             out.writeInt((int) crc.getValue() ^ FingerprintAttribute.XOR);
         }
-        return out;
     }
 }

@@ -6,8 +6,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A UDP request port: demultiplexes each datagram by its first byte (RFC 7983 / RFC 8656 section 12): 0x00-0x03 is
@@ -19,7 +17,6 @@ final class UdpListenerHandler extends ChannelInboundHandlerAdapter {
 
     private final TurnServer server;
     private final TurnServer.UdpListener listener;
-    private final List<Allocation.Relay> pendingFlush = new ArrayList<>();
 
     UdpListenerHandler(TurnServer server, TurnServer.UdpListener listener) {
         this.server = server;
@@ -56,6 +53,7 @@ final class UdpListenerHandler extends ChannelInboundHandlerAdapter {
             }
         } catch (RuntimeException e) {
             server.counters.malformed.increment();
+            TurnServer.LOG.log(java.util.logging.Level.FINE, "dropped after an internal error", e);
         } finally {
             packet.release();
         }
@@ -66,21 +64,15 @@ final class UdpListenerHandler extends ChannelInboundHandlerAdapter {
         return null;
     }
 
-    private void flushLater(Allocation.Relay relay) {
-        if (relay != null && !relay.flushPending) {
-            relay.flushPending = true;
-            pendingFlush.add(relay);
+    private static void flushLater(Allocation.Relay relay) {
+        if (relay != null) {
+            FlushBatch.add(relay.channel);
         }
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        for (int i = 0; i < pendingFlush.size(); i++) {
-            Allocation.Relay r = pendingFlush.get(i);
-            r.flushPending = false;
-            r.channel.flush();
-        }
-        pendingFlush.clear();
+        FlushBatch.flushAll();
         ctx.flush();
     }
 
