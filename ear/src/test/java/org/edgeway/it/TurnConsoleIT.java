@@ -193,6 +193,66 @@ class TurnConsoleIT {
         assertTrue(status.body().contains("\"state\":\"Active\""), status.body());
     }
 
+    @Test
+    @Order(8)
+    void turnOverTlsUsesTheNodeCertificateAndPicksUpANewOne() throws Exception {
+        int tlsPort = freePort();
+        browser.open(node.baseUrl() + "/configuration/traversal/turn");
+        Console.select(browser, "turnForm:tlsEnabled", "On");
+        browser.type("turnForm:tlsPort", String.valueOf(tlsPort));
+        Console.select(browser, "turnForm:enabled", "Off");
+        browser.click("turnForm:save");
+        browser.waitForText("turnForm:turnState", "Inactive");
+        Console.select(browser, "turnForm:enabled", "On");
+        browser.click("turnForm:save");
+        browser.waitForText("turnForm:turnState", "Active");
+        browser.waitForText("turnForm:turnListening", "TLS");
+        assertTrue(tlsSubject(tlsPort).contains("O=Edgeway"), "the node's own certificate");
+
+        // a new certificate file (same keystore password) is used by new connections, no restart
+        java.nio.file.Path store = node.dataDir().resolve("tls/https.p12");
+        java.util.Properties p = new java.util.Properties();
+        try (var in = java.nio.file.Files.newInputStream(node.dataDir().resolve("tls/https.properties"))) {
+            p.load(in);
+        }
+        char[] password = p.getProperty("edgeway.tls.password").toCharArray();
+        java.security.KeyStore next = org.edgeway.engine.tls.SelfSignedCertificate.create("renewed.example.com", password);
+        java.nio.file.Path tmp = store.resolveSibling("https.p12.new");
+        try (var out = java.nio.file.Files.newOutputStream(tmp)) {
+            next.store(out, password);
+        }
+        java.nio.file.Files.move(tmp, store, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        long deadline = System.currentTimeMillis() + 30_000;
+        String subject = tlsSubject(tlsPort);
+        while (!subject.contains("renewed.example.com") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+            subject = tlsSubject(tlsPort);
+        }
+        assertTrue(subject.contains("CN=renewed.example.com"), subject);
+        browser.open(node.baseUrl() + "/configuration/traversal/turn");
+        browser.waitForText("turnForm:turnState", "Active");
+    }
+
+    /** Subject of the certificate the TURN TLS listener presents. */
+    private static String tlsSubject(int port) throws Exception {
+        javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+        ctx.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) { }
+            public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) { }
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) ctx.getSocketFactory()
+                .createSocket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            socket.startHandshake();
+            return ((java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0])
+                    .getSubjectX500Principal().getName();
+        }
+    }
+
     private static int freePort() throws Exception {
         for (int i = 0; i < 20; i++) {
             int port;

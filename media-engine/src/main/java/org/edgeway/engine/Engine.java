@@ -22,6 +22,8 @@ public final class Engine implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Engine.class.getName());
     /** Alarm id raised when the TURN service cannot start. */
     public static final String TURN_ALARM = "turn-start-failed";
+    /** Alarm id raised when TURN runs but its TLS listener cannot start (keystore missing or unreadable). */
+    public static final String TURN_TLS_ALARM = "turn-tls-failed";
     /** System property overriding the number of Netty event loop threads. */
     public static final String IO_THREADS_PROPERTY = "edgeway.engine.ioThreads";
 
@@ -111,6 +113,14 @@ public final class Engine implements AutoCloseable {
             emit(new EngineEvent.StateChanged(Instant.now(), "TURN", EngineState.RUNNING,
                     String.join(", ", server.listeningAddresses())));
             emit(new EngineEvent.AlarmCleared(Instant.now(), TURN_ALARM));
+            if (server.tlsFailure() != null) {
+                emit(new EngineEvent.AlarmRaised(Instant.now(), TURN_TLS_ALARM, "Warning",
+                        "TURN over TLS failed to start",
+                        "Check the TLS keystore file and its password; UDP and TCP TURN are running: "
+                                + server.tlsFailure()));
+            } else {
+                emit(new EngineEvent.AlarmCleared(Instant.now(), TURN_TLS_ALARM));
+            }
         } catch (java.io.IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "TURN server failed to start", e);
             turnStatus = new TurnSnapshot(EngineState.FAILED, "Failed to start: " + e.getMessage(),

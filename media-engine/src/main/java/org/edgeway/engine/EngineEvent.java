@@ -26,7 +26,7 @@ public sealed interface EngineEvent {
      * A TURN client created an allocation (relay).
      *
      * @param clientAddress client transport address, "ip:port"
-     * @param transport     "UDP" or "TCP"
+     * @param transport     "UDP", "TCP" or "TLS"
      * @param username      authenticated username
      * @param relayAddress  relayed transport address (the first one for a dual-stack allocation)
      * @param lifetimeSeconds granted lifetime

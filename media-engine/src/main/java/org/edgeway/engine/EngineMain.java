@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
  *      --allow-loopback --media-ports 40000-49999 [--bind 127.0.0.1] [--size small|medium|large]
  *      [--tcp443-port N] [--max-relays N] [--secret S] [--allow-binding] [--protocol udp|tcp|both]
  *      [--unauthorized-rate N] [--user-quota N] [--nonce-seconds N] [--no-hairpin] [--threads N]
+ *      [--tls-port N --keystore FILE.p12 --keystore-password P]
  * </pre>
  */
 public final class EngineMain {
@@ -98,6 +99,9 @@ public final class EngineMain {
                 case "--secret" -> turn.sharedSecret(value(args, ++i, a));
                 case "--allow-binding" -> turn.allowUnauthenticatedStunBinding(true);
                 case "--no-hairpin" -> turn.internalHairpin(false);
+                case "--tls-port" -> turn.tlsEnabled(true).tlsPort(Integer.parseInt(value(args, ++i, a)));
+                case "--keystore" -> turn.tlsEnabled(true).tlsKeyStore(value(args, ++i, a));
+                case "--keystore-password" -> turn.tlsKeyStorePassword(value(args, ++i, a));
                 case "--threads" -> System.setProperty(Engine.IO_THREADS_PROPERTY, value(args, ++i, a));
                 case "--unauthorized-rate" -> turn.unauthorizedPerSecond(Integer.parseInt(value(args, ++i, a)));
                 case "--user-quota" -> turn.userQuota(Integer.parseInt(value(args, ++i, a)));
@@ -125,6 +129,7 @@ public final class EngineMain {
         out.println("usage: EngineMain --port N --realm R --user name:password ... [--allow-loopback]"
                 + " [--media-ports start-end] [--bind ip] [--size small|medium|large] [--tcp443-port N]"
                 + " [--max-relays N] [--secret S] [--allow-binding] [--protocol udp|tcp|both]"
-                + " [--unauthorized-rate N] [--user-quota N] [--nonce-seconds N] [--no-hairpin] [--threads N]");
+                + " [--unauthorized-rate N] [--user-quota N] [--nonce-seconds N] [--no-hairpin] [--threads N]"
+                + " [--tls-port N --keystore FILE.p12 --keystore-password P]");
     }
 }

@@ -63,6 +63,16 @@ import java.util.Objects;
  *     server (two clients of this server talking relay to relay) is handed to that allocation in process instead
  *     of leaving through one relay socket and arriving on the other; permissions, channels and counters apply
  *     exactly as on the wire</td></tr>
+ * <tr><td>tlsEnabled</td><td>false</td><td>TURN over TLS-over-TCP (RFC 8656 sections 3.1 and 5, "turns:"): an extra
+ *     listener with the same framing as the TCP listeners behind TLS 1.2/1.3. Independent of protocolMode. If it
+ *     cannot start (no keystore, wrong password) UDP/TCP TURN still runs and alarm {@code turn-tls-failed} is
+ *     raised</td></tr>
+ * <tr><td>tlsPort</td><td>5349</td><td>the "turns:" default port; 0 = ephemeral (tests)</td></tr>
+ * <tr><td>tlsKeyStore</td><td>null</td><td>path of a PKCS12 keystore with the server key and certificate chain;
+ *     null = TLS cannot start. The file is watched (last-modified time, size, file key, checked every few
+ *     seconds): a changed file is loaded for new connections without a restart; a broken file keeps the previous
+ *     certificate and logs a warning</td></tr>
+ * <tr><td>tlsKeyStorePassword</td><td>null</td><td>keystore (and key) password; null = empty</td></tr>
  * </table>
  * Fixed by the RFCs rather than configurable: allocation lifetime 600 s default / 3600 s maximum, permissions
  * 300 s, channel bindings 600 s, reservations 30 s.
@@ -95,7 +105,11 @@ public record TurnConfig(
         int maxDatagramSize,
         int maxTcpConnections,
         boolean strictChannelNumbers,
-        boolean internalHairpin) {
+        boolean internalHairpin,
+        boolean tlsEnabled,
+        int tlsPort,
+        String tlsKeyStore,
+        String tlsKeyStorePassword) {
 
     /** Relays on Small and Medium systems (B-TURN-08). */
     public static final int SMALL_MEDIUM_RELAYS = 1800;
@@ -133,6 +147,7 @@ public record TurnConfig(
 
     public TurnConfig {
         checkPort(tcp443Port, "tcp443Port");
+        checkPort(tlsPort, "tlsPort");
         checkPort(requestsPort, "requestsPort");
         checkPort(requestsPortRangeStart, "requestsPortRangeStart");
         checkPort(requestsPortRangeEnd, "requestsPortRangeEnd");
@@ -160,6 +175,27 @@ public record TurnConfig(
             throw new IllegalArgumentException("limits must not be negative");
         }
         maxDatagramSize = maxDatagramSize <= 0 ? 4096 : Math.min(maxDatagramSize, 65_507);
+        tlsKeyStore = tlsKeyStore == null || tlsKeyStore.isBlank() ? null : tlsKeyStore;
+    }
+
+    /** Like the generated one, but passwords and the shared secret are masked (configurations get logged). */
+    @Override
+    public String toString() {
+        return "TurnConfig[enabled=" + enabled + ", tcp443Enabled=" + tcp443Enabled + ", tcp443Port=" + tcp443Port
+                + ", portMultiplexing=" + portMultiplexing + ", requestsPort=" + requestsPort
+                + ", requestsPortRange=" + requestsPortRangeStart + "-" + requestsPortRangeEnd
+                + ", protocolMode=" + protocolMode + ", delegatedCredentialChecking=" + delegatedCredentialChecking
+                + ", realm=" + realm + ", mediaPortRange=" + mediaPortRangeStart + "-" + mediaPortRangeEnd
+                + ", allowUnauthenticatedStunBinding=" + allowUnauthenticatedStunBinding + ", peerAllow=" + peerAllow
+                + ", peerDeny=" + peerDeny + ", credentials=" + credentials.keySet() + " (passwords hidden)"
+                + ", sharedSecret=" + (sharedSecret == null ? "null" : "***")
+                + ", unauthorizedPerSecond=" + unauthorizedPerSecond + ", alternateServers=" + alternateServers
+                + ", maxRelays=" + maxRelays + ", userQuota=" + userQuota + ", nonceLifetime=" + nonceLifetime
+                + ", relayAddress=" + relayAddress + ", relayAddressV6=" + relayAddressV6
+                + ", maxDatagramSize=" + maxDatagramSize + ", maxTcpConnections=" + maxTcpConnections
+                + ", strictChannelNumbers=" + strictChannelNumbers + ", internalHairpin=" + internalHairpin
+                + ", tlsEnabled=" + tlsEnabled + ", tlsPort=" + tlsPort + ", tlsKeyStore=" + tlsKeyStore
+                + ", tlsKeyStorePassword=" + (tlsKeyStorePassword == null ? "null" : "***") + "]";
     }
 
     private static void checkPort(int port, String name) {
@@ -237,6 +273,10 @@ public record TurnConfig(
         private int maxTcpConnections;
         private boolean strictChannelNumbers;
         private boolean internalHairpin = true;
+        private boolean tlsEnabled;
+        private int tlsPort = 5349;
+        private String tlsKeyStore;
+        private String tlsKeyStorePassword;
 
         private Builder() {
         }
@@ -270,6 +310,10 @@ public record TurnConfig(
             maxTcpConnections = c.maxTcpConnections;
             strictChannelNumbers = c.strictChannelNumbers;
             internalHairpin = c.internalHairpin;
+            tlsEnabled = c.tlsEnabled;
+            tlsPort = c.tlsPort;
+            tlsKeyStore = c.tlsKeyStore;
+            tlsKeyStorePassword = c.tlsKeyStorePassword;
         }
 
         public Builder enabled(boolean v) { enabled = v; return this; }
@@ -306,6 +350,11 @@ public record TurnConfig(
         public Builder maxTcpConnections(int v) { maxTcpConnections = v; return this; }
         public Builder strictChannelNumbers(boolean v) { strictChannelNumbers = v; return this; }
         public Builder internalHairpin(boolean v) { internalHairpin = v; return this; }
+        public Builder tlsEnabled(boolean v) { tlsEnabled = v; return this; }
+        public Builder tlsPort(int v) { tlsPort = v; return this; }
+        public Builder tlsKeyStore(String v) { tlsKeyStore = v; return this; }
+        public Builder tlsKeyStore(java.nio.file.Path v) { tlsKeyStore = v == null ? null : v.toString(); return this; }
+        public Builder tlsKeyStorePassword(String v) { tlsKeyStorePassword = v; return this; }
 
         public TurnConfig build() {
             return new TurnConfig(enabled, tcp443Enabled, tcp443Port, portMultiplexing, requestsPort,
@@ -313,7 +362,7 @@ public record TurnConfig(
                     mediaPortRangeStart, mediaPortRangeEnd, allowUnauthenticatedStunBinding, peerAllow, peerDeny,
                     credentials, sharedSecret, unauthorizedPerSecond, alternateServers, maxRelays, userQuota,
                     nonceLifetime, relayAddress, relayAddressV6, maxDatagramSize, maxTcpConnections,
-                    strictChannelNumbers, internalHairpin);
+                    strictChannelNumbers, internalHairpin, tlsEnabled, tlsPort, tlsKeyStore, tlsKeyStorePassword);
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param state              Active when running ({@link EngineState#label()})
  * @param detail             human-readable detail (why it is inactive, or a summary)
- * @param listeningAddresses "UDP 0.0.0.0:3478", "TCP 0.0.0.0:3478", ...
+ * @param listeningAddresses "UDP 0.0.0.0:3478", "TCP 0.0.0.0:3478", ..., "TLS 0.0.0.0:5349"
  * @param relayAddresses     relay IP addresses in use (IPv4, and IPv6 when available)
  * @param activeClients      distinct (client IP, username) pairs with at least one allocation
  * @param activeRelays       allocations currently active (a dual-stack allocation counts once per relay address)
@@ -39,7 +39,7 @@ public record TurnSnapshot(EngineState state, String detail, List<String> listen
      *
      * @param clientAddress   client transport address as seen by the server ("203.0.113.5:50000")
      * @param serverAddress   the server transport address the client talks to
-     * @param transport       client-to-server transport: "UDP" or "TCP"
+     * @param transport       client-to-server transport: "UDP", "TCP" or "TLS"
      * @param username        authenticated username
      * @param relayAddresses  relayed transport addresses (one, or IPv4 and IPv6 for a dual allocation)
      * @param createdAt       when it was allocated

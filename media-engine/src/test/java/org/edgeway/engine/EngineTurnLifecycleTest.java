@@ -37,9 +37,30 @@ class EngineTurnLifecycleTest {
         assertEquals(1800, d.effectiveMaxRelays(SystemSize.MEDIUM));
         assertEquals(6000, d.effectiveMaxRelays(SystemSize.LARGE));
         assertEquals(600, d.nonceLifetime().toSeconds());
+        assertFalse(d.tlsEnabled());
+        assertEquals(5349, d.tlsPort());
+        assertNull(d.tlsKeyStore());
+        assertNull(d.tlsKeyStorePassword());
+        TurnConfig tls = turnOn().toBuilder().sharedSecret("north").tlsKeyStore(java.nio.file.Path.of("/k.p12"))
+                .tlsKeyStorePassword("hush123").build();
+        assertEquals("/k.p12", tls.tlsKeyStore());
+        assertEquals(tls, tls.toBuilder().build());
+        assertFalse(tls.toString().contains("secret") || tls.toString().contains("hush123")
+                || tls.toString().contains("north"), tls::toString);
         EngineConfig four = new EngineConfig(NodeRole.EXPRESSWAY_E, SystemSize.SMALL, "h", "127.0.0.1");
         assertEquals(d, four.turn());
         assertEquals(turnOn(), four.withTurn(turnOn()).turn());
+    }
+
+    @Test
+    void engineMainTlsOptions() {
+        TurnConfig t = EngineMain.parse(new String[] {"--port", "0", "--user", "alice:secret", "--tls-port", "15349",
+                "--keystore", "/etc/edgeway/turn.p12", "--keystore-password", "pw"}).turn();
+        assertTrue(t.tlsEnabled());
+        assertEquals(15349, t.tlsPort());
+        assertEquals("/etc/edgeway/turn.p12", t.tlsKeyStore());
+        assertEquals("pw", t.tlsKeyStorePassword());
+        assertFalse(EngineMain.parse(new String[] {"--port", "0"}).turn().tlsEnabled());
     }
 
     @Test

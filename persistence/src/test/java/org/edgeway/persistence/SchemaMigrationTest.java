@@ -22,13 +22,13 @@ class SchemaMigrationTest {
         ds.setUser("sa");
         ds.setPassword("sa");
 
-        assertEquals("2", SchemaMigration.migrate(ds));
+        assertEquals("3", SchemaMigration.migrate(ds));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("insert into config_log(changed_at, changed_by, source, setting, old_value, new_value) "
                     + "values (current_timestamp, 'admin', 'web', 'System > DNS: DNS server address 1', null, '192.0.2.53')");
         }
         // second start: nothing to apply, data kept
-        assertEquals("2", SchemaMigration.migrate(ds));
+        assertEquals("3", SchemaMigration.migrate(ds));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             Set<String> tables = new HashSet<>();
             try (ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", null, new String[] {"TABLE"})) {

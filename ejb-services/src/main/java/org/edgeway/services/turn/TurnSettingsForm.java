@@ -53,6 +53,10 @@ public class TurnSettingsForm implements Serializable {
     @Min(value = 0, message = "must be between 0 (unlimited) and 100000")
     @Max(value = 100000, message = "must be between 0 (unlimited) and 100000")
     private int unauthorizedPerSecond = 100;
+    private boolean tlsEnabled;
+    @Min(value = 1024, message = PORT_MESSAGE)
+    @Max(value = 65535, message = PORT_MESSAGE)
+    private int tlsPort = 5349;
 
     public boolean isEnabled() {
         return enabled;
@@ -201,6 +205,23 @@ public class TurnSettingsForm implements Serializable {
 
     public void setUnauthorizedPerSecond(int unauthorizedPerSecond) {
         this.unauthorizedPerSecond = unauthorizedPerSecond;
+    }
+
+    /** TURN over TLS ("turns:") with the node's server certificate. */
+    public boolean isTlsEnabled() {
+        return tlsEnabled;
+    }
+
+    public void setTlsEnabled(boolean tlsEnabled) {
+        this.tlsEnabled = tlsEnabled;
+    }
+
+    public int getTlsPort() {
+        return tlsPort;
+    }
+
+    public void setTlsPort(int tlsPort) {
+        this.tlsPort = tlsPort;
     }
 
     private static String blankToNull(String s) {

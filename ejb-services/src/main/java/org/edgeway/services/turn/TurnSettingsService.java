@@ -29,6 +29,9 @@ public class TurnSettingsService {
     public static final String PAGE = "Configuration > Traversal > TURN";
     /** Port of the "TCP 443 TURN service" listener; configurable because tests cannot bind 443. */
     public static final String TCP443_PORT_PROPERTY = "edgeway.turn.tcp443-port";
+    /** The node's data directory and the password of its server keystore (set by edgeway.sh). */
+    static final String DATA_DIR_PROPERTY = "edgeway.data.dir";
+    static final String TLS_PASSWORD_PROPERTY = "edgeway.tls.password";
 
     @PersistenceContext
     private EntityManager em;
@@ -73,6 +76,8 @@ public class TurnSettingsService {
         f.setPeerDeny(s.getPeerDeny());
         f.setSharedSecretSet(s.getSharedSecretEncrypted() != null);
         f.setUnauthorizedPerSecond(s.getUnauthorizedPerSecond());
+        f.setTlsEnabled(s.isTlsEnabled());
+        f.setTlsPort(s.getTlsPort());
         return f;
     }
 
@@ -91,6 +96,14 @@ public class TurnSettingsService {
         }
         if (form.isTcp443Enabled() && !form.getProtocolMode().tcp()) {
             errors.reject("tcp443Enabled", "needs a protocol mode that includes TCP");
+        }
+        if (form.isTlsEnabled() && form.getTlsPort() >= form.getMediaPortRangeStart()
+                && form.getTlsPort() <= form.getMediaPortRangeEnd()) {
+            errors.reject("tlsPort", "must lie outside the media port range");
+        }
+        if (form.isTlsEnabled() && !usesRange(form, size) && form.getTlsPort() == form.getRequestsPort()
+                && form.getProtocolMode().tcp()) {
+            errors.reject("tlsPort", "must differ from the TURN requests port");
         }
         for (int port : requestPorts(form, size)) {
             if (port >= form.getMediaPortRangeStart() && port <= form.getMediaPortRangeEnd()) {
@@ -122,7 +135,9 @@ public class TurnSettingsService {
                 .compare("Peer allow list", s.getPeerAllow(), form.getPeerAllow())
                 .compare("Peer deny list", s.getPeerDeny(), form.getPeerDeny())
                 .compare("Unauthorized responses per second", s.getUnauthorizedPerSecond(),
-                        form.getUnauthorizedPerSecond());
+                        form.getUnauthorizedPerSecond())
+                .compare("TURN over TLS", onOff(s.isTlsEnabled()), onOff(form.isTlsEnabled()))
+                .compare("TURN TLS port", s.getTlsPort(), form.getTlsPort());
         String secretBefore = s.getSharedSecretEncrypted() == null ? null : "set";
         copy(form, s);
         if (form.isClearSharedSecret()) {
@@ -158,6 +173,11 @@ public class TurnSettingsService {
                 .credentials(localDatabase.passwordsForEngine())
                 .sharedSecret(secrets.decrypt(s.getSharedSecretEncrypted()))
                 .unauthorizedPerSecond(s.getUnauthorizedPerSecond())
+                .tlsEnabled(s.isTlsEnabled())
+                .tlsPort(s.getTlsPort())
+                // the node's server certificate (HTTPS), created at first start; replacing the file is picked up live
+                .tlsKeyStore(System.getProperty(DATA_DIR_PROPERTY, ".") + "/tls/https.p12")
+                .tlsKeyStorePassword(System.getProperty(TLS_PASSWORD_PROPERTY))
                 .build();
     }
 
@@ -209,6 +229,8 @@ public class TurnSettingsService {
         s.setPeerAllow(f.getPeerAllow());
         s.setPeerDeny(f.getPeerDeny());
         s.setUnauthorizedPerSecond(f.getUnauthorizedPerSecond());
+        s.setTlsEnabled(f.isTlsEnabled());
+        s.setTlsPort(f.getTlsPort());
     }
 
     private TurnSettings settings() {

@@ -59,7 +59,8 @@ abstract class ClientTransport {
         return channel.alloc();
     }
 
-    final String protocol() {
+    /** "UDP", "TCP" or "TLS" (TLS-over-TCP): part of the 5-tuple and shown on the relay usage page. */
+    String protocol() {
         return tcp() ? "TCP" : "UDP";
     }
 
@@ -103,24 +104,38 @@ abstract class ClientTransport {
         }
     }
 
-    /** TCP: the connection is the 5-tuple; at most one allocation on it. */
+    /** TCP or TLS-over-TCP: the connection is the 5-tuple; at most one allocation on it. */
     static final class Tcp extends ClientTransport {
-        private final TurnServer.Listener listener;
+        private final TurnServer.TcpListener listener;
         private volatile Allocation allocation;
 
-        Tcp(Channel channel, TurnServer.Listener listener) {
+        Tcp(Channel channel, TurnServer.TcpListener listener) {
             super(channel, (InetSocketAddress) channel.remoteAddress(), (InetSocketAddress) channel.localAddress());
             this.listener = listener;
         }
 
+        /**
+         * TCP: queued until the batch flush. TLS: flushed at once so each TURN message is its own TLS record
+         * (SslHandler would coalesce a batch into one record; coturn itself writes one record per message and
+         * clients such as coturn's {@code turnutils_uclient} take each record read as exactly one message).
+         */
         @Override
         void write(ByteBuf frame) {
-            channel.write(frame, channel.voidPromise());
+            if (listener.tls != null) {
+                channel.writeAndFlush(frame, channel.voidPromise());
+            } else {
+                channel.write(frame, channel.voidPromise());
+            }
         }
 
         @Override
         boolean tcp() {
             return true;
+        }
+
+        @Override
+        String protocol() {
+            return listener.tls != null ? "TLS" : "TCP";
         }
 
         @Override

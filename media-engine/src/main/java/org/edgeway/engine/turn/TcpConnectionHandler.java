@@ -7,7 +7,8 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * One TURN client over TCP (RFC 8656 section 3.1: the connection is the 5-tuple). Frames come from
+ * One TURN client over TCP or TLS-over-TCP (RFC 8656 section 3.1: the connection is the 5-tuple; for TLS an
+ * {@code SslHandler} sits before this in the pipeline). Frames come from
  * {@link TcpFrameDecoder}; demultiplexing and the relay fast path are the same as over UDP. Closing the connection
  * deletes the allocation; a connection idle for {@value TurnServer#TCP_IDLE_SECONDS} s without an allocation is
  * closed.
@@ -15,10 +16,10 @@ import io.netty.util.ReferenceCountUtil;
 final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private final TurnServer server;
-    private final TurnServer.Listener listener;
+    private final TurnServer.TcpListener listener;
     private ClientTransport.Tcp transport;
 
-    TcpConnectionHandler(TurnServer server, TurnServer.Listener listener) {
+    TcpConnectionHandler(TurnServer server, TurnServer.TcpListener listener) {
         this.server = server;
         this.listener = listener;
     }

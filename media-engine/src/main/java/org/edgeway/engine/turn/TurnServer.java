@@ -13,6 +13,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -25,6 +26,9 @@ import java.net.NetworkInterface;
 import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
 import java.nio.channels.DatagramChannel;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,10 +49,12 @@ import org.edgeway.engine.TurnConfig;
 import org.edgeway.engine.TurnSnapshot;
 import org.edgeway.engine.stun.StunDecoder;
 import org.edgeway.engine.stun.attribute.AddressFamily;
+import org.edgeway.engine.tls.ReloadingSslContext;
 
 /**
  * The TURN server (RFC 8656): listeners on the request port(s) over UDP and/or TCP, the optional TCP 443 listener,
- * the allocation table, relay sockets in the media port range, capacity by system size, expiry, status and events.
+ * the optional TLS listener ("turns:", its certificate reloaded when the keystore file changes), the allocation
+ * table, relay sockets in the media port range, capacity by system size, expiry, status and events.
  *
  * <p>Threading: listeners and relays run on the engine's Netty event loops. A UDP request port is served by one
  * socket per event loop ({@code SO_REUSEPORT}, the kernel keeps each client on one socket); an allocation's relay
@@ -60,15 +66,22 @@ public final class TurnServer {
     static final String SOFTWARE = "Edgeway TURN";
     static final int SOCKET_BUFFER = 2 * 1024 * 1024;
     static final int TCP_IDLE_SECONDS = 120;
+    /** Least time between two looks at the TLS keystore file. */
+    static final Duration TLS_RELOAD_CHECK = Duration.ofSeconds(2);
+    static final int TLS_HANDSHAKE_TIMEOUT_MILLIS = 10_000;
 
-    /** A request port (UDP group or TCP server): relay capacity is accounted per listener in range mode. */
+    /**
+     * A request port (UDP group, TCP or TLS server). In range mode relay capacity is accounted per port number:
+     * the UDP and TCP listeners of one port share {@code relays}.
+     */
     abstract static class Listener {
         /** Set once bound (before any traffic is processed). */
         volatile InetSocketAddress address;
-        final AtomicInteger relays = new AtomicInteger();
+        final AtomicInteger relays;
 
-        Listener(InetSocketAddress address) {
+        Listener(InetSocketAddress address, AtomicInteger relays) {
             this.address = address;
+            this.relays = relays;
         }
     }
 
@@ -77,17 +90,19 @@ public final class TurnServer {
         final ConcurrentHashMap<InetSocketAddress, Allocation> byClient = new ConcurrentHashMap<>();
         final List<Channel> channels = new ArrayList<>();
 
-        UdpListener(InetSocketAddress address) {
-            super(address);
+        UdpListener(InetSocketAddress address, AtomicInteger relays) {
+            super(address, relays);
         }
     }
 
-    /** One TCP request port. */
+    /** One TCP request port, or the TLS port when {@code tls} is set. */
     static final class TcpListener extends Listener {
+        final ReloadingSslContext tls;
         Channel channel;
 
-        TcpListener(InetSocketAddress address) {
-            super(address);
+        TcpListener(InetSocketAddress address, AtomicInteger relays, ReloadingSslContext tls) {
+            super(address, relays);
+            this.tls = tls;
         }
     }
 
@@ -97,6 +112,7 @@ public final class TurnServer {
     final int maxDatagramSize;
     final int capacity;
     final boolean perPortLimit;
+    final int relaysPerPort;
     final int maxTcpConnections;
     private final EventLoopGroup loops;
     private final EngineListener events;
@@ -106,6 +122,8 @@ public final class TurnServer {
     final AtomicInteger tcpConnections = new AtomicInteger();
     private final List<UdpListener> udpListeners = new CopyOnWriteArrayList<>();
     private final List<TcpListener> tcpListeners = new CopyOnWriteArrayList<>();
+    private volatile TcpListener tlsListener;
+    private volatile String tlsFailure;
     private final Set<Channel> tcpChildren = ConcurrentHashMap.newKeySet();
     private volatile EngineState state = EngineState.STOPPED;
     private volatile String detail = "TURN services Off";
@@ -120,13 +138,24 @@ public final class TurnServer {
     private InetAddress relay6;
 
     public TurnServer(EngineConfig engineConfig, EventLoopGroup loops, EngineListener events) {
+        this(engineConfig, loops, events, TurnConfig.RELAYS_PER_PORT);
+    }
+
+    /** {@code relaysPerPort}: the range-mode limit per request port (tests use a small one). */
+    TurnServer(EngineConfig engineConfig, EventLoopGroup loops, EngineListener events, int relaysPerPort) {
         this.engineConfig = engineConfig;
         this.config = engineConfig.turn();
         this.loops = loops;
         this.events = events == null ? EngineListener.NONE : events;
         this.maxDatagramSize = config.maxDatagramSize();
-        this.capacity = config.effectiveMaxRelays(engineConfig.size());
         this.perPortLimit = config.usesPortRange(engineConfig.size());
+        this.relaysPerPort = relaysPerPort;
+        int relays = config.effectiveMaxRelays(engineConfig.size());
+        if (perPortLimit) {
+            // each port of the range carries at most relaysPerPort: a short range caps the total
+            relays = (int) Math.min(relays, (long) config.requestPorts(engineConfig.size()).size() * relaysPerPort);
+        }
+        this.capacity = relays;
         this.maxTcpConnections = config.maxTcpConnections() > 0 ? config.maxTcpConnections() : capacity + 256;
         this.hairpin = config.internalHairpin();
     }
@@ -150,14 +179,21 @@ public final class TurnServer {
             relay6 = config.relayAddressV6() != null ? literal(config.relayAddressV6()) : defaultRelay6(bind);
             ports = new RelayPortPool(relay4, relay6, config.mediaPortRangeStart(), config.mediaPortRangeEnd());
             bindListeners(bind);
+            if (config.tlsEnabled()) {
+                startTls(bind);
+            }
             List<InetSocketAddress> own = new ArrayList<>();
             udpListeners.forEach(l -> own.add(l.address));
             tcpListeners.forEach(l -> own.add(l.address));
+            if (tlsListener != null) {
+                own.add(tlsListener.address);
+            }
             policy = new PeerAddressPolicy(config.peerAllow(), config.peerDeny(), own);
             processor = new TurnRequestProcessor(this);
             sweeper = loops.next().scheduleAtFixedRate(this::sweep, 1, 1, TimeUnit.SECONDS);
             state = EngineState.RUNNING;
-            detail = "Listening on " + String.join(", ", listeningAddresses());
+            detail = "Listening on " + String.join(", ", listeningAddresses())
+                    + (tlsFailure == null ? "" : "; TLS not available: " + tlsFailure);
         } catch (IOException | RuntimeException e) {
             closeListeners();
             state = EngineState.FAILED;
@@ -166,21 +202,61 @@ public final class TurnServer {
         }
     }
 
+    /**
+     * Loads the keystore and binds the TLS listener. A failure is kept in {@link #tlsFailure()} and does not stop
+     * the UDP/TCP service.
+     */
+    private void startTls(InetAddress bind) {
+        if (config.tlsKeyStore() == null) {
+            tlsFailure = "no TLS keystore configured";
+            LOG.warning("TURN over TLS requested but " + tlsFailure);
+            return;
+        }
+        try {
+            ReloadingSslContext context = new ReloadingSslContext(Path.of(config.tlsKeyStore()),
+                    config.tlsKeyStorePassword(), TLS_RELOAD_CHECK);
+            tlsListener = bindTcp(bind, config.tlsPort(), context);
+            LOG.info("TURN over TLS on " + format(tlsListener.address) + " with " + context.subject());
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            tlsFailure = config.tlsKeyStore() + ": " + e.getMessage();
+            LOG.warning("TURN over TLS not started: " + tlsFailure);
+            LOG.log(Level.FINE, "TURN over TLS not started", e);
+        }
+    }
+
+    /** Why the TLS listener is not running although enabled, or null. */
+    public String tlsFailure() {
+        return tlsFailure;
+    }
+
+    /** The bound TLS listener, or null. */
+    public InetSocketAddress tlsAddress() {
+        TcpListener l = tlsListener;
+        return l == null ? null : l.address;
+    }
+
+    /** The TLS listener's certificate source, or null (tests). */
+    ReloadingSslContext tlsContext() {
+        TcpListener l = tlsListener;
+        return l == null ? null : l.tls;
+    }
+
     private void bindListeners(InetAddress bind) throws IOException {
         TurnConfig.ProtocolMode mode = config.protocolMode();
         boolean udpOnlyOnMuxPort = config.tcp443Enabled() && config.portMultiplexing()
                 && engineConfig.size() == org.edgeway.engine.SystemSize.LARGE;
         for (int port : config.requestPorts(engineConfig.size())) {
             int actual = port;
+            AtomicInteger portRelays = new AtomicInteger();
             for (int attempt = 0; ; attempt++) {
                 try {
                     if (mode.udp()) {
-                        UdpListener u = bindUdp(bind, actual);
+                        UdpListener u = bindUdp(bind, actual, portRelays);
                         actual = u.address.getPort();
                         udpListeners.add(u);
                     }
                     if (mode.tcp() && !udpOnlyOnMuxPort) {
-                        tcpListeners.add(bindTcp(bind, actual));
+                        tcpListeners.add(bindTcp(bind, actual, portRelays, null));
                     }
                     break;
                 } catch (IOException e) {
@@ -198,19 +274,19 @@ public final class TurnServer {
         }
         if (config.tcp443Enabled()) {
             if (mode.tcp()) {
-                tcpListeners.add(bindTcp(bind, config.tcp443Port()));
+                tcpListeners.add(bindTcp(bind, config.tcp443Port(), new AtomicInteger(), null));
             } else {
                 LOG.warning("TCP 443 TURN service requested but ProtocolMode is UDP: not listening on TCP");
             }
         }
     }
 
-    private UdpListener bindUdp(InetAddress bind, int port) throws IOException {
+    private UdpListener bindUdp(InetAddress bind, int port, AtomicInteger portRelays) throws IOException {
         List<EventLoop> each = new ArrayList<>();
         for (EventExecutor e : loops) {
             each.add((EventLoop) e);
         }
-        UdpListener listener = new UdpListener(new InetSocketAddress(bind, port));
+        UdpListener listener = new UdpListener(new InetSocketAddress(bind, port), portRelays);
         int actual = port;
         try {
             for (EventLoop loop : each) {
@@ -244,8 +320,17 @@ public final class TurnServer {
         }
     }
 
-    private TcpListener bindTcp(InetAddress bind, int port) throws IOException {
-        TcpListener listener = new TcpListener(new InetSocketAddress(bind, port));
+    private TcpListener bindTcp(InetAddress bind, int port, ReloadingSslContext tls) throws IOException {
+        return bindTcp(bind, port, new AtomicInteger(), tls);
+    }
+
+    /**
+     * A TCP listener, or the TLS listener when {@code tls} is given: the same framing and handlers behind an
+     * {@link SslHandler}, and the same connection limit (one count for both).
+     */
+    private TcpListener bindTcp(InetAddress bind, int port, AtomicInteger portRelays, ReloadingSslContext tls)
+            throws IOException {
+        TcpListener listener = new TcpListener(new InetSocketAddress(bind, port), portRelays, tls);
         ServerBootstrap b = new ServerBootstrap().group(loops, loops).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
@@ -265,6 +350,11 @@ public final class TurnServer {
                             tcpConnections.decrementAndGet();
                             tcpChildren.remove(ch);
                         });
+                        if (tls != null) {
+                            SslHandler ssl = tls.current().newHandler(ch.alloc());
+                            ssl.setHandshakeTimeoutMillis(TLS_HANDSHAKE_TIMEOUT_MILLIS);
+                            ch.pipeline().addLast(ssl);
+                        }
                         ch.pipeline().addLast(new IdleStateHandler(0, 0, TCP_IDLE_SECONDS),
                                 new TcpFrameDecoder(maxDatagramSize + 4, counters),
                                 new TcpConnectionHandler(TurnServer.this, listener));
@@ -272,7 +362,8 @@ public final class TurnServer {
                 });
         ChannelFuture f = b.bind(new InetSocketAddress(bind, port)).syncUninterruptibly();
         if (!f.isSuccess()) {
-            throw new IOException("cannot bind TCP " + bind.getHostAddress() + ":" + port, f.cause());
+            throw new IOException("cannot bind " + (tls == null ? "TCP " : "TLS ") + bind.getHostAddress() + ":" + port,
+                    f.cause());
         }
         listener.address = (InetSocketAddress) f.channel().localAddress();
         listener.channel = f.channel();
@@ -311,10 +402,15 @@ public final class TurnServer {
                 closing.add(l.channel.close());
             }
         });
+        TcpListener secure = tlsListener;
+        if (secure != null && secure.channel != null) {
+            closing.add(secure.channel.close());
+        }
         tcpChildren.forEach(c -> closing.add(c.close()));
         closing.forEach(f -> f.awaitUninterruptibly(2, TimeUnit.SECONDS));
         udpListeners.clear();
         tcpListeners.clear();
+        tlsListener = null;
     }
 
     public EngineState state() {
@@ -338,7 +434,7 @@ public final class TurnServer {
             relayCount.addAndGet(-relays);
             return false;
         }
-        if (perPortLimit && listener.relays.addAndGet(relays) > TurnConfig.RELAYS_PER_PORT) {
+        if (perPortLimit && listener.relays.addAndGet(relays) > relaysPerPort) {
             listener.relays.addAndGet(-relays);
             relayCount.addAndGet(-relays);
             return false;
@@ -448,6 +544,10 @@ public final class TurnServer {
             }
             ports.purge(now);
             processor.purge(now);
+            TcpListener secure = tlsListener;
+            if (secure != null) {
+                secure.tls.check(); // a stat every TLS_RELOAD_CHECK; loads a changed keystore, keeps the old on error
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "TURN sweep failed", e);
         }
@@ -467,11 +567,15 @@ public final class TurnServer {
         return relay6 != null;
     }
 
-    /** "UDP 127.0.0.1:3478", "TCP 127.0.0.1:3478", ... */
+    /** "UDP 127.0.0.1:3478", "TCP 127.0.0.1:3478", ..., "TLS 127.0.0.1:5349". */
     public List<String> listeningAddresses() {
         List<String> list = new ArrayList<>();
         udpListeners.forEach(l -> list.add("UDP " + format(l.address)));
         tcpListeners.forEach(l -> list.add("TCP " + format(l.address)));
+        TcpListener secure = tlsListener;
+        if (secure != null) {
+            list.add("TLS " + format(secure.address));
+        }
         return list;
     }
 

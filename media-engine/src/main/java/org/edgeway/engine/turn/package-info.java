@@ -9,7 +9,8 @@
  *
  * <ul>
  *   <li>{@link org.edgeway.engine.turn.TurnServer}: lifecycle, listeners (UDP and TCP request ports, the Large port
- *       range, TCP 443), the allocation table, capacity, expiry, status and events;</li>
+ *       range, TCP 443, TLS-over-TCP "turns:" with a certificate reloaded from its keystore file), the allocation
+ *       table, capacity, expiry, status and events;</li>
  *   <li>{@code TurnRequestProcessor}: Allocate, Refresh, CreatePermission, ChannelBind, Binding, and the relay fast
  *       paths for Send indications and ChannelData;</li>
  *   <li>{@code Allocation}, {@code RelayHandler}, {@code TurnWire}: relaying with no copy of application data;</li>

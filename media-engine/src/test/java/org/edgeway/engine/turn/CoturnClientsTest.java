@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Interoperability with coturn's real clients (Debian coturn 4.6.1): {@code turnutils_uclient} relays 10 clients x
  * 1000 messages through our server over UDP and TCP, with channels and with Send indications, and must lose none;
- * {@code turnutils_stunclient} gets a Binding answer only when unauthenticated Binding is allowed. Skipped only if
+ * over TLS ({@code -S}) 2-3 clients x 50 messages; {@code turnutils_stunclient} gets a Binding answer only when
+ * unauthenticated Binding is allowed. Skipped only if
  * the binaries are absent.
  */
 class CoturnClientsTest {
@@ -34,20 +35,34 @@ class CoturnClientsTest {
     private static Engine engine;
     private static int port;
     private static int tcp443;
+    private static int tls;
+    private static Path keyStore;
 
     @BeforeAll
     static void startServer() {
         Assumptions.assumeTrue(Files.isExecutable(UCLIENT), "coturn's turnutils_uclient is not installed");
-        engine = TurnTestSupport.start(b -> b.tcp443Enabled(true).tcp443Port(0).sharedSecret("north"), null);
+        try {
+            keyStore = Files.createTempFile("turn-tls", ".p12");
+            Files.write(keyStore, TurnTestSupport.keyStore("turn.example", TurnTestSupport.KEYSTORE_PASSWORD));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        engine = TurnTestSupport.start(b -> b.tcp443Enabled(true).tcp443Port(0).sharedSecret("north")
+                .tlsEnabled(true).tlsPort(0).tlsKeyStore(keyStore)
+                .tlsKeyStorePassword(TurnTestSupport.KEYSTORE_PASSWORD), null);
+        tls = engine.turnServer().tlsAddress().getPort();
         port = TurnTestSupport.udp(engine).getPort();
         List<java.net.InetSocketAddress> tcp = engine.turnServer().tcpAddresses();
         tcp443 = tcp.get(tcp.size() - 1).getPort();
     }
 
     @AfterAll
-    static void stopServer() {
+    static void stopServer() throws Exception {
         if (engine != null) {
             engine.close();
+        }
+        if (keyStore != null) {
+            Files.deleteIfExists(keyStore);
         }
     }
 
@@ -115,6 +130,16 @@ class CoturnClientsTest {
     @Test
     void tcpWithSendIndications() throws Exception {
         uclient(port, 10, 1000, "-t", "-s");
+    }
+
+    /** {@code -S}: TLS for TCP ("turns:"), coturn's OpenSSL client against our JDK TLS listener. */
+    @Test
+    void tlsWithChannelsAndWithSendIndications() throws Exception {
+        String help = run(List.of(UCLIENT.toString()), 10);
+        Assumptions.assumeTrue(help.contains("-S"), "this turnutils_uclient has no TLS option");
+        uclient(tls, 3, 50, "-t", "-S");
+        uclient(tls, 2, 50, "-t", "-S", "-s");
+        assertTrue(engine.snapshot().turn().listeningAddresses().contains("TLS 127.0.0.1:" + tls));
     }
 
     @Test

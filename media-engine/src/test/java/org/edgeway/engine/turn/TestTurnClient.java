@@ -26,7 +26,7 @@ import org.edgeway.engine.stun.attribute.RequestedTransportAttribute;
 import org.edgeway.engine.stun.attribute.StunAttribute;
 import org.edgeway.engine.stun.attribute.UsernameAttribute;
 
-/** A minimal blocking TURN client over UDP or TCP built on our codec, for protocol tests. */
+/** A minimal blocking TURN client over UDP, TCP or TLS built on our codec, for protocol tests. */
 final class TestTurnClient implements AutoCloseable {
 
     private final DatagramSocket udp;
@@ -56,6 +56,46 @@ final class TestTurnClient implements AutoCloseable {
         s.setSoTimeout(2000);
         s.setTcpNoDelay(true);
         return new TestTurnClient(null, s, server);
+    }
+
+    /** TURN over TLS-over-TCP with a client that trusts any certificate (tests read the subject it got). */
+    static TestTurnClient tls(InetSocketAddress server) throws Exception {
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, new javax.net.ssl.TrustManager[] {new TrustAll()}, null);
+        javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket();
+        s.connect(server, 2000);
+        s.setSoTimeout(2000);
+        s.setTcpNoDelay(true);
+        s.startHandshake();
+        return new TestTurnClient(null, s, server);
+    }
+
+    /** Subject of the server certificate of a TLS client. */
+    String peerSubject() throws IOException {
+        java.security.cert.X509Certificate cert = (java.security.cert.X509Certificate)
+                ((javax.net.ssl.SSLSocket) tcp).getSession().getPeerCertificates()[0];
+        return cert.getSubjectX500Principal().getName();
+    }
+
+    /** Negotiated TLS protocol of a TLS client ("TLSv1.3"). */
+    String tlsProtocol() {
+        return ((javax.net.ssl.SSLSocket) tcp).getSession().getProtocol();
+    }
+
+    /** Test-only trust manager accepting any server certificate. */
+    static final class TrustAll implements javax.net.ssl.X509TrustManager {
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            return new java.security.cert.X509Certificate[0];
+        }
     }
 
     InetSocketAddress localAddress() {

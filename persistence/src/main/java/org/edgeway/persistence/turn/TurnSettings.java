@@ -52,6 +52,10 @@ public class TurnSettings {
     private String sharedSecretEncrypted;
     @Column(name = "unauthorized_per_second", nullable = false)
     private int unauthorizedPerSecond;
+    @Column(name = "tls_enabled", nullable = false)
+    private boolean tlsEnabled;
+    @Column(name = "tls_port", nullable = false)
+    private int tlsPort = 5349;
     @Version
     private long version;
 
@@ -181,5 +185,21 @@ public class TurnSettings {
 
     public void setUnauthorizedPerSecond(int unauthorizedPerSecond) {
         this.unauthorizedPerSecond = unauthorizedPerSecond;
+    }
+
+    public boolean isTlsEnabled() {
+        return tlsEnabled;
+    }
+
+    public void setTlsEnabled(boolean tlsEnabled) {
+        this.tlsEnabled = tlsEnabled;
+    }
+
+    public int getTlsPort() {
+        return tlsPort;
+    }
+
+    public void setTlsPort(int tlsPort) {
+        this.tlsPort = tlsPort;
     }
 }
