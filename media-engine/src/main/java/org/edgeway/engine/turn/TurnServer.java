@@ -547,10 +547,31 @@ public final class TurnServer {
             TcpListener secure = tlsListener;
             if (secure != null) {
                 secure.tls.check(); // a stat every TLS_RELOAD_CHECK; loads a changed keystore, keeps the old on error
+                reportReloadFailure(secure.tls.lastFailure());
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "TURN sweep failed", e);
         }
+    }
+
+    /** Alarm id while a changed TLS keystore file cannot be used (the previous certificate stays in use). */
+    public static final String TLS_RELOAD_ALARM = "turn-tls-reload-failed";
+    private String reportedReloadFailure;
+
+    /** Raises the reload alarm when a changed keystore cannot be loaded, and clears it once one loads. */
+    private void reportReloadFailure(String failure) {
+        if (java.util.Objects.equals(failure, reportedReloadFailure)) {
+            return;
+        }
+        if (failure != null) {
+            emit(new EngineEvent.AlarmRaised(java.time.Instant.now(), TLS_RELOAD_ALARM, "Warning",
+                    "The new TURN TLS certificate could not be loaded",
+                    "Replace the keystore file with a valid PKCS12 file and its password; the previous certificate "
+                            + "stays in use: " + failure));
+        } else {
+            emit(new EngineEvent.AlarmCleared(java.time.Instant.now(), TLS_RELOAD_ALARM));
+        }
+        reportedReloadFailure = failure;
     }
 
     void emit(EngineEvent event) {

@@ -148,6 +148,8 @@ class TurnTlsTest {
         Files.write(keyStore, Arrays.copyOf(storeB, storeB.length / 2)); // a partly written file
         assertTrue(TurnTestSupport.await(() -> tls.lastFailure() != null, 10), "the broken file was looked at");
         String partial = tls.lastFailure();
+        assertTrue(TurnTestSupport.await(() -> events.stream().anyMatch(e -> e instanceof EngineEvent.AlarmRaised a
+                && a.id().equals(TurnServer.TLS_RELOAD_ALARM)), 10), "the failed reload raises an alarm");
         assertTrue(subjectOfANewConnection(server).contains("CN=turn-a.example"));
         try (TestTurnClient c = TestTurnClient.tls(server)) {
             assertEquals(StunClass.SUCCESS_RESPONSE, c.allocate().messageClass());
@@ -161,6 +163,8 @@ class TurnTlsTest {
         TurnTestSupport.replace(keyStore, storeB); // and a good file afterwards is taken
         assertTrue(TurnTestSupport.await(() -> tls.reloads() == 1, 10));
         assertNull(tls.lastFailure());
+        assertTrue(TurnTestSupport.await(() -> events.stream().anyMatch(e -> e instanceof EngineEvent.AlarmCleared c
+                && c.id().equals(TurnServer.TLS_RELOAD_ALARM)), 10), "and a good file clears it");
         assertTrue(subjectOfANewConnection(server).contains("CN=turn-b.example"));
         assertEquals(EngineState.RUNNING, engine.snapshot().turn().state());
     }
