@@ -127,13 +127,12 @@ class ConsoleIT {
     void timeNeedsKeyFieldsForSymmetricKey() {
         browser.open(node.baseUrl() + "/system/time");
         browser.type("timeForm:ntpServer1Address", "ntp.example.com");
-        new org.openqa.selenium.support.ui.Select(browser.find("timeForm:ntpServer1Authentication"))
-                .selectByVisibleText("Symmetric key");
+        Console.select(browser, "timeForm:ntpServer1Authentication", "Symmetric key");
         browser.find("timeForm:ntpServer1KeyId"); // appears only for Symmetric key
         browser.click("timeForm:save");
         browser.waitForText("timeForm:ntpServer1KeyIdMessage", "required");
         browser.type("timeForm:ntpServer1KeyId", "7");
-        new org.openqa.selenium.support.ui.Select(browser.find("timeForm:ntpServer1HashMethod")).selectByVisibleText("SHA1");
+        Console.select(browser, "timeForm:ntpServer1HashMethod", "SHA1");
         browser.type("timeForm:ntpServer1PassPhrase", "ntp-secret");
         browser.click("timeForm:save");
         browser.waitForText("banner", "Saved");
@@ -146,7 +145,7 @@ class ConsoleIT {
         browser.click("accountsForm:new");
         browser.waitForUrlContaining("/users/editadmin");
         browser.type("adminForm:name", VIEWER);
-        new org.openqa.selenium.support.ui.Select(browser.find("adminForm:accessLevel")).selectByVisibleText("Read-only");
+        Console.select(browser, "adminForm:accessLevel", "Read-only");
         browser.type("adminForm:password", VIEWER_PASSWORD);
         browser.type("adminForm:confirmPassword", VIEWER_PASSWORD);
         browser.click("adminForm:save");
@@ -249,10 +248,7 @@ class ConsoleIT {
     }
 
     private void login(String user, String password) {
-        browser.open(node.baseUrl() + "/login");
-        browser.type("loginForm:username", user);
-        browser.type("loginForm:password", password);
-        browser.click("loginForm:login");
+        Console.login(browser, node, user, password);
     }
 
     private HttpResponse<String> api(String method, String path, String user, String password, String json)

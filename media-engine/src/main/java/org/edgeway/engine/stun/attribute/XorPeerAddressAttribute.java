@@ -2,7 +2,6 @@ package org.edgeway.engine.stun.attribute;
 
 import io.netty.buffer.ByteBuf;
 import java.net.InetSocketAddress;
-import java.util.Objects;
 import org.edgeway.engine.stun.StunDecoderException;
 
 /**
@@ -12,25 +11,17 @@ import org.edgeway.engine.stun.StunDecoderException;
  *
  * @param address the transport address (never null)
  */
-public record XorPeerAddressAttribute(InetSocketAddress address) implements StunAttribute {
+public record XorPeerAddressAttribute(InetSocketAddress address) implements AddressAttribute {
 
     public static final int TYPE = 0x0012;
 
     public XorPeerAddressAttribute {
-        Objects.requireNonNull(address, "address");
-        if (address.isUnresolved()) {
-            throw new IllegalArgumentException("unresolved address " + address);
-        }
+        AddressAttribute.requireResolved(address);
     }
 
     @Override
     public int type() {
         return TYPE;
-    }
-
-    /** The address family on the wire. */
-    public AddressFamily family() {
-        return AddressFamily.of(address.getAddress());
     }
 
     public static XorPeerAddressAttribute decode(ByteBuf value, byte[] transactionId) throws StunDecoderException {
