@@ -47,10 +47,6 @@ public class SystemStatus {
                 Duration.between(started, Instant.now()), ipAddresses(), services, alarms.openCount());
     }
 
-    public static String softwareVersion() {
-        return VERSION;
-    }
-
     private static List<String> ipAddresses() {
         List<String> result = new ArrayList<>();
         try {

@@ -30,17 +30,21 @@ public class TurnPage implements Serializable {
 
     private TurnSettingsForm form;
     private boolean large;
+    /** Read once per load or save: each engine snapshot builds a view of every live relay. */
+    private TurnSummary summary;
 
     @PostConstruct
     void load() {
         form = turn.form();
         large = system.administration().getSystemSize() == SystemSize.LARGE;
+        summary = status.summary();
     }
 
     public void save() {
         if (save.run("turnForm", "Saved", () -> turn.save(form))) {
             form = turn.form();
         }
+        summary = status.summary();
     }
 
     public TurnSettingsForm getForm() {
@@ -48,7 +52,7 @@ public class TurnPage implements Serializable {
     }
 
     public TurnSummary getStatus() {
-        return status.summary();
+        return summary;
     }
 
     /** "This option is only available on Large systems." */

@@ -7,7 +7,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
-import java.util.Map;
 import org.edgeway.services.security.AccessDeniedException;
 import org.edgeway.services.validation.InvalidSettingsException;
 
@@ -46,12 +45,6 @@ public class SaveAction {
             global(faces, FacesMessage.SEVERITY_INFO, successBanner);
         }
         return true;
-    }
-
-    /** Field errors for an exception raised outside {@link #run} (e.g. REST-style checks in a bean). */
-    public static void fieldErrors(String formId, Map<String, String> errors) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        errors.forEach((field, message) -> field(faces, formId, field, message));
     }
 
     static Throwable rootServiceCause(Throwable e) {

@@ -3,7 +3,6 @@ package org.edgeway.web.security;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Instant;
 import org.edgeway.services.security.AccessLevel;
 import org.edgeway.services.security.AdminIdentity;
 
@@ -13,11 +12,9 @@ import org.edgeway.services.security.AdminIdentity;
 public class AdminSession implements Serializable {
 
     private AdminIdentity identity;
-    private Instant loggedInAt;
 
     public void loggedIn(AdminIdentity who) {
         identity = who;
-        loggedInAt = Instant.now();
     }
 
     public void passwordChanged(AdminIdentity who) {
@@ -42,9 +39,5 @@ public class AdminSession implements Serializable {
 
     public boolean isMustChangePassword() {
         return identity != null && identity.mustChangePassword();
-    }
-
-    public Instant getLoggedInAt() {
-        return loggedInAt;
     }
 }

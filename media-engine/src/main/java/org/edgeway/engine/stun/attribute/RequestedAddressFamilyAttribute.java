@@ -10,7 +10,7 @@ import org.edgeway.engine.stun.StunDecoderException;
  *
  * @param familyCode the family octet as sent (0x01 IPv4, 0x02 IPv6; anything else is answered with 440)
  */
-public record RequestedAddressFamilyAttribute(int familyCode) implements StunAttribute {
+public record RequestedAddressFamilyAttribute(int familyCode) implements FamilyAttribute {
 
     public static final int TYPE = 0x0017;
 
@@ -23,22 +23,7 @@ public record RequestedAddressFamilyAttribute(int familyCode) implements StunAtt
         return TYPE;
     }
 
-    /** The family, or null when the code is not one RFC 8656 defines. */
-    public AddressFamily family() {
-        return AddressFamily.of(familyCode);
-    }
-
     public static RequestedAddressFamilyAttribute decode(ByteBuf value, byte[] transactionId) throws StunDecoderException {
-        if (value.readableBytes() != 4) {
-            throw StunDecoderException.badAttribute("REQUESTED-ADDRESS-FAMILY must be 4 bytes");
-        }
-        return new RequestedAddressFamilyAttribute(value.getUnsignedByte(value.readerIndex()));
-    }
-
-    @Override
-    public void writeValue(ByteBuf out, byte[] transactionId) {
-        out.writeByte(familyCode);
-        out.writeByte(0);
-        out.writeShort(0);
+        return new RequestedAddressFamilyAttribute(FamilyAttribute.readFamilyCode(value, "REQUESTED-ADDRESS-FAMILY"));
     }
 }
