@@ -29,6 +29,14 @@ import org.edgeway.engine.stun.attribute.UsernameAttribute;
 /** A minimal blocking TURN client over UDP, TCP or TLS built on our codec, for protocol tests. */
 final class TestTurnClient implements AutoCloseable {
 
+    /** RFC 8489 section 6.2.1 defaults: initial RTO, sends in all, last wait in RTOs, TCP transaction timeout. */
+    private static final long RTO_MS = 500;
+    private static final int RC = 7;
+    private static final int RM = 16;
+    private static final long TI_MS = 39_500;
+    /** How long {@link #receiveRaw()} waits for traffic that is not a response to a request of ours. */
+    private static final long RECEIVE_TIMEOUT_MS = 2000;
+
     private final DatagramSocket udp;
     private final Socket tcp;
     private final InetSocketAddress server;
@@ -121,13 +129,21 @@ final class TestTurnClient implements AutoCloseable {
     }
 
     private byte[] read() throws IOException {
+        return read(RECEIVE_TIMEOUT_MS);
+    }
+
+    /** The next datagram / frame within {@code timeoutMs}, or null. */
+    private byte[] read(long timeoutMs) throws IOException {
+        int timeout = (int) Math.max(1, timeoutMs);
         try {
             if (udp != null) {
+                udp.setSoTimeout(timeout);
                 byte[] buf = new byte[65536];
                 DatagramPacket p = new DatagramPacket(buf, buf.length);
                 udp.receive(p);
                 return Arrays.copyOf(buf, p.getLength());
             }
+            tcp.setSoTimeout(timeout);
             DataInputStream in = new DataInputStream(tcp.getInputStream());
             byte[] head = new byte[4];
             in.readFully(head);
@@ -141,17 +157,37 @@ final class TestTurnClient implements AutoCloseable {
         }
     }
 
-    /** Sends a request and waits for the response with the same transaction ID (other traffic is queued). */
+    /**
+     * Sends a request and returns the response with the same transaction ID (other traffic is queued), or null.
+     * Over UDP as RFC 8489 section 6.2.1 says: retransmitted after RTO = 500 ms, doubling, Rc = 7 sends, then
+     * Rm x RTO (8 s) for the last; over TCP and TLS sent once and awaited for Ti = 39.5 s.
+     */
     StunMessage request(StunMessage request) throws Exception {
-        sendRaw(StunEncoder.encodeToBytes(request));
-        return awaitResponse(request);
+        byte[] bytes = StunEncoder.encodeToBytes(request);
+        if (udp == null) {
+            sendRaw(bytes);
+            return awaitResponse(request, TI_MS);
+        }
+        long rto = RTO_MS;
+        for (int send = 1; send <= RC; send++) {
+            sendRaw(bytes);
+            StunMessage response = awaitResponse(request, send == RC ? RM * RTO_MS : rto);
+            if (response != null) {
+                return response;
+            }
+            rto *= 2;
+        }
+        return null;
     }
 
-    StunMessage awaitResponse(StunMessage request) throws Exception {
+    /** The response to {@code request} arriving within {@code timeoutMs}, or null; other traffic is queued. */
+    private StunMessage awaitResponse(StunMessage request, long timeoutMs) throws Exception {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         Deque<byte[]> skipped = new ArrayDeque<>();
         try {
-            for (int i = 0; i < 100; i++) {
-                byte[] bytes = read();
+            long left;
+            while ((left = (deadline - System.nanoTime()) / 1_000_000L) > 0) {
+                byte[] bytes = read(left);
                 if (bytes == null) {
                     return null;
                 }

@@ -8,22 +8,19 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.edgeway.engine.Engine;
 import org.edgeway.engine.EngineConfig;
 import org.edgeway.engine.NodeRole;
 import org.edgeway.engine.SystemSize;
+import org.edgeway.engine.TestPorts;
 import org.edgeway.engine.TurnConfig;
 import org.edgeway.engine.TurnSnapshot;
 import org.edgeway.engine.stun.StunClass;
@@ -43,33 +40,6 @@ class TurnListenerLimitsTest {
     @TempDir
     Path dir;
 
-    /** A base port such that base..base+count-1 are free for UDP and TCP on loopback right now. */
-    private static int freeRange(int count) {
-        InetAddress lo = InetAddress.getLoopbackAddress();
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 20_000 + ThreadLocalRandom.current().nextInt(10_000);
-            List<AutoCloseable> held = new ArrayList<>();
-            try {
-                for (int p = base; p < base + count; p++) {
-                    held.add(new DatagramSocket(new InetSocketAddress(lo, p)));
-                    held.add(new ServerSocket(p, 1, lo));
-                }
-                return base;
-            } catch (IOException e) {
-                // taken: try another base
-            } finally {
-                for (AutoCloseable c : held) {
-                    try {
-                        c.close();
-                    } catch (Exception ignored) {
-                        // closing a probe
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("no free port range");
-    }
-
     private static EngineConfig largeRange(int base) {
         TurnConfig turn = TurnTestSupport.baseTurn().portMultiplexing(false).requestsPortRange(base, base + 2).build();
         return new EngineConfig(NodeRole.EXPRESSWAY_E, SystemSize.LARGE, "edgeway", "127.0.0.1", turn);
@@ -86,7 +56,7 @@ class TurnListenerLimitsTest {
     void largeRangeListensOnEveryPortAndReportsThousandRelaysPerPort() {
         Engine engine = null;
         for (int attempt = 0; attempt < 5 && engine == null; attempt++) {
-            int base = freeRange(3);
+            int base = TestPorts.range(3);
             Engine e = new Engine(null);
             e.start(largeRange(base));
             if (e.turnServer() == null) { // lost a race for a port: another range
@@ -116,7 +86,7 @@ class TurnListenerLimitsTest {
         TurnServer server = null;
         try {
             for (int attempt = 0; attempt < 5 && server == null; attempt++) {
-                TurnServer s = new TurnServer(largeRange(freeRange(3)), loops, null, 2);
+                TurnServer s = new TurnServer(largeRange(TestPorts.range(3)), loops, null, 2);
                 try {
                     s.start();
                     server = s;

@@ -101,13 +101,18 @@ class TurnServerTest {
 
     @Test
     void staleNonceGets438ThenSucceedsWithTheFreshNonce() throws Exception {
-        InetSocketAddress server = start(b -> b.nonceLifetime(Duration.ofMillis(300)));
+        // long enough that the fresh nonce is still valid when a busy machine gets round to using it
+        Duration lifetime = Duration.ofSeconds(2);
+        InetSocketAddress server = start(b -> b.nonceLifetime(lifetime));
         try (TestTurnClient c = TestTurnClient.udp(server)) {
+            long sent = System.nanoTime();
             StunMessage first = c.request(StunMessage.request(StunMethod.ALLOCATE)
                     .add(new RequestedTransportAttribute(17)).build());
             c.realm = first.get(RealmAttribute.class).value();
             c.nonce = first.get(NonceAttribute.class).value();
-            Thread.sleep(400);
+            // the server issued the nonce after we sent, so once the lifetime has passed since then it is stale
+            long staleAt = sent + lifetime.toNanos() + 100_000_000L;
+            assertTrue(TurnTestSupport.await(() -> System.nanoTime() >= staleAt, 10));
             StunMessage stale = c.request(c.sign(StunMessage.request(StunMethod.ALLOCATE)
                     .add(new RequestedTransportAttribute(17))));
             assertEquals(StunErrorCode.STALE_NONCE, stale.errorCode());
@@ -391,12 +396,9 @@ class TurnServerTest {
             assertArrayEquals(new byte[] {9, 8, 7, 6, 5}, data.get(DataAttribute.class).data());
             assertEquals(2, engine.snapshot().turn().activeRelays());
         }
-        long deadline = System.nanoTime() + 2_000_000_000L;
-        while (engine.snapshot().turn().activeRelays() > 1 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(events.stream().anyMatch(e -> e instanceof EngineEvent.AllocationDeleted d
-                && d.transport().equals("TCP") && d.reason().equals("connection closed")));
+        assertTrue(TurnTestSupport.await(() -> engine.snapshot().turn().activeRelays() <= 1, 10));
+        assertTrue(TurnTestSupport.await(() -> events.stream().anyMatch(e -> e instanceof EngineEvent.AllocationDeleted d
+                && d.transport().equals("TCP") && d.reason().equals("connection closed")), 10));
     }
 
     @Test
@@ -497,17 +499,26 @@ class TurnServerTest {
     @Test
     void unauthorizedAnswersAreRateLimitedPerSource() throws Exception {
         InetSocketAddress server = start(b -> b.unauthorizedPerSecond(2));
+        int sent = 20;
+        int answered = 0;
+        int allowed;
         try (TestTurnClient c = TestTurnClient.udp(server)) {
-            int answered = 0;
-            for (int i = 0; i < 8; i++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < sent; i++) {
                 c.sendRaw(StunEncoder.encodeToBytes(StunMessage.request(StunMethod.ALLOCATE).build()));
             }
+            double seconds = (System.nanoTime() - start) / 1e9;
             while (c.receiveRaw() != null) {
                 answered++;
             }
-            assertEquals(4, answered, "burst of twice the per-second rate, the rest dropped");
+            // the bucket holds a burst of twice the rate and refills at the rate while we send (a slow machine
+            // sends slowly): bounds, not an exact count
+            allowed = 4 + (int) Math.ceil(2 * seconds);
+            assertTrue(answered >= 4 && answered <= allowed,
+                    answered + " answered of " + sent + " sent in " + seconds + " s, expected 4.." + allowed);
         }
-        assertTrue(engine.snapshot().turn().counters().rateLimited() >= 4);
+        long limited = engine.snapshot().turn().counters().rateLimited();
+        assertTrue(limited >= sent - allowed && limited <= sent - 4, limited + " counted as rate limited");
     }
 
     @Test

@@ -1,0 +1,96 @@
+package org.edgeway.engine;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The one place tests of this module choose a fixed port (for the rare test that cannot bind port 0 itself).
+ * Ports come from 20000-23999: below the TURN media range default (24000-29999) and the Linux ephemeral range
+ * (32768-60999), so neither the engine's relays nor any client socket of the machine can take them. A chosen port
+ * is free for UDP and TCP on loopback and stays reserved by a file lock until this JVM exits, so two builds on
+ * one host never choose the same port.
+ */
+public final class TestPorts {
+
+    public static final int BAND_START = 20_000;
+    public static final int BAND_END = 23_999;
+
+    private static final Path LOCKS = Path.of(System.getProperty("java.io.tmpdir"), "edgeway-test-ports");
+    /** Locks held until the JVM exits (a released lock would let another build take the port). */
+    private static final List<FileLock> HELD = new ArrayList<>();
+
+    private TestPorts() {
+    }
+
+    /** One free port. */
+    public static int port() {
+        return range(1);
+    }
+
+    /** The first of {@code count} consecutive free ports. */
+    public static synchronized int range(int count) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int base = BAND_START + ThreadLocalRandom.current().nextInt(BAND_END - BAND_START + 2 - count);
+            List<FileLock> locks = new ArrayList<>();
+            boolean ok = true;
+            for (int p = base; p < base + count && ok; p++) {
+                FileLock lock = lock(p);
+                ok = lock != null && bindable(p);
+                if (lock != null) {
+                    locks.add(lock);
+                }
+            }
+            if (ok) {
+                HELD.addAll(locks);
+                return base;
+            }
+            locks.forEach(TestPorts::release);
+        }
+        throw new IllegalStateException("no free port range of " + count + " in " + BAND_START + "-" + BAND_END);
+    }
+
+    private static FileLock lock(int port) {
+        try {
+            Files.createDirectories(LOCKS);
+            FileChannel channel = FileChannel.open(LOCKS.resolve("port-" + port + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+            }
+            return lock;
+        } catch (IOException | OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    private static void release(FileLock lock) {
+        try {
+            lock.channel().close();
+        } catch (IOException ignored) {
+            // closing the channel releases the lock either way
+        }
+    }
+
+    private static boolean bindable(int port) {
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(lo, port));
+                ServerSocket tcp = new ServerSocket(port, 1, lo)) {
+            return udp.isBound() && tcp.isBound();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
