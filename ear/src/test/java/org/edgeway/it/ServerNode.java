@@ -29,7 +29,7 @@ public final class ServerNode implements AutoCloseable {
 
     public ServerNode(String name, int offsetStep, String... extraArgs) {
         this.dataDir = Path.of(System.getProperty("edgeway.it.dir", "target/it")).resolve(name).toAbsolutePath();
-        this.offset = Integer.getInteger("edgeway.it.port.offset", 1000) + offsetStep;
+        this.offset = TestPorts.nodeOffset() + offsetStep;
         this.extraArgs = List.of(extraArgs);
     }
 

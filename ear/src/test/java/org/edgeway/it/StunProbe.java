@@ -27,6 +27,10 @@ final class StunProbe implements AutoCloseable {
     static final int MESSAGE_INTEGRITY = 0x0008;
     static final int ERROR_CODE = 0x0009;
     static final int XOR_RELAYED_ADDRESS = 0x0016;
+    /** RFC 8489 section 6.2.1 defaults: initial RTO, sends in all, last wait in RTOs. */
+    private static final long RTO_MS = 500;
+    private static final int RC = 7;
+    private static final int RM = 16;
 
     private final DatagramSocket socket;
     private final InetAddress server;
@@ -34,7 +38,6 @@ final class StunProbe implements AutoCloseable {
 
     StunProbe(int port) throws Exception {
         this.socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-        this.socket.setSoTimeout(3000);
         this.server = InetAddress.getLoopbackAddress();
         this.port = port;
     }
@@ -97,12 +100,45 @@ final class StunProbe implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends the request and returns the response with its transaction id, retransmitting as RFC 8489 section 6.2.1
+     * says for UDP: RTO 500 ms doubling, Rc = 7 sends, then Rm x RTO (8 s) for the last. Other datagrams (a late
+     * answer to an earlier request) are skipped.
+     */
     private Response exchange(byte[] request) throws Exception {
-        socket.send(new DatagramPacket(request, request.length, server, port));
+        byte[] tid = java.util.Arrays.copyOfRange(request, 8, 20);
+        long rto = RTO_MS;
+        for (int send = 1; send <= RC; send++) {
+            socket.send(new DatagramPacket(request, request.length, server, port));
+            Response response = awaitResponse(tid, send == RC ? RM * RTO_MS : rto);
+            if (response != null) {
+                return response;
+            }
+            rto *= 2;
+        }
+        throw new java.net.SocketTimeoutException("no response from 127.0.0.1:" + port + " after " + RC + " sends");
+    }
+
+    private Response awaitResponse(byte[] tid, long timeoutMs) throws Exception {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         byte[] buf = new byte[2048];
-        DatagramPacket p = new DatagramPacket(buf, buf.length);
-        socket.receive(p);
-        ByteBuffer r = ByteBuffer.wrap(buf, 0, p.getLength());
+        long left;
+        while ((left = (deadline - System.nanoTime()) / 1_000_000L) > 0) {
+            socket.setSoTimeout((int) left);
+            DatagramPacket p = new DatagramPacket(buf, buf.length);
+            try {
+                socket.receive(p);
+            } catch (java.net.SocketTimeoutException e) {
+                return null;
+            }
+            if (p.getLength() >= 20 && java.util.Arrays.equals(buf, 8, 20, tid, 0, 12)) {
+                return decode(ByteBuffer.wrap(buf, 0, p.getLength()));
+            }
+        }
+        return null;
+    }
+
+    private static Response decode(ByteBuffer r) {
         int type = r.getShort() & 0xffff;
         int length = r.getShort() & 0xffff;
         r.position(20);

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.DatagramSocket;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,8 +32,8 @@ class TurnConsoleIT {
 
     @BeforeAll
     void start() throws Exception {
-        turnPort = freePort();
-        node = new ServerNode("turn", 10, "--role", "E", "--", "-Dedgeway.turn.tcp443-port=" + freePort()).fresh().start();
+        turnPort = TestPorts.port();
+        node = new ServerNode("turn", 10, "--role", "E", "--", "-Dedgeway.turn.tcp443-port=" + TestPorts.port()).fresh().start();
         browser = new Browser();
         Console.firstLogin(browser, node, PASSWORD);
     }
@@ -196,7 +194,7 @@ class TurnConsoleIT {
     @Test
     @Order(8)
     void turnOverTlsUsesTheNodeCertificateAndPicksUpANewOne() throws Exception {
-        int tlsPort = freePort();
+        int tlsPort = TestPorts.port();
         browser.open(node.baseUrl() + "/configuration/traversal/turn");
         Console.select(browser, "turnForm:tlsEnabled", "On");
         browser.type("turnForm:tlsPort", String.valueOf(tlsPort));
@@ -251,23 +249,5 @@ class TurnConsoleIT {
             return ((java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0])
                     .getSubjectX500Principal().getName();
         }
-    }
-
-    private static int freePort() throws Exception {
-        for (int i = 0; i < 20; i++) {
-            int port;
-            try (DatagramSocket udp = new DatagramSocket(0)) {
-                port = udp.getLocalPort();
-            }
-            if (port < 1024) {
-                continue;
-            }
-            try (ServerSocket tcp = new ServerSocket(port)) {
-                return port;
-            } catch (java.io.IOException busy) {
-                // try another
-            }
-        }
-        throw new IllegalStateException("no free port");
     }
 }
