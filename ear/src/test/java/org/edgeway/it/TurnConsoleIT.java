@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,6 +23,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Configuration &gt; Traversal &gt; TURN and the local database in a real browser, and the engine following them on
  * the wire: the realm in a 401, the seed's "settings apply when TURN services restarts" rule, an authenticated
  * allocation, and that relay on Status &gt; TURN relay usage.
+ * <p>
+ * One node serves every test, but no test relies on another: each brings TURN to the state it needs
+ * ({@link #turnOn}), so one failure does not cascade. The only order kept is that the seed check runs first, on
+ * the untouched node.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -25,6 +35,8 @@ class TurnConsoleIT {
     static final String PASSWORD = "Edgeway-turn-2026";
     static final String TURN_USER = "turnuser";
     static final String TURN_PASSWORD = "Turn-secret-42";
+    static final String PAGE_USER = "pageuser";
+    static final String PAGE_PASSWORD = "Page-secret-42";
 
     ServerNode node;
     Browser browser;
@@ -36,6 +48,45 @@ class TurnConsoleIT {
         node = new ServerNode("turn", 10, "--role", "E", "--", "-Dedgeway.turn.tcp443-port=" + TestPorts.port()).fresh().start();
         browser = new Browser();
         Console.firstLogin(browser, node, PASSWORD);
+        // the credential the wire tests authenticate with (creating one in the page is a test of its own)
+        HttpResponse<String> created = api("POST", "/configuration/authentication/local-database",
+                "{\"name\":\"" + TURN_USER + "\",\"password\":\"" + TURN_PASSWORD + "\"}");
+        assertEquals(201, created.statusCode(), created.body());
+    }
+
+    /**
+     * TURN Off (unless it is), then On with the test's port, this realm, a media range and loopback peers; leaves
+     * the TURN page freshly loaded.
+     */
+    private void turnOn(String realm) {
+        browser.open(node.baseUrl() + "/configuration/traversal/turn");
+        if (!browser.text("turnForm:turnState").contains("Inactive")) {
+            Console.select(browser, "turnForm:enabled", "Off");
+            browser.click("turnForm:save");
+            browser.waitForText("turnForm:turnState", "Inactive");
+        }
+        Console.select(browser, "turnForm:enabled", "On");
+        browser.type("turnForm:requestsPort", String.valueOf(turnPort));
+        browser.type("turnForm:realm", realm);
+        browser.type("turnForm:mediaPortRangeStart", "47000");
+        browser.type("turnForm:mediaPortRangeEnd", "47999");
+        browser.type("turnForm:peerAllow", "127.0.0.0/8");
+        browser.click("turnForm:save");
+        browser.waitForText("turnForm:turnState", "Active");
+        // a fresh page, so a test waiting for its own save's "Saved" banner does not see this one
+        browser.open(node.baseUrl() + "/configuration/traversal/turn");
+    }
+
+    private HttpResponse<String> api(String method, String path, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.baseUrl() + "/api/v1" + path))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @AfterAll
@@ -63,7 +114,6 @@ class TurnConsoleIT {
     }
 
     @Test
-    @Order(2)
     void createsALocalDatabaseCredential() {
         browser.open(node.baseUrl() + "/configuration/authentication/local-database");
         browser.click("credentialsForm:new");
@@ -72,16 +122,15 @@ class TurnConsoleIT {
         browser.type("credentialForm:password", TURN_PASSWORD);
         browser.click("credentialForm:save");
         browser.waitForText("credentialForm:nameMessage", "may not contain");
-        browser.type("credentialForm:name", TURN_USER);
-        browser.type("credentialForm:password", TURN_PASSWORD);
+        browser.type("credentialForm:name", PAGE_USER);
+        browser.type("credentialForm:password", PAGE_PASSWORD);
         browser.click("credentialForm:save");
         browser.waitForUrlContaining("/local-database");
-        browser.waitForText("credentialsForm:credentials", TURN_USER);
-        assertFalse(browser.driver().getPageSource().contains(TURN_PASSWORD), "passwords are never shown back");
+        browser.waitForText("credentialsForm:credentials", PAGE_USER);
+        assertFalse(browser.driver().getPageSource().contains(PAGE_PASSWORD), "passwords are never shown back");
     }
 
     @Test
-    @Order(3)
     void rejectsInvalidTurnSettingsAtTheField() {
         browser.open(node.baseUrl() + "/configuration/traversal/turn");
         browser.type("turnForm:requestsPort", "80");
@@ -97,18 +146,8 @@ class TurnConsoleIT {
     }
 
     @Test
-    @Order(4)
     void turningTurnOnStartsTheServerWithTheRealm() throws Exception {
-        browser.open(node.baseUrl() + "/configuration/traversal/turn");
-        Console.select(browser, "turnForm:enabled", "On");
-        browser.type("turnForm:requestsPort", String.valueOf(turnPort));
-        browser.type("turnForm:realm", "EDGEWAYIT");
-        browser.type("turnForm:mediaPortRangeStart", "47000");
-        browser.type("turnForm:mediaPortRangeEnd", "47999");
-        browser.type("turnForm:peerAllow", "127.0.0.0/8");
-        browser.click("turnForm:save");
-        browser.waitForText("banner", "Saved");
-        browser.waitForText("turnForm:turnState", "Active");
+        turnOn("EDGEWAYIT");
         assertTrue(browser.text("turnForm:turnListening").contains(String.valueOf(turnPort)),
                 browser.text("turnForm:turnListening"));
         try (StunProbe probe = new StunProbe(turnPort)) {
@@ -119,9 +158,8 @@ class TurnConsoleIT {
     }
 
     @Test
-    @Order(5)
     void aRealmChangeWaitsForTurnServicesToRestart() throws Exception {
-        browser.open(node.baseUrl() + "/configuration/traversal/turn");
+        turnOn("EDGEWAYIT");
         browser.type("turnForm:realm", "NEWREALM");
         browser.click("turnForm:save");
         browser.waitForText("banner", "Saved");
@@ -143,15 +181,15 @@ class TurnConsoleIT {
     }
 
     @Test
-    @Order(6)
     void anAuthenticatedAllocationShowsOnTheRelayUsagePage() throws Exception {
+        turnOn("RELAYREALM");
         try (StunProbe probe = new StunProbe(turnPort)) {
             StunProbe.Response challenge = probe.allocateWithoutCredentials();
             String nonce = challenge.text(StunProbe.NONCE);
             assertNotNull(nonce);
-            StunProbe.Response wrong = probe.allocate(TURN_USER, "wrong-password", "NEWREALM", nonce);
+            StunProbe.Response wrong = probe.allocate(TURN_USER, "wrong-password", "RELAYREALM", nonce);
             assertEquals(401, wrong.errorCode(), "wrong password is refused");
-            StunProbe.Response ok = probe.allocate(TURN_USER, TURN_PASSWORD, "NEWREALM", nonce);
+            StunProbe.Response ok = probe.allocate(TURN_USER, TURN_PASSWORD, "RELAYREALM", nonce);
             assertTrue(ok.isSuccess(), "allocation succeeds, error " + ok.errorCode());
             assertNotNull(ok.attributes().get(StunProbe.XOR_RELAYED_ADDRESS));
 
@@ -166,15 +204,15 @@ class TurnConsoleIT {
     }
 
     @Test
-    @Order(7)
     void theApiReadsAndValidatesTurnSettings() throws Exception {
+        turnOn("APIREALM");
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         String auth = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes());
         java.net.http.HttpResponse<String> get = http.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(node.baseUrl() + "/api/v1/configuration/traversal/turn")).header("Authorization", auth)
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, get.statusCode());
-        assertTrue(get.body().contains("\"realm\":\"NEWREALM\""), get.body());
+        assertTrue(get.body().contains("\"realm\":\"APIREALM\""), get.body());
         assertFalse(get.body().contains(TURN_PASSWORD));
         java.net.http.HttpResponse<String> bad = http.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(node.baseUrl() + "/api/v1/configuration/traversal/turn")).header("Authorization", auth)
@@ -192,10 +230,9 @@ class TurnConsoleIT {
     }
 
     @Test
-    @Order(8)
     void turnOverTlsUsesTheNodeCertificateAndPicksUpANewOne() throws Exception {
         int tlsPort = TestPorts.port();
-        browser.open(node.baseUrl() + "/configuration/traversal/turn");
+        turnOn("TLSREALM");
         Console.select(browser, "turnForm:tlsEnabled", "On");
         browser.type("turnForm:tlsPort", String.valueOf(tlsPort));
         Console.select(browser, "turnForm:enabled", "Off");
@@ -221,10 +258,10 @@ class TurnConsoleIT {
         }
         java.nio.file.Files.move(tmp, store, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        long deadline = System.currentTimeMillis() + 30_000;
         String subject = tlsSubject(tlsPort);
-        while (!subject.contains("renewed.example.com") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(500);
+        for (long deadline = System.nanoTime() + 30_000_000_000L;
+                !subject.contains("renewed.example.com") && System.nanoTime() < deadline; ) {
+            Thread.sleep(200); // polling the listener: the reload is seen by new connections only
             subject = tlsSubject(tlsPort);
         }
         assertTrue(subject.contains("CN=renewed.example.com"), subject);
