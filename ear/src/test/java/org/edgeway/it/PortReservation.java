@@ -11,6 +11,6 @@ public final class PortReservation implements LauncherSessionListener {
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        TestPorts.resolveOffsets();
+        NodeOffsets.resolve();
     }
 }

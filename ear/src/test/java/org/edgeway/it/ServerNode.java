@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,7 +28,7 @@ public final class ServerNode implements AutoCloseable {
 
     public ServerNode(String name, int offsetStep, String... extraArgs) {
         this.dataDir = Path.of(System.getProperty("edgeway.it.dir", "target/it")).resolve(name).toAbsolutePath();
-        this.offset = TestPorts.nodeOffset() + offsetStep;
+        this.offset = NodeOffsets.node() + offsetStep;
         this.extraArgs = List.of(extraArgs);
     }
 
@@ -48,6 +47,11 @@ public final class ServerNode implements AutoCloseable {
     }
 
     public ServerNode start() throws Exception {
+        List<Integer> busy = NodeOffsets.busyPorts(offset);
+        if (!busy.isEmpty()) { // fail now, not after the start timeout
+            throw new IllegalStateException("ports " + busy + " of port offset " + offset
+                    + " are taken (another server or build?): choose other offsets with -Dit.port.offset");
+        }
         Files.createDirectories(dataDir);
         Path log = dataDir.resolve("launcher.log");
         List<String> command = new java.util.ArrayList<>(List.of(
@@ -58,7 +62,12 @@ public final class ServerNode implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().remove("EDGEWAY_ADMIN_PASSWORD");
         launcher = pb.start();
-        waitUntilDeployed();
+        try {
+            waitUntilDeployed();
+        } catch (Exception | Error e) {
+            stop(); // a node that did not come up is still a process: never leave it running
+            throw e;
+        }
         return this;
     }
 
@@ -81,18 +90,22 @@ public final class ServerNode implements AutoCloseable {
         throw new IllegalStateException("server did not start within " + START_TIMEOUT + "\n" + serverLogTail());
     }
 
-    /** Stops the server by its pid (SIGTERM, then SIGKILL after 60 s) and waits until it is gone. */
+    /**
+     * Stops the server by its pid (SIGTERM, then SIGKILL after 60 s) and waits until it is gone; before the server
+     * wrote its pid file, the launcher's child processes are stopped by their pids instead.
+     */
     public void stop() throws Exception {
         Path pidFile = dataDir.resolve("server.pid");
-        Optional<ProcessHandle> server = Files.exists(pidFile)
-                ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())) : Optional.empty();
-        server.ifPresent(ProcessHandle::destroy);
-        if (server.isPresent()) {
+        List<ProcessHandle> server = Files.exists(pidFile)
+                ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).stream().toList()
+                : launcher == null ? List.of() : launcher.descendants().toList();
+        server.forEach(ProcessHandle::destroy);
+        for (ProcessHandle p : server) {
             try {
-                server.get().onExit().get(60, TimeUnit.SECONDS);
+                p.onExit().get(60, TimeUnit.SECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
-                server.get().destroyForcibly();
-                server.get().onExit().get(10, TimeUnit.SECONDS);
+                p.destroyForcibly();
+                p.onExit().get(10, TimeUnit.SECONDS);
             }
         }
         if (launcher != null) {

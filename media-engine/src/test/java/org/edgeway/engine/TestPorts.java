@@ -16,11 +16,13 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The one place tests of this module choose a fixed port (for the rare test that cannot bind port 0 itself).
+ * The one place tests choose a fixed port (for a test that cannot bind port 0 itself, or configures a port that a
+ * server binds later); the ear's integration tests use it too (test-jar).
+ * <p>
  * Ports come from 20000-23999: below the TURN media range default (24000-29999) and the Linux ephemeral range
- * (32768-60999), so neither the engine's relays nor any client socket of the machine can take them. A chosen port
- * is free for UDP and TCP on loopback and stays reserved by a file lock until this JVM exits, so two builds on
- * one host never choose the same port.
+ * (32768-60999), so neither relays nor any client socket of the machine can take them in the meantime. A chosen
+ * port is free for UDP and TCP on loopback and stays reserved by a file lock until this JVM exits, so two builds
+ * on one host never choose the same port.
  */
 public final class TestPorts {
 
@@ -46,8 +48,8 @@ public final class TestPorts {
             List<FileLock> locks = new ArrayList<>();
             boolean ok = true;
             for (int p = base; p < base + count && ok; p++) {
-                FileLock lock = lock(p);
-                ok = lock != null && bindable(p);
+                FileLock lock = lock("port-" + p);
+                ok = lock != null && free(p);
                 if (lock != null) {
                     locks.add(lock);
                 }
@@ -61,36 +63,57 @@ public final class TestPorts {
         throw new IllegalStateException("no free port range of " + count + " in " + BAND_START + "-" + BAND_END);
     }
 
-    private static FileLock lock(int port) {
-        try {
-            Files.createDirectories(LOCKS);
-            FileChannel channel = FileChannel.open(LOCKS.resolve("port-" + port + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                channel.close();
-            }
-            return lock;
-        } catch (IOException | OverlappingFileLockException e) {
-            return null;
+    /**
+     * Reserves {@code name} (any resource tests of two builds must not share) until this JVM exits; false if
+     * another JVM holds it.
+     */
+    public static synchronized boolean reserve(String name) {
+        FileLock lock = lock(name);
+        if (lock != null) {
+            HELD.add(lock);
         }
+        return lock != null;
     }
 
-    private static void release(FileLock lock) {
-        try {
-            lock.channel().close();
-        } catch (IOException ignored) {
-            // closing the channel releases the lock either way
-        }
-    }
-
-    private static boolean bindable(int port) {
+    /** True if {@code port} can be bound for UDP and TCP on loopback right now. */
+    public static boolean free(int port) {
         InetAddress lo = InetAddress.getLoopbackAddress();
         try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(lo, port));
                 ServerSocket tcp = new ServerSocket(port, 1, lo)) {
             return udp.isBound() && tcp.isBound();
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private static FileLock lock(String name) {
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(LOCKS);
+            channel = FileChannel.open(LOCKS.resolve(name + ".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+            }
+            return lock;
+        } catch (IOException | OverlappingFileLockException e) {
+            close(channel);
+            return null;
+        }
+    }
+
+    private static void release(FileLock lock) {
+        close(lock.channel());
+    }
+
+    private static void close(FileChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // closing the channel releases the lock either way
         }
     }
 }
