@@ -1,5 +1,7 @@
 package org.edgeway.engine;
 
+import org.edgeway.engine.turn.TurnSnapshot;
+
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;

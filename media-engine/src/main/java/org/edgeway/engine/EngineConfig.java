@@ -1,5 +1,7 @@
 package org.edgeway.engine;
 
+import org.edgeway.engine.turn.TurnConfig;
+
 import java.util.Objects;
 
 /**

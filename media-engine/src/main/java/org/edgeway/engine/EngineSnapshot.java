@@ -1,5 +1,7 @@
 package org.edgeway.engine;
 
+import org.edgeway.engine.turn.TurnSnapshot;
+
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package org.edgeway.engine;
 
+import org.edgeway.engine.turn.TurnConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

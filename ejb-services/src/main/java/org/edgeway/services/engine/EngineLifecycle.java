@@ -20,7 +20,7 @@ import org.edgeway.engine.Engine;
 import org.edgeway.engine.EngineConfig;
 import org.edgeway.engine.EngineEvent;
 import org.edgeway.engine.EngineSnapshot;
-import org.edgeway.engine.TurnConfig;
+import org.edgeway.engine.turn.TurnConfig;
 import org.edgeway.services.alarms.Alarms;
 import org.edgeway.services.system.SettingsChanged;
 import org.edgeway.services.system.SystemSettingsService;

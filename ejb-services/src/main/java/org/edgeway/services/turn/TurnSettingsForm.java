@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
-import org.edgeway.engine.TurnConfig;
+import org.edgeway.engine.turn.TurnConfig;
 
 /**
  * Configuration &gt; Traversal &gt; TURN: the fields of seed 003's table with their defaults, plus the CLI-only

@@ -3,7 +3,7 @@ package org.edgeway.services.turn;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.edgeway.engine.TurnSnapshot;
+import org.edgeway.engine.turn.TurnSnapshot;
 import org.edgeway.services.engine.EngineLifecycle;
 
 /** "TURN server status" (Configuration &gt; Traversal &gt; TURN) and Status &gt; TURN relay usage. */

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.edgeway.engine.TurnSnapshot;
 import org.edgeway.engine.stun.StunMessage;
 import org.edgeway.engine.stun.attribute.AddressFamily;
 

@@ -1,12 +1,14 @@
 package org.edgeway.engine.turn;
 
+import org.edgeway.engine.net.RateLimiter;
+import org.edgeway.engine.net.RelayPortPool;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
-import org.edgeway.engine.TurnConfig;
 import org.edgeway.engine.stun.StunDecoder;
 import org.edgeway.engine.stun.StunDecoderException;
 import org.edgeway.engine.stun.StunEncoder;

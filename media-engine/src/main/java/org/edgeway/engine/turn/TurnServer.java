@@ -1,5 +1,9 @@
 package org.edgeway.engine.turn;
 
+import org.edgeway.engine.net.Cidr;
+import org.edgeway.engine.net.PeerAddressPolicy;
+import org.edgeway.engine.net.RelayPortPool;
+
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -45,8 +49,6 @@ import org.edgeway.engine.EngineConfig;
 import org.edgeway.engine.EngineEvent;
 import org.edgeway.engine.EngineListener;
 import org.edgeway.engine.EngineState;
-import org.edgeway.engine.TurnConfig;
-import org.edgeway.engine.TurnSnapshot;
 import org.edgeway.engine.stun.StunDecoder;
 import org.edgeway.engine.stun.attribute.AddressFamily;
 import org.edgeway.engine.tls.ReloadingSslContext;

@@ -24,8 +24,6 @@ import org.edgeway.engine.Engine;
 import org.edgeway.engine.EngineConfig;
 import org.edgeway.engine.NodeRole;
 import org.edgeway.engine.SystemSize;
-import org.edgeway.engine.TurnConfig;
-import org.edgeway.engine.TurnSnapshot;
 import org.edgeway.engine.stun.StunClass;
 import org.edgeway.engine.stun.StunErrorCode;
 import org.edgeway.engine.stun.StunMessage;

@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.edgeway.engine.Engine;
 import org.edgeway.engine.EngineEvent;
-import org.edgeway.engine.TurnConfig;
-import org.edgeway.engine.TurnSnapshot;
 import org.edgeway.engine.stun.LongTermCredentials;
 import org.edgeway.engine.stun.MessageIntegrity;
 import org.edgeway.engine.stun.NonceCookie;

@@ -13,7 +13,6 @@ import org.edgeway.engine.EngineListener;
 import org.edgeway.engine.EngineState;
 import org.edgeway.engine.NodeRole;
 import org.edgeway.engine.SystemSize;
-import org.edgeway.engine.TurnConfig;
 import org.edgeway.engine.tls.SelfSignedCertificate;
 
 /** Starts an engine with TURN on loopback, ephemeral request and relay ports, user alice/secret, loopback peers. */

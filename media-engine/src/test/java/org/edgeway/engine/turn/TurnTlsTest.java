@@ -17,7 +17,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.edgeway.engine.Engine;
 import org.edgeway.engine.EngineEvent;
 import org.edgeway.engine.EngineState;
-import org.edgeway.engine.TurnSnapshot;
 import org.edgeway.engine.stun.StunClass;
 import org.edgeway.engine.stun.StunDecoder;
 import org.edgeway.engine.stun.StunEncoder;

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import org.edgeway.engine.SystemSize;
-import org.edgeway.engine.TurnConfig;
+import org.edgeway.engine.turn.TurnConfig;
 import org.edgeway.services.system.SystemSettingsService;
 import org.edgeway.services.turn.TurnSettingsForm;
 import org.edgeway.services.turn.TurnSettingsService;

@@ -1,4 +1,4 @@
-package org.edgeway.engine.turn;
+package org.edgeway.engine.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

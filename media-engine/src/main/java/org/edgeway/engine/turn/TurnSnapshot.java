@@ -1,5 +1,6 @@
-package org.edgeway.engine;
+package org.edgeway.engine.turn;
 
+import org.edgeway.engine.EngineState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

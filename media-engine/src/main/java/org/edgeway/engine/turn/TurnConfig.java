@@ -1,5 +1,7 @@
-package org.edgeway.engine;
+package org.edgeway.engine.turn;
 
+
+import org.edgeway.engine.SystemSize;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +39,7 @@ import java.util.Objects;
  *     server"; an unauthenticated Binding gets 401 like any request. True answers it with XOR-MAPPED-ADDRESS</td></tr>
  * <tr><td>peerAllow / peerDeny</td><td>[] / []</td><td>CIDR lists; deny wins over allow, allow wins over the
  *     built-in forbidden ranges (e.g. {@code 127.0.0.0/8} to opt loopback in). See
- *     {@code org.edgeway.engine.turn.PeerAddressPolicy}</td></tr>
+ *     {@code org.edgeway.engine.net.PeerAddressPolicy}</td></tr>
  * <tr><td>credentials</td><td>{}</td><td>username to password, from the local authentication database</td></tr>
  * <tr><td>sharedSecret</td><td>null</td><td>TURN REST API time-limited credentials: username
  *     {@code <unix-expiry>:<user>}, password {@code base64(HMAC-SHA1(secret, username))}; null = off</td></tr>
