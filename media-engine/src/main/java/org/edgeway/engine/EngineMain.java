@@ -1,5 +1,6 @@
 package org.edgeway.engine;
 
+import org.edgeway.engine.turn.TurnService;
 import org.edgeway.engine.turn.TurnConfig;
 
 import java.io.PrintStream;
@@ -56,12 +57,12 @@ public final class EngineMain {
         }, "edgeway-shutdown"));
         engine.start(config);
         EngineSnapshot snapshot = engine.snapshot();
-        if (snapshot.turn().state() != EngineState.RUNNING) {
-            System.err.println("TURN not running: " + snapshot.turn().detail());
+        if (snapshot.service(TurnService.KEY).state() != EngineState.RUNNING) {
+            System.err.println("TURN not running: " + snapshot.service(TurnService.KEY).detail());
             engine.close();
             System.exit(1);
         }
-        System.out.println("READY " + String.join(" ", snapshot.turn().listeningAddresses()));
+        System.out.println("READY " + String.join(" ", snapshot.service(TurnService.KEY).listeningAddresses()));
         System.out.flush();
         stopped.await();
     }
@@ -117,7 +118,7 @@ public final class EngineMain {
             }
         }
         turn.credentials(users).peerAllow(allow);
-        return new EngineConfig(NodeRole.EXPRESSWAY_E, size, "edgeway", bind, turn.build());
+        return new EngineConfig(NodeRole.EXPRESSWAY_E, size, "edgeway", bind).with(TurnService.KEY, turn.build());
     }
 
     private static String value(String[] args, int i, String option) {

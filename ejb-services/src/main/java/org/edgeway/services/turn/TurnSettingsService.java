@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.util.Arrays;
 import java.util.List;
 import org.edgeway.engine.SystemSize;
 import org.edgeway.engine.turn.TurnConfig;
@@ -52,33 +51,21 @@ public class TurnSettingsService {
     public void initialize() {
         if (em.find(TurnSettings.class, TurnSettings.SINGLETON_ID) == null) {
             TurnSettings s = new TurnSettings();
-            copy(new TurnSettingsForm(), s);
+            TurnSettingList.SETTINGS.toEntity(new TurnSettingsForm(), s);
             em.persist(s);
         }
     }
 
     public TurnSettingsForm form() {
         TurnSettings s = settings();
-        TurnSettingsForm f = new TurnSettingsForm();
-        f.setEnabled(s.isEnabled());
-        f.setTcp443Enabled(s.isTcp443Enabled());
-        f.setPortMultiplexing(s.isPortMultiplexing());
-        f.setRequestsPort(s.getRequestsPort());
-        f.setRequestsPortRangeStart(s.getRequestsPortRangeStart());
-        f.setRequestsPortRangeEnd(s.getRequestsPortRangeEnd());
-        f.setProtocolMode(TurnConfig.ProtocolMode.valueOf(s.getProtocolMode()));
-        f.setDelegatedCredentialChecking(s.isDelegatedCredentialChecking());
-        f.setRealm(s.getRealm());
-        f.setMediaPortRangeStart(s.getMediaPortRangeStart());
-        f.setMediaPortRangeEnd(s.getMediaPortRangeEnd());
-        f.setAllowUnauthenticatedStunBinding(s.isAllowUnauthenticatedStun());
-        f.setPeerAllow(s.getPeerAllow());
-        f.setPeerDeny(s.getPeerDeny());
+        TurnSettingsForm f = TurnSettingList.SETTINGS.toForm(s, new TurnSettingsForm());
         f.setSharedSecretSet(s.getSharedSecretEncrypted() != null);
-        f.setUnauthorizedPerSecond(s.getUnauthorizedPerSecond());
-        f.setTlsEnabled(s.isTlsEnabled());
-        f.setTlsPort(s.getTlsPort());
         return f;
+    }
+
+    /** The protocol modes the page offers. */
+    public List<TurnConfig.ProtocolMode> protocolModes() {
+        return List.of(TurnConfig.ProtocolMode.values());
     }
 
     public void save(@NotNull @Valid TurnSettingsForm form) {
@@ -117,29 +104,9 @@ public class TurnSettingsService {
         errors.throwIfAny();
 
         TurnSettings s = settings();
-        Changes changes = new Changes(PAGE)
-                .compare("TURN services", onOff(s.isEnabled()), onOff(form.isEnabled()))
-                .compare("TCP 443 TURN service", onOff(s.isTcp443Enabled()), onOff(form.isTcp443Enabled()))
-                .compare("TURN port multiplexing", onOff(s.isPortMultiplexing()), onOff(form.isPortMultiplexing()))
-                .compare("TURN requests port", s.getRequestsPort(), form.getRequestsPort())
-                .compare("TURN requests port range start", s.getRequestsPortRangeStart(), form.getRequestsPortRangeStart())
-                .compare("TURN requests port range end", s.getRequestsPortRangeEnd(), form.getRequestsPortRangeEnd())
-                .compare("Protocol mode", s.getProtocolMode(), form.getProtocolMode().name())
-                .compare("Delegated credential checking", onOff(s.isDelegatedCredentialChecking()),
-                        onOff(form.isDelegatedCredentialChecking()))
-                .compare("Authentication realm", s.getRealm(), form.getRealm())
-                .compare("Media port range start", s.getMediaPortRangeStart(), form.getMediaPortRangeStart())
-                .compare("Media port range end", s.getMediaPortRangeEnd(), form.getMediaPortRangeEnd())
-                .compare("Unauthenticated STUN Binding", onOff(s.isAllowUnauthenticatedStun()),
-                        onOff(form.isAllowUnauthenticatedStunBinding()))
-                .compare("Peer allow list", s.getPeerAllow(), form.getPeerAllow())
-                .compare("Peer deny list", s.getPeerDeny(), form.getPeerDeny())
-                .compare("Unauthorized responses per second", s.getUnauthorizedPerSecond(),
-                        form.getUnauthorizedPerSecond())
-                .compare("TURN over TLS", onOff(s.isTlsEnabled()), onOff(form.isTlsEnabled()))
-                .compare("TURN TLS port", s.getTlsPort(), form.getTlsPort());
+        Changes changes = TurnSettingList.SETTINGS.compare(new Changes(PAGE), s, form);
         String secretBefore = s.getSharedSecretEncrypted() == null ? null : "set";
-        copy(form, s);
+        TurnSettingList.SETTINGS.toEntity(form, s);
         if (form.isClearSharedSecret()) {
             s.setSharedSecretEncrypted(null);
         } else if (form.getSharedSecret() != null) {
@@ -156,25 +123,10 @@ public class TurnSettingsService {
     /** The TURN configuration the stored settings describe, with the local database's credentials. */
     public TurnConfig engineConfig() {
         TurnSettings s = settings();
-        return TurnConfig.builder()
-                .enabled(s.isEnabled())
-                .tcp443Enabled(s.isTcp443Enabled())
+        return TurnSettingList.SETTINGS.toEngine(s, TurnConfig.builder())
                 .tcp443Port(Integer.getInteger(TCP443_PORT_PROPERTY, 443))
-                .portMultiplexing(s.isPortMultiplexing())
-                .requestsPort(s.getRequestsPort())
-                .requestsPortRange(s.getRequestsPortRangeStart(), s.getRequestsPortRangeEnd())
-                .protocolMode(TurnConfig.ProtocolMode.valueOf(s.getProtocolMode()))
-                .delegatedCredentialChecking(s.isDelegatedCredentialChecking())
-                .realm(s.getRealm())
-                .mediaPortRange(s.getMediaPortRangeStart(), s.getMediaPortRangeEnd())
-                .allowUnauthenticatedStunBinding(s.isAllowUnauthenticatedStun())
-                .peerAllow(lines(s.getPeerAllow()))
-                .peerDeny(lines(s.getPeerDeny()))
                 .credentials(localDatabase.passwordsForEngine())
                 .sharedSecret(secrets.decrypt(s.getSharedSecretEncrypted()))
-                .unauthorizedPerSecond(s.getUnauthorizedPerSecond())
-                .tlsEnabled(s.isTlsEnabled())
-                .tlsPort(s.getTlsPort())
                 // the node's server certificate (HTTPS), created at first start; replacing the file is picked up live
                 .tlsKeyStore(System.getProperty(DATA_DIR_PROPERTY, ".") + "/tls/https.p12")
                 .tlsKeyStorePassword(System.getProperty(TLS_PASSWORD_PROPERTY))
@@ -198,7 +150,7 @@ public class TurnSettingsService {
     }
 
     private static void checkCidrs(InvalidSettingsException.Collector errors, String field, String text) {
-        for (String line : lines(text)) {
+        for (String line : TurnSettingList.lines(text)) {
             try {
                 Cidr.parse(line);
             } catch (IllegalArgumentException e) {
@@ -208,40 +160,11 @@ public class TurnSettingsService {
         }
     }
 
-    static List<String> lines(String text) {
-        return text == null ? List.of()
-                : Arrays.stream(text.split("[\\r\\n,]+")).map(String::trim).filter(l -> !l.isEmpty()).toList();
-    }
-
-    private static void copy(TurnSettingsForm f, TurnSettings s) {
-        s.setEnabled(f.isEnabled());
-        s.setTcp443Enabled(f.isTcp443Enabled());
-        s.setPortMultiplexing(f.isPortMultiplexing());
-        s.setRequestsPort(f.getRequestsPort());
-        s.setRequestsPortRangeStart(f.getRequestsPortRangeStart());
-        s.setRequestsPortRangeEnd(f.getRequestsPortRangeEnd());
-        s.setProtocolMode(f.getProtocolMode().name());
-        s.setDelegatedCredentialChecking(f.isDelegatedCredentialChecking());
-        s.setRealm(f.getRealm());
-        s.setMediaPortRangeStart(f.getMediaPortRangeStart());
-        s.setMediaPortRangeEnd(f.getMediaPortRangeEnd());
-        s.setAllowUnauthenticatedStun(f.isAllowUnauthenticatedStunBinding());
-        s.setPeerAllow(f.getPeerAllow());
-        s.setPeerDeny(f.getPeerDeny());
-        s.setUnauthorizedPerSecond(f.getUnauthorizedPerSecond());
-        s.setTlsEnabled(f.isTlsEnabled());
-        s.setTlsPort(f.getTlsPort());
-    }
-
     private TurnSettings settings() {
         TurnSettings s = em.find(TurnSettings.class, TurnSettings.SINGLETON_ID);
         if (s == null) {
             throw new IllegalStateException("TURN settings missing: first start did not complete");
         }
         return s;
-    }
-
-    private static String onOff(boolean on) {
-        return on ? "On" : "Off";
     }
 }

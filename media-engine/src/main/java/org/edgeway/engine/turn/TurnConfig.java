@@ -224,6 +224,14 @@ public record TurnConfig(
         return new Builder(this);
     }
 
+    /**
+     * This configuration with the credentials (local database users and the shared secret) of {@code other}: the
+     * part a running TURN server takes live. Whatever else differs needs a restart.
+     */
+    public TurnConfig withCredentialsOf(TurnConfig other) {
+        return toBuilder().credentials(other.credentials).sharedSecret(other.sharedSecret).build();
+    }
+
     /** Relay capacity for a system size: {@code maxRelays} if set, else 1800 (Small/Medium) or 6000 (Large). */
     public int effectiveMaxRelays(SystemSize size) {
         if (maxRelays > 0) {
@@ -328,6 +336,10 @@ public record TurnConfig(
             requestsPortRangeEnd = end;
             return this;
         }
+        public Builder requestsPortRangeStart(int v) { requestsPortRangeStart = v; return this; }
+        public Builder requestsPortRangeEnd(int v) { requestsPortRangeEnd = v; return this; }
+        public Builder mediaPortRangeStart(int v) { mediaPortRangeStart = v; return this; }
+        public Builder mediaPortRangeEnd(int v) { mediaPortRangeEnd = v; return this; }
         public Builder protocolMode(ProtocolMode v) { protocolMode = v; return this; }
         public Builder delegatedCredentialChecking(boolean v) { delegatedCredentialChecking = v; return this; }
         public Builder realm(String v) { realm = v; return this; }

@@ -65,6 +65,10 @@ final class TurnRequestProcessor {
         this.decoder = new StunDecoder(Math.max(server.maxDatagramSize, 548) + StunDecoder.MAX_ATTRIBUTES);
     }
 
+    void updateCredentials(TurnConfig next) {
+        auth.update(next);
+    }
+
     void purge(long nowNanos) {
         limiter.purge(nowNanos);
     }

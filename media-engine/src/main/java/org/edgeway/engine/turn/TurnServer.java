@@ -45,7 +45,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.edgeway.engine.EngineConfig;
+import org.edgeway.engine.NodeSettings;
+import org.edgeway.engine.ServiceContext;
 import org.edgeway.engine.EngineEvent;
 import org.edgeway.engine.EngineListener;
 import org.edgeway.engine.EngineState;
@@ -109,7 +110,7 @@ public final class TurnServer {
     }
 
     final TurnConfig config;
-    final EngineConfig engineConfig;
+    final NodeSettings node;
     final TurnCounters counters = new TurnCounters();
     final int maxDatagramSize;
     final int capacity;
@@ -139,27 +140,38 @@ public final class TurnServer {
     private InetAddress relay4;
     private InetAddress relay6;
 
-    public TurnServer(EngineConfig engineConfig, EventLoopGroup loops, EngineListener events) {
-        this(engineConfig, loops, events, TurnConfig.RELAYS_PER_PORT);
+    public TurnServer(ServiceContext context, TurnConfig config) {
+        this(context, config, TurnConfig.RELAYS_PER_PORT);
     }
 
     /** {@code relaysPerPort}: the range-mode limit per request port (tests use a small one). */
-    TurnServer(EngineConfig engineConfig, EventLoopGroup loops, EngineListener events, int relaysPerPort) {
-        this.engineConfig = engineConfig;
-        this.config = engineConfig.turn();
-        this.loops = loops;
-        this.events = events == null ? EngineListener.NONE : events;
+    TurnServer(ServiceContext context, TurnConfig config, int relaysPerPort) {
+        this.node = context.node();
+        this.config = config;
+        this.loops = context.loops();
+        this.events = context.events() == null ? EngineListener.NONE : context.events();
         this.maxDatagramSize = config.maxDatagramSize();
-        this.perPortLimit = config.usesPortRange(engineConfig.size());
+        this.perPortLimit = config.usesPortRange(node.size());
         this.relaysPerPort = relaysPerPort;
-        int relays = config.effectiveMaxRelays(engineConfig.size());
+        int relays = config.effectiveMaxRelays(node.size());
         if (perPortLimit) {
             // each port of the range carries at most relaysPerPort: a short range caps the total
-            relays = (int) Math.min(relays, (long) config.requestPorts(engineConfig.size()).size() * relaysPerPort);
+            relays = (int) Math.min(relays, (long) config.requestPorts(node.size()).size() * relaysPerPort);
         }
         this.capacity = relays;
         this.maxTcpConnections = config.maxTcpConnections() > 0 ? config.maxTcpConnections() : capacity + 256;
         this.hairpin = config.internalHairpin();
+    }
+
+    /**
+     * Takes new credentials (local database users, shared secret) without a restart: later requests are checked
+     * against them; live allocations keep relaying.
+     */
+    void updateCredentials(TurnConfig next) {
+        TurnRequestProcessor p = processor;
+        if (p != null) {
+            p.updateCredentials(next);
+        }
     }
 
     /** The relay of this server bound to {@code address}, or null. */
@@ -176,7 +188,7 @@ public final class TurnServer {
         }
         state = EngineState.STARTING;
         try {
-            InetAddress bind = literal(engineConfig.bindAddress());
+            InetAddress bind = literal(node.bindAddress());
             relay4 = config.relayAddress() != null ? literal(config.relayAddress()) : defaultRelay4(bind);
             relay6 = config.relayAddressV6() != null ? literal(config.relayAddressV6()) : defaultRelay6(bind);
             ports = new RelayPortPool(relay4, relay6, config.mediaPortRangeStart(), config.mediaPortRangeEnd());
@@ -246,8 +258,8 @@ public final class TurnServer {
     private void bindListeners(InetAddress bind) throws IOException {
         TurnConfig.ProtocolMode mode = config.protocolMode();
         boolean udpOnlyOnMuxPort = config.tcp443Enabled() && config.portMultiplexing()
-                && engineConfig.size() == org.edgeway.engine.SystemSize.LARGE;
-        for (int port : config.requestPorts(engineConfig.size())) {
+                && node.size() == org.edgeway.engine.SystemSize.LARGE;
+        for (int port : config.requestPorts(node.size())) {
             int actual = port;
             AtomicInteger portRelays = new AtomicInteger();
             for (int attempt = 0; ; attempt++) {
@@ -492,7 +504,7 @@ public final class TurnServer {
         a.client.attach(a);
         counters.allocationsCreated.increment();
         Allocation.Relay first = a.relays().get(0);
-        emit(new EngineEvent.AllocationCreated(Instant.now(), format(a.client.client), a.client.protocol(),
+        emit(new TurnEvent.AllocationCreated(Instant.now(), format(a.client.client), a.client.protocol(),
                 a.username, format(first.address), (a.expiresNanos - a.createdNanos) / 1_000_000_000L));
     }
 
@@ -514,7 +526,7 @@ public final class TurnServer {
         }
         releaseCapacity(relays.size(), a.client.listener());
         counters.allocationsDeleted.increment();
-        emit(new EngineEvent.AllocationDeleted(Instant.now(), format(a.client.client), a.client.protocol(),
+        emit(new TurnEvent.AllocationDeleted(Instant.now(), format(a.client.client), a.client.protocol(),
                 a.username, relays.isEmpty() ? "" : format(relays.get(0).address), reason,
                 a.packetsFromClient + a.packetsToClient, a.bytesFromClient + a.bytesToClient));
     }

@@ -44,7 +44,7 @@ class Ice4jTurnHarvesterTest {
                 List<LocalCandidate> relayed = component.getLocalCandidates().stream()
                         .filter(c -> c.getType() == CandidateType.RELAYED_CANDIDATE).toList();
                 assertFalse(relayed.isEmpty(), () -> "no relay candidate in " + component.getLocalCandidates());
-                TurnSnapshot turn = engine.snapshot().turn();
+                TurnSnapshot turn = engine.snapshot().service(TurnService.KEY);
                 assertTrue(turn.activeRelays() >= 1);
                 String candidate = relayed.get(0).getTransportAddress().getHostAddress() + ":"
                         + relayed.get(0).getTransportAddress().getPort();

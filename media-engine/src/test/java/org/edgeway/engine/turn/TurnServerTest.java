@@ -79,7 +79,7 @@ class TurnServerTest {
             assertEquals(InetAddress.getLoopbackAddress(), relayed(ok).getAddress());
             assertTrue(ok.hasFingerprint());
         }
-        assertTrue(events.stream().anyMatch(e -> e instanceof EngineEvent.AllocationCreated a
+        assertTrue(events.stream().anyMatch(e -> e instanceof TurnEvent.AllocationCreated a
                 && a.username().equals("alice") && a.transport().equals("UDP")));
     }
 
@@ -254,7 +254,7 @@ class TurnServerTest {
             StunMessage ok = c.allocate();
             assertEquals(StunClass.SUCCESS_RESPONSE, ok.messageClass());
         }
-        TurnSnapshot s = engine.snapshot().turn();
+        TurnSnapshot s = engine.snapshot().service(TurnService.KEY);
         assertTrue(s.counters().malformed() > 0, s.counters()::toString);
     }
 
@@ -344,7 +344,7 @@ class TurnServerTest {
                 assertNull(d.receiveRaw(), "D has no permission for the stranger");
             }
 
-            TurnSnapshot s = engine.snapshot().turn();
+            TurnSnapshot s = engine.snapshot().service(TurnService.KEY);
             assertEquals(4, s.activeRelays(), "UDP allocations outlive their client sockets");
             assertEquals(1, s.activeClients(), "one client IP and username");
             TurnSnapshot.RelayView viewA = s.relays().stream()
@@ -362,7 +362,7 @@ class TurnServerTest {
             assertEquals(0, a.authenticated(StunMethod.REFRESH, new LifetimeAttribute(0))
                     .get(LifetimeAttribute.class).seconds());
         }
-        assertTrue(events.stream().anyMatch(e -> e instanceof EngineEvent.AllocationDeleted d
+        assertTrue(events.stream().anyMatch(e -> e instanceof TurnEvent.AllocationDeleted d
                 && d.reason().equals("refresh 0") && d.packetsRelayed() == 2));
     }
 
@@ -387,13 +387,13 @@ class TurnServerTest {
             a.sendRaw(new byte[] {0x4a, (byte) 0xbc, 0, 5, 9, 8, 7, 6, 5, 0, 0, 0});
             StunMessage data = StunDecoder.decodeMessage(Unpooled.wrappedBuffer(b.receiveRaw()));
             assertArrayEquals(new byte[] {9, 8, 7, 6, 5}, data.get(DataAttribute.class).data());
-            assertEquals(2, engine.snapshot().turn().activeRelays());
+            assertEquals(2, engine.snapshot().service(TurnService.KEY).activeRelays());
         }
         long deadline = System.nanoTime() + 2_000_000_000L;
-        while (engine.snapshot().turn().activeRelays() > 1 && System.nanoTime() < deadline) {
+        while (engine.snapshot().service(TurnService.KEY).activeRelays() > 1 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertTrue(events.stream().anyMatch(e -> e instanceof EngineEvent.AllocationDeleted d
+        assertTrue(events.stream().anyMatch(e -> e instanceof TurnEvent.AllocationDeleted d
                 && d.transport().equals("TCP") && d.reason().equals("connection closed")));
     }
 
@@ -418,7 +418,7 @@ class TurnServerTest {
     void ipv6RelaysWhenTheHostHasIpv6() throws Exception {
         InetSocketAddress server = start();
         org.junit.jupiter.api.Assumptions.assumeTrue(
-                engine.snapshot().turn().relayAddresses().stream().anyMatch(a -> a.contains(":")),
+                engine.snapshot().service(TurnService.KEY).relayAddresses().stream().anyMatch(a -> a.contains(":")),
                 "no IPv6 loopback on this host");
         try (TestTurnClient a = TestTurnClient.udp(server); TestTurnClient b = TestTurnClient.udp(server)) {
             StunMessage r6 = a.allocate(new RequestedAddressFamilyAttribute(AddressFamily.IPV6));
@@ -505,7 +505,7 @@ class TurnServerTest {
             }
             assertEquals(4, answered, "burst of twice the per-second rate, the rest dropped");
         }
-        assertTrue(engine.snapshot().turn().counters().rateLimited() >= 4);
+        assertTrue(engine.snapshot().service(TurnService.KEY).counters().rateLimited() >= 4);
     }
 
     @Test
