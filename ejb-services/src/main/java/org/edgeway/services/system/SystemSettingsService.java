@@ -159,6 +159,12 @@ public class SystemSettingsService {
         return settings().getSessionTimeoutMinutes();
     }
 
+    /** Which node this is, for the header of every page: "Expressway-E - hostname" (role alone before DNS is set). */
+    public String nodeTitle() {
+        SystemSettings s = settings();
+        return NodeRole.valueOf(s.getNodeRole()).label() + (s.getHostName() == null ? "" : " - " + s.getHostName());
+    }
+
     /** Whether this node is a Large system (options only Large systems have). */
     public boolean isLargeSystem() {
         return SystemSize.valueOf(settings().getSystemSize()) == SystemSize.LARGE;
