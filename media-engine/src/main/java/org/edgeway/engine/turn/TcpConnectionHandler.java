@@ -1,5 +1,6 @@
 package org.edgeway.engine.turn;
 
+import org.edgeway.engine.net.PacketKind;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -37,9 +38,8 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
-            int first = frame.getUnsignedByte(frame.readerIndex());
             Allocation a = transport.allocation();
-            if (TurnWire.isChannelData(first)) {
+            if (TurnWire.DEMUX.kind(frame.getUnsignedByte(frame.readerIndex())) == PacketKind.CHANNEL_DATA) {
                 flushLater(a == null ? null : server.processor.relayChannelData(a, frame, true));
             } else if (frame.getUnsignedShort(frame.readerIndex()) == TurnWire.SEND_INDICATION) {
                 flushLater(a == null ? null : server.processor.relaySend(a, frame));

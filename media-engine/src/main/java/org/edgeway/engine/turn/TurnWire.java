@@ -1,5 +1,6 @@
 package org.edgeway.engine.turn;
 
+import org.edgeway.engine.net.FirstByteDemultiplexer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.net.Inet4Address;
@@ -35,12 +36,10 @@ final class TurnWire {
     }
 
     /**
-     * True for the first byte of a ChannelData message: channels 0x4000-0x4FFF (RFC 8656) or 0x4000-0x7FFF (RFC
-     * 5766); whether the number is acceptable is decided by the channel binding lookup.
+     * Tells STUN from ChannelData on the listeners (RFC 7983): channels 0x4000-0x4FFF (RFC 8656) or 0x4000-0x7FFF
+     * (RFC 5766); whether the number is acceptable is decided by the channel binding lookup.
      */
-    static boolean isChannelData(int firstByte) {
-        return firstByte >= 0x40 && firstByte <= 0x7F;
-    }
+    static final FirstByteDemultiplexer DEMUX = FirstByteDemultiplexer.legacyChannels();
 
     /**
      * A ChannelData message carrying {@code data} (not consumed). Written in place, sharing {@code data}'s memory,
