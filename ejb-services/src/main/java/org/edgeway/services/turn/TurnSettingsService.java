@@ -134,19 +134,12 @@ public class TurnSettingsService {
     }
 
     private static boolean usesRange(TurnSettingsForm f, SystemSize size) {
-        return size == SystemSize.LARGE && !f.isPortMultiplexing();
+        return TurnConfig.usesPortRange(size, f.isPortMultiplexing());
     }
 
-    private static int[] requestPorts(TurnSettingsForm f, SystemSize size) {
-        if (!usesRange(f, size)) {
-            return new int[] {f.getRequestsPort()};
-        }
-        int n = Math.max(0, f.getRequestsPortRangeEnd() - f.getRequestsPortRangeStart() + 1);
-        int[] ports = new int[Math.min(n, 65536)];
-        for (int i = 0; i < ports.length; i++) {
-            ports[i] = f.getRequestsPortRangeStart() + i;
-        }
-        return ports;
+    private static List<Integer> requestPorts(TurnSettingsForm f, SystemSize size) {
+        return TurnConfig.requestPorts(size, f.isPortMultiplexing(), f.getRequestsPort(),
+                f.getRequestsPortRangeStart(), f.getRequestsPortRangeEnd());
     }
 
     private static void checkCidrs(InvalidSettingsException.Collector errors, String field, String text) {

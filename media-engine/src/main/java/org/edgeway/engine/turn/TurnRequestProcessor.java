@@ -31,6 +31,7 @@ import org.edgeway.engine.stun.attribute.ReservationTokenAttribute;
 import org.edgeway.engine.stun.attribute.SoftwareAttribute;
 import org.edgeway.engine.stun.attribute.StunAttributes;
 import org.edgeway.engine.stun.attribute.UnknownAttributesAttribute;
+import org.edgeway.engine.stun.attribute.XorAddress;
 import org.edgeway.engine.stun.attribute.XorMappedAddressAttribute;
 import org.edgeway.engine.stun.attribute.XorPeerAddressAttribute;
 import org.edgeway.engine.stun.attribute.XorRelayedAddressAttribute;
@@ -447,7 +448,7 @@ final class TurnRequestProcessor {
                 }
             } else if (type == FingerprintAttribute.TYPE) {
                 if (attributeLength != 4 || value + 4 != end
-                        || buf.getInt(value) != fingerprint(buf, start, offset - start)) {
+                        || buf.getInt(value) != FingerprintAttribute.compute(buf, start, offset - start)) {
                     return dropped(a);
                 }
             } else if (type < 0x8000 && type != DontFragmentAttribute.TYPE && !StunAttributes.isKnown(type)) {
@@ -460,9 +461,9 @@ final class TurnRequestProcessor {
         }
         InetSocketAddress peer;
         int family = buf.getUnsignedByte(peerAt + 1);
-        int port = buf.getUnsignedShort(peerAt + 2) ^ (StunMessage.MAGIC_COOKIE >>> 16);
+        int port = XorAddress.port(buf.getUnsignedShort(peerAt + 2));
         if (family == 0x01 && peerLength == 8) {
-            peer = a.peer4(buf.getInt(peerAt + 4) ^ StunMessage.MAGIC_COOKIE, port);
+            peer = a.peer4(XorAddress.ipv4(buf.getInt(peerAt + 4)), port);
         } else if (family == 0x02 && peerLength == 20) {
             try {
                 byte[] tid = new byte[12];
@@ -502,16 +503,6 @@ final class TurnRequestProcessor {
         a.packetsDropped++;
         server.counters.dropped.increment();
         return null;
-    }
-
-    private static final ThreadLocal<java.util.zip.CRC32> CRC = ThreadLocal.withInitial(java.util.zip.CRC32::new);
-
-    /** FINGERPRINT over {@code buf[start..start+length)} with the header length as received. */
-    private static int fingerprint(ByteBuf buf, int start, int length) {
-        java.util.zip.CRC32 crc = CRC.get();
-        crc.reset();
-        crc.update(buf.nioBuffer(start, length));
-        return (int) crc.getValue() ^ FingerprintAttribute.XOR;
     }
 
     /** 8-byte RESERVATION-TOKEN values as longs. */
