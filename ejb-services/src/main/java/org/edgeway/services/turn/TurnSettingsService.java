@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import org.edgeway.engine.SystemSize;
 import org.edgeway.engine.turn.TurnConfig;
-import org.edgeway.engine.net.Cidr;
 import org.edgeway.persistence.turn.TurnSettings;
 import org.edgeway.services.authentication.LocalDatabase;
 import org.edgeway.services.configlog.Changes;
@@ -19,7 +18,6 @@ import org.edgeway.services.security.Caller;
 import org.edgeway.services.security.SecretBox;
 import org.edgeway.services.system.SettingsChanged;
 import org.edgeway.services.system.SystemSettingsService;
-import org.edgeway.services.validation.InvalidSettingsException;
 
 /** Configuration &gt; Traversal &gt; TURN: reads, validates and stores the settings; builds the engine's TurnConfig. */
 @Stateless
@@ -71,37 +69,7 @@ public class TurnSettingsService {
     public void save(@NotNull @Valid TurnSettingsForm form) {
         caller.requireWrite();
         SystemSize size = system.administration().getSystemSize();
-        InvalidSettingsException.Collector errors = new InvalidSettingsException.Collector();
-        if (form.isPortMultiplexing() && size != SystemSize.LARGE) {
-            errors.reject("portMultiplexing", "is only available on Large systems");
-        }
-        if (form.getRequestsPortRangeEnd() < form.getRequestsPortRangeStart()) {
-            errors.reject("requestsPortRangeEnd", "must not be below the range start");
-        }
-        if (form.getMediaPortRangeEnd() <= form.getMediaPortRangeStart()) {
-            errors.reject("mediaPortRangeEnd", "must be above the range start");
-        }
-        if (form.isTcp443Enabled() && !form.getProtocolMode().tcp()) {
-            errors.reject("tcp443Enabled", "needs a protocol mode that includes TCP");
-        }
-        if (form.isTlsEnabled() && form.getTlsPort() >= form.getMediaPortRangeStart()
-                && form.getTlsPort() <= form.getMediaPortRangeEnd()) {
-            errors.reject("tlsPort", "must lie outside the media port range");
-        }
-        if (form.isTlsEnabled() && !usesRange(form, size) && form.getTlsPort() == form.getRequestsPort()
-                && form.getProtocolMode().tcp()) {
-            errors.reject("tlsPort", "must differ from the TURN requests port");
-        }
-        for (int port : requestPorts(form, size)) {
-            if (port >= form.getMediaPortRangeStart() && port <= form.getMediaPortRangeEnd()) {
-                errors.reject(usesRange(form, size) ? "requestsPortRangeStart" : "requestsPort",
-                        "must lie outside the media port range");
-                break;
-            }
-        }
-        checkCidrs(errors, "peerAllow", form.getPeerAllow());
-        checkCidrs(errors, "peerDeny", form.getPeerDeny());
-        errors.throwIfAny();
+        TurnSettingsRules.check(form, size);
 
         TurnSettings s = settings();
         Changes changes = TurnSettingList.SETTINGS.compare(new Changes(PAGE), s, form);
@@ -131,26 +99,6 @@ public class TurnSettingsService {
                 .tlsKeyStore(System.getProperty(DATA_DIR_PROPERTY, ".") + "/tls/https.p12")
                 .tlsKeyStorePassword(System.getProperty(TLS_PASSWORD_PROPERTY))
                 .build();
-    }
-
-    private static boolean usesRange(TurnSettingsForm f, SystemSize size) {
-        return TurnConfig.usesPortRange(size, f.isPortMultiplexing());
-    }
-
-    private static List<Integer> requestPorts(TurnSettingsForm f, SystemSize size) {
-        return TurnConfig.requestPorts(size, f.isPortMultiplexing(), f.getRequestsPort(),
-                f.getRequestsPortRangeStart(), f.getRequestsPortRangeEnd());
-    }
-
-    private static void checkCidrs(InvalidSettingsException.Collector errors, String field, String text) {
-        for (String line : TurnSettingList.lines(text)) {
-            try {
-                Cidr.parse(line);
-            } catch (IllegalArgumentException e) {
-                errors.reject(field, "'" + line + "' is not an address or CIDR prefix such as 10.0.0.0/8 or 2001:db8::/32");
-                return;
-            }
-        }
     }
 
     private TurnSettings settings() {
