@@ -131,7 +131,7 @@ class TurnServerTest {
             assertEquals(StunErrorCode.ALLOCATION_MISMATCH, c.request(retransmit).errorCode());
         }
         try (TestTurnClient c = TestTurnClient.udp(server)) {
-            c.allocate(); // learn nonce (first allocate succeeds)
+            assertEquals(StunClass.SUCCESS_RESPONSE, c.allocate().messageClass()); // learn nonce (first allocate succeeds)
         }
         try (TestTurnClient c = TestTurnClient.udp(server)) {
             StunMessage challenge = c.request(StunMessage.request(StunMethod.BINDING).build());
@@ -189,7 +189,7 @@ class TurnServerTest {
     void forbiddenPeersGet403() throws Exception {
         InetSocketAddress server = start(b -> b.peerAllow(List.of()));
         try (TestTurnClient c = TestTurnClient.udp(server)) {
-            c.allocate();
+            assertEquals(StunClass.SUCCESS_RESPONSE, c.allocate().messageClass());
             for (String peer : List.of("127.0.0.1", "0.0.0.0", "169.254.1.1", "224.0.0.1", "255.255.255.255",
                     "240.0.0.1")) {
                 StunMessage r = c.authenticated(StunMethod.CREATE_PERMISSION,
@@ -207,7 +207,7 @@ class TurnServerTest {
         engine.close();
         server = start(); // loopback allowed, but never the server's own listening address
         try (TestTurnClient c = TestTurnClient.udp(server)) {
-            c.allocate();
+            assertEquals(StunClass.SUCCESS_RESPONSE, c.allocate().messageClass());
             assertEquals(StunErrorCode.FORBIDDEN, c.authenticated(StunMethod.CHANNEL_BIND,
                     new ChannelNumberAttribute(0x4000), new XorPeerAddressAttribute(server)).errorCode());
         }
@@ -336,7 +336,7 @@ class TurnServerTest {
 
             // no permission installed on D: data sent to D's relay is dropped (permissions are per IP)
             try (TestTurnClient stranger = TestTurnClient.udp(server); TestTurnClient d = TestTurnClient.udp(server)) {
-                stranger.allocate();
+                assertEquals(StunClass.SUCCESS_RESPONSE, stranger.allocate().messageClass());
                 InetSocketAddress relayD = relayed(d.allocate());
                 stranger.authenticated(StunMethod.CREATE_PERMISSION, new XorPeerAddressAttribute(relayD));
                 stranger.sendRaw(StunEncoder.encodeToBytes(StunMessage.builder(StunClass.INDICATION, StunMethod.SEND)
@@ -512,7 +512,7 @@ class TurnServerTest {
     void wrongCredentialsOnAnotherUsersAllocationGets441() throws Exception {
         InetSocketAddress server = start();
         try (TestTurnClient c = TestTurnClient.udp(server)) {
-            c.allocate();
+            assertEquals(StunClass.SUCCESS_RESPONSE, c.allocate().messageClass());
             c.username = "bob";
             c.password = "bobpass";
             assertEquals(StunErrorCode.WRONG_CREDENTIALS, c.authenticated(StunMethod.REFRESH).errorCode());
