@@ -26,6 +26,10 @@ final class Allocation {
 
     static final long PERMISSION_NANOS = 300_000_000_000L;
     static final long CHANNEL_NANOS = 600_000_000_000L;
+    /** Allocation lifetime in seconds: default and maximum (RFC 8656 section 7.2). */
+    static final long DEFAULT_LIFETIME = 600;
+    static final long MAX_LIFETIME = 3600;
+    static final long SECOND = 1_000_000_000L;
     static final int MAX_PERMISSIONS = 64;
     static final int MAX_CHANNELS = 64;
 

@@ -40,9 +40,9 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
         try {
             Allocation a = transport.allocation();
             if (TurnWire.DEMUX.kind(frame.getUnsignedByte(frame.readerIndex())) == PacketKind.CHANNEL_DATA) {
-                flushLater(a == null ? null : server.processor.relayChannelData(a, frame, true));
+                flushLater(a == null ? null : server.fastPath.relayChannelData(a, frame, true));
             } else if (frame.getUnsignedShort(frame.readerIndex()) == TurnWire.SEND_INDICATION) {
-                flushLater(a == null ? null : server.processor.relaySend(a, frame));
+                flushLater(a == null ? null : server.fastPath.relaySend(a, frame));
             } else {
                 server.processor.onStun(transport, frame);
             }

@@ -137,6 +137,7 @@ public final class TurnServer {
     RelayPortPool ports;
     PeerAddressPolicy policy;
     TurnRequestProcessor processor;
+    RelayFastPath fastPath;
     private InetAddress relay4;
     private InetAddress relay6;
 
@@ -192,6 +193,9 @@ public final class TurnServer {
             relay4 = config.relayAddress() != null ? literal(config.relayAddress()) : defaultRelay4(bind);
             relay6 = config.relayAddressV6() != null ? literal(config.relayAddressV6()) : defaultRelay6(bind);
             ports = new RelayPortPool(relay4, relay6, config.mediaPortRangeStart(), config.mediaPortRangeEnd());
+            // ready before the first packet can arrive on a listener
+            processor = new TurnRequestProcessor(this);
+            fastPath = new RelayFastPath(this);
             bindListeners(bind);
             if (config.tlsEnabled()) {
                 startTls(bind);
@@ -203,7 +207,6 @@ public final class TurnServer {
                 own.add(tlsListener.address);
             }
             policy = new PeerAddressPolicy(config.peerAllow(), config.peerDeny(), own);
-            processor = new TurnRequestProcessor(this);
             sweeper = loops.next().scheduleAtFixedRate(this::sweep, 1, 1, TimeUnit.SECONDS);
             state = EngineState.RUNNING;
             detail = "Listening on " + String.join(", ", listeningAddresses())

@@ -41,11 +41,11 @@ final class UdpListenerHandler extends ChannelInboundHandlerAdapter {
             PacketKind kind = TurnWire.DEMUX.kind(content.getUnsignedByte(content.readerIndex()));
             if (kind == PacketKind.CHANNEL_DATA) {
                 Allocation a = listener.byClient.get(sender);
-                flushLater(a == null ? drop() : server.processor.relayChannelData(a, content, false));
+                flushLater(a == null ? drop() : server.fastPath.relayChannelData(a, content, false));
             } else if (kind == PacketKind.STUN) {
                 if (content.getUnsignedShort(content.readerIndex()) == TurnWire.SEND_INDICATION) {
                     Allocation a = listener.byClient.get(sender);
-                    flushLater(a == null ? drop() : server.processor.relaySend(a, content));
+                    flushLater(a == null ? drop() : server.fastPath.relaySend(a, content));
                 } else {
                     server.processor.onStun(new ClientTransport.Udp(ctx.channel(), sender, listener), content);
                 }
