@@ -86,7 +86,7 @@ final class AllocateHandler implements MethodHandler {
             return MethodHandler.error(msg, StunErrorCode.ALLOCATION_QUOTA_REACHED);
         }
         int needed = dual ? 2 : 1;
-        TurnServer.Listener listener = client.listener();
+        TurnListeners.Listener listener = client.listener();
         if (!server.reserveCapacity(needed, listener)) {
             TurnConfig.AlternateServer alternate = server.bestAlternate(client.client);
             if (alternate != null) {

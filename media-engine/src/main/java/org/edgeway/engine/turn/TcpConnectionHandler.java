@@ -17,10 +17,10 @@ import io.netty.util.ReferenceCountUtil;
 final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private final TurnServer server;
-    private final TurnServer.TcpListener listener;
+    private final TurnListeners.TcpListener listener;
     private ClientTransport.Tcp transport;
 
-    TcpConnectionHandler(TurnServer server, TurnServer.TcpListener listener) {
+    TcpConnectionHandler(TurnServer server, TurnListeners.TcpListener listener) {
         this.server = server;
         this.listener = listener;
     }

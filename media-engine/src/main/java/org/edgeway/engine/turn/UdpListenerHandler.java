@@ -17,9 +17,9 @@ import org.edgeway.engine.net.PacketKind;
 final class UdpListenerHandler extends ChannelInboundHandlerAdapter {
 
     private final TurnServer server;
-    private final TurnServer.UdpListener listener;
+    private final TurnListeners.UdpListener listener;
 
-    UdpListenerHandler(TurnServer server, TurnServer.UdpListener listener) {
+    UdpListenerHandler(TurnServer server, TurnListeners.UdpListener listener) {
         this.server = server;
         this.listener = listener;
     }

@@ -190,7 +190,7 @@ class TurnListenerLimitsTest {
                 assertEquals(StunErrorCode.UNAUTHENTICATED, challenge(first).errorCode(), "the first two still work");
             }
             // once they are gone there is room again
-            assertTrue(TurnTestSupport.await(() -> engine.service(TurnService.class).server().tcpConnections.get() == 0, 3));
+            assertTrue(TurnTestSupport.await(() -> engine.service(TurnService.class).server().listeners.tcpConnections.get() == 0, 3));
             try (TestTurnClient again = TestTurnClient.tcp(tcp)) {
                 assertEquals(StunErrorCode.UNAUTHENTICATED, challenge(again).errorCode());
             }
