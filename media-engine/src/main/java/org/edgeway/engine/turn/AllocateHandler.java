@@ -2,7 +2,6 @@ package org.edgeway.engine.turn;
 
 import io.netty.buffer.Unpooled;
 import java.net.InetSocketAddress;
-import java.util.Arrays;
 import org.edgeway.engine.net.RelayPortPool;
 import org.edgeway.engine.stun.StunEncoder;
 import org.edgeway.engine.stun.StunErrorCode;
@@ -36,10 +35,10 @@ final class AllocateHandler implements MethodHandler {
     public StunMessage.Builder handle(ClientTransport client, StunMessage msg, TurnAuthenticator.Outcome o, long now) {
         Allocation existing = client.allocation();
         if (existing != null) {
-            if (Arrays.equals(existing.allocateTransactionId, msg.transactionId())
-                    && existing.allocateResponse != null) {
+            byte[] previous = existing.answerTo(msg.transactionId());
+            if (previous != null) {
                 // retransmission of the request that created it: same answer
-                client.writeAndFlush(Unpooled.wrappedBuffer(existing.allocateResponse));
+                client.writeAndFlush(Unpooled.wrappedBuffer(previous));
                 return null;
             }
             return MethodHandler.error(msg, StunErrorCode.ALLOCATION_MISMATCH);
@@ -82,12 +81,12 @@ final class AllocateHandler implements MethodHandler {
                         StunErrorCode.reason(StunErrorCode.ADDRESS_FAMILY_NOT_SUPPORTED));
             }
         }
-        if (config.userQuota() > 0 && server.userAllocations(o.username()) >= config.userQuota()) {
+        if (config.userQuota() > 0 && server.table.userAllocations(o.username()) >= config.userQuota()) {
             return MethodHandler.error(msg, StunErrorCode.ALLOCATION_QUOTA_REACHED);
         }
         int needed = dual ? 2 : 1;
         TurnListeners.Listener listener = client.listener();
-        if (!server.reserveCapacity(needed, listener)) {
+        if (!server.table.reserve(needed, listener)) {
             TurnConfig.AlternateServer alternate = server.bestAlternate(client.client);
             if (alternate != null) {
                 return MethodHandler.error(msg, StunErrorCode.TRY_ALTERNATE).add(new AlternateServerAttribute(
@@ -99,7 +98,7 @@ final class AllocateHandler implements MethodHandler {
         if (token != null) {
             RelayPortPool.Reservation r = server.ports.take(ByteBufLong.of(token.value()));
             if (r == null) {
-                server.releaseCapacity(needed, listener);
+                server.table.release(needed, listener);
                 return MethodHandler.error(msg, StunErrorCode.INSUFFICIENT_CAPACITY);
             }
             primary = r.family();
@@ -107,7 +106,7 @@ final class AllocateHandler implements MethodHandler {
         } else {
             bound = server.ports.bind(primary, even != null, even != null && even.reserve());
             if (bound == null) {
-                server.releaseCapacity(needed, listener);
+                server.table.release(needed, listener);
                 return MethodHandler.error(msg, StunErrorCode.INSUFFICIENT_CAPACITY);
             }
         }
@@ -115,7 +114,7 @@ final class AllocateHandler implements MethodHandler {
         if (dual) {
             bound6 = server.ports.bind(AddressFamily.IPV6, false, false);
             if (bound6 == null) {
-                server.releaseCapacity(1, listener);
+                server.table.release(1, listener);
                 addressError = new AddressErrorCodeAttribute(AddressFamily.IPV6.code(),
                         StunErrorCode.INSUFFICIENT_CAPACITY, StunErrorCode.reason(StunErrorCode.INSUFFICIENT_CAPACITY));
             }
@@ -125,14 +124,9 @@ final class AllocateHandler implements MethodHandler {
                 : Math.min(Allocation.MAX_LIFETIME, Math.max(Allocation.DEFAULT_LIFETIME, lifetimeAttribute.seconds()));
         Allocation a = new Allocation(server, client, o.username(), o.key(), o.integrity(), msg.hasFingerprint(),
                 msg.transactionId(), lifetime * Allocation.SECOND);
-        Allocation.Relay relay = server.openRelay(a, bound.channel(), primary);
-        if (primary == AddressFamily.IPV4) {
-            a.relay4 = relay;
-        } else {
-            a.relay6 = relay;
-        }
+        a.setRelay(server.openRelay(a, bound.channel(), primary));
         if (bound6 != null) {
-            a.relay6 = server.openRelay(a, bound6.channel(), AddressFamily.IPV6);
+            a.setRelay(server.openRelay(a, bound6.channel(), AddressFamily.IPV6));
         }
         StunMessage.Builder response = StunMessage.successResponse(msg);
         for (Allocation.Relay r : a.relays()) {
@@ -145,9 +139,10 @@ final class AllocateHandler implements MethodHandler {
         }
         response.add(new XorMappedAddressAttribute(client.client));
         StunMessage signed = responses.sign(response, o, msg.hasFingerprint());
-        a.allocateResponse = StunEncoder.encodeToBytes(signed);
+        byte[] encoded = StunEncoder.encodeToBytes(signed);
+        a.answered(encoded);
         server.add(a);
-        client.writeAndFlush(Unpooled.wrappedBuffer(a.allocateResponse));
+        client.writeAndFlush(Unpooled.wrappedBuffer(encoded));
         return null;
     }
 

@@ -7,7 +7,7 @@ import org.edgeway.engine.stun.attribute.ChannelNumberAttribute;
 import org.edgeway.engine.stun.attribute.XorPeerAddressAttribute;
 
 /** ChannelBind (RFC 8656 section 11.2): one number per peer and one peer per number; also installs a permission. */
-final class ChannelBindHandler implements MethodHandler {
+final class ChannelBindHandler extends AllocationMethodHandler {
 
     private final TurnServer server;
     private final TurnConfig config;
@@ -18,14 +18,7 @@ final class ChannelBindHandler implements MethodHandler {
     }
 
     @Override
-    public StunMessage.Builder handle(ClientTransport client, StunMessage msg, TurnAuthenticator.Outcome o, long now) {
-        Allocation a = client.allocation();
-        if (a == null) {
-            return MethodHandler.error(msg, StunErrorCode.ALLOCATION_MISMATCH);
-        }
-        if (!a.username.equals(o.username())) {
-            return MethodHandler.error(msg, StunErrorCode.WRONG_CREDENTIALS);
-        }
+    StunMessage.Builder handle(Allocation a, StunMessage msg, long now) {
         ChannelNumberAttribute number = msg.get(ChannelNumberAttribute.class);
         XorPeerAddressAttribute peer = msg.get(XorPeerAddressAttribute.class);
         if (number == null || peer == null

@@ -6,7 +6,7 @@ import org.edgeway.engine.stun.StunMessage;
 import org.edgeway.engine.stun.attribute.XorPeerAddressAttribute;
 
 /** CreatePermission (RFC 8656 section 9.2): every peer checked by the address policy, all or none installed. */
-final class CreatePermissionHandler implements MethodHandler {
+final class CreatePermissionHandler extends AllocationMethodHandler {
 
     private final TurnServer server;
 
@@ -15,15 +15,7 @@ final class CreatePermissionHandler implements MethodHandler {
     }
 
     @Override
-    public StunMessage.Builder handle(ClientTransport client, StunMessage msg,
-            TurnAuthenticator.Outcome o, long now) {
-        Allocation a = client.allocation();
-        if (a == null) {
-            return MethodHandler.error(msg, StunErrorCode.ALLOCATION_MISMATCH);
-        }
-        if (!a.username.equals(o.username())) {
-            return MethodHandler.error(msg, StunErrorCode.WRONG_CREDENTIALS);
-        }
+    StunMessage.Builder handle(Allocation a, StunMessage msg, long now) {
         List<XorPeerAddressAttribute> peers = msg.getAll(XorPeerAddressAttribute.class);
         if (peers.isEmpty()) {
             return MethodHandler.error(msg, StunErrorCode.BAD_REQUEST);

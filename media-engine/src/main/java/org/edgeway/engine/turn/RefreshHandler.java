@@ -7,7 +7,7 @@ import org.edgeway.engine.stun.attribute.LifetimeAttribute;
 import org.edgeway.engine.stun.attribute.RequestedAddressFamilyAttribute;
 
 /** Refresh (RFC 8656 section 7.3): lifetime, 0 deletes, per family for dual allocations. */
-final class RefreshHandler implements MethodHandler {
+final class RefreshHandler extends AllocationMethodHandler {
 
     private final TurnServer server;
 
@@ -16,14 +16,7 @@ final class RefreshHandler implements MethodHandler {
     }
 
     @Override
-    public StunMessage.Builder handle(ClientTransport client, StunMessage msg, TurnAuthenticator.Outcome o, long now) {
-        Allocation a = client.allocation();
-        if (a == null) {
-            return MethodHandler.error(msg, StunErrorCode.ALLOCATION_MISMATCH);
-        }
-        if (!a.username.equals(o.username())) {
-            return MethodHandler.error(msg, StunErrorCode.WRONG_CREDENTIALS);
-        }
+    StunMessage.Builder handle(Allocation a, StunMessage msg, long now) {
         RequestedAddressFamilyAttribute requested = msg.get(RequestedAddressFamilyAttribute.class);
         AddressFamily family = null;
         if (requested != null) {
@@ -42,7 +35,7 @@ final class RefreshHandler implements MethodHandler {
                 server.delete(a, "refresh 0");
             }
         } else {
-            a.expiresNanos = now + lifetime * Allocation.SECOND;
+            a.refresh(now, lifetime);
         }
         return StunMessage.successResponse(msg).add(new LifetimeAttribute(lifetime));
     }

@@ -118,7 +118,7 @@ final class RelayFastPath {
     }
 
     private Allocation.Relay dropped(Allocation a) {
-        a.packetsDropped++;
+        a.dropped();
         server.counters.dropped.increment();
         return null;
     }

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.edgeway.engine.NodeSettings;
@@ -59,9 +58,7 @@ public final class TurnServer {
     final int maxTcpConnections;
     private final EventLoopGroup loops;
     private final EngineListener events;
-    private final ConcurrentHashMap<FiveTuple, Allocation> allocations = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
-    private final AtomicInteger relayCount = new AtomicInteger();
+    final AllocationTable table;
     final TurnListeners listeners;
     private volatile EngineState state = EngineState.STOPPED;
     private volatile String detail = "TURN services Off";
@@ -95,6 +92,7 @@ public final class TurnServer {
             relays = (int) Math.min(relays, (long) config.requestPorts(node.size()).size() * relaysPerPort);
         }
         this.capacity = relays;
+        this.table = new AllocationTable(relays, perPortLimit, relaysPerPort);
         this.maxTcpConnections = config.maxTcpConnections() > 0 ? config.maxTcpConnections() : capacity + 256;
         this.hairpin = config.internalHairpin();
         this.listeners = new TurnListeners(this, loops);
@@ -155,7 +153,7 @@ public final class TurnServer {
             sweeper.cancel(false);
         }
         listeners.close();
-        for (Allocation a : new ArrayList<>(allocations.values())) {
+        for (Allocation a : new ArrayList<>(table.all())) {
             EventLoop loop = a.client.eventLoop();
             if (loop.isShuttingDown()) {
                 delete(a, "service stopped");
@@ -175,37 +173,6 @@ public final class TurnServer {
     }
 
     // ------------------------------------------------------------------ allocation table
-
-    Allocation allocation(FiveTuple tuple) {
-        return allocations.get(tuple);
-    }
-
-    int userAllocations(String username) {
-        AtomicInteger n = perUser.get(username);
-        return n == null ? 0 : n.get();
-    }
-
-    /** Reserves relay capacity; false when the server (or, in range mode, this port) is full. */
-    boolean reserveCapacity(int relays, TurnListeners.Listener listener) {
-        if (relayCount.addAndGet(relays) > capacity) {
-            relayCount.addAndGet(-relays);
-            return false;
-        }
-        if (perPortLimit && listener.relays.addAndGet(relays) > relaysPerPort) {
-            listener.relays.addAndGet(-relays);
-            relayCount.addAndGet(-relays);
-            return false;
-        }
-        if (!perPortLimit) {
-            listener.relays.addAndGet(relays);
-        }
-        return true;
-    }
-
-    void releaseCapacity(int relays, TurnListeners.Listener listener) {
-        relayCount.addAndGet(-relays);
-        listener.relays.addAndGet(-relays);
-    }
 
     /** The configured cluster peer with the most free relays, of the client's address family, or null. */
     TurnConfig.AlternateServer bestAlternate(InetSocketAddress client) {
@@ -242,58 +209,47 @@ public final class TurnServer {
     }
 
     void add(Allocation a) {
-        allocations.put(a.fiveTuple, a);
-        perUser.computeIfAbsent(a.username, k -> new AtomicInteger()).incrementAndGet();
+        table.add(a);
         a.client.attach(a);
         counters.allocationsCreated.increment();
         Allocation.Relay first = a.relays().get(0);
         emit(new TurnEvent.AllocationCreated(Instant.now(), format(a.client.client), a.client.protocol(),
-                a.username, format(first.address), (a.expiresNanos - a.createdNanos) / 1_000_000_000L));
+                a.username, format(first.address), a.lifetimeSeconds()));
     }
 
     /** Deletes an allocation (on its event loop): closes its relays, frees capacity, reports. Idempotent. */
     void delete(Allocation a, String reason) {
-        if (a.closed) {
+        if (!a.close()) {
             return;
         }
-        a.closed = true;
-        allocations.remove(a.fiveTuple, a);
+        table.remove(a);
         a.client.detach(a);
-        AtomicInteger n = perUser.get(a.username);
-        if (n != null) {
-            n.decrementAndGet();
-        }
         List<Allocation.Relay> relays = a.relays();
         for (Allocation.Relay r : relays) {
             r.channel.close();
         }
-        releaseCapacity(relays.size(), a.client.listener());
+        table.release(relays.size(), a.client.listener());
         counters.allocationsDeleted.increment();
         emit(new TurnEvent.AllocationDeleted(Instant.now(), format(a.client.client), a.client.protocol(),
                 a.username, relays.isEmpty() ? "" : format(relays.get(0).address), reason,
-                a.packetsFromClient + a.packetsToClient, a.bytesFromClient + a.bytesToClient));
+                a.packetsRelayed(), a.bytesRelayed()));
     }
 
     /** Removes one relay of a dual-stack allocation (Refresh with lifetime 0 and REQUESTED-ADDRESS-FAMILY). */
     void deleteRelay(Allocation a, AddressFamily family) {
-        Allocation.Relay r = a.relay(family);
+        Allocation.Relay r = a.removeRelay(family);
         if (r == null) {
             return;
         }
-        if (family == AddressFamily.IPV4) {
-            a.relay4 = null;
-        } else {
-            a.relay6 = null;
-        }
         r.channel.close();
-        releaseCapacity(1, a.client.listener());
+        table.release(1, a.client.listener());
     }
 
     private void sweep() {
         try {
             long now = System.nanoTime();
-            for (Allocation a : allocations.values()) {
-                if (a.expiresNanos - now <= 0) {
+            for (Allocation a : table.all()) {
+                if (a.expired(now)) {
                     a.client.eventLoop().execute(() -> delete(a, "expired"));
                 } else {
                     a.client.eventLoop().execute(() -> a.purge(now));
@@ -382,7 +338,7 @@ public final class TurnServer {
         long now = System.nanoTime();
         List<TurnSnapshot.RelayView> views = new ArrayList<>();
         Set<String> clients = new HashSet<>();
-        for (Allocation a : allocations.values()) {
+        for (Allocation a : table.all()) {
             views.add(a.view(now));
             clients.add(a.client.client.getAddress().getHostAddress() + "|" + a.username);
         }
@@ -395,7 +351,7 @@ public final class TurnServer {
             relayAddresses.add(relay6.getHostAddress());
         }
         return new TurnSnapshot(state, detail, listeningAddresses(), relayAddresses, clients.size(),
-                relayCount.get(), capacity, Collections.unmodifiableList(views), counters.snapshot());
+                table.relays(), capacity, Collections.unmodifiableList(views), counters.snapshot());
     }
 
     // ------------------------------------------------------------------ addresses
