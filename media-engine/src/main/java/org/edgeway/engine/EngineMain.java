@@ -1,8 +1,5 @@
 package org.edgeway.engine;
 
-import org.edgeway.engine.turn.TurnService;
-import org.edgeway.engine.turn.TurnConfig;
-
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.edgeway.engine.turn.TurnConfig;
+import org.edgeway.engine.turn.TurnService;
 
 /**
  * Runs the engine standalone with TURN enabled until killed (used by {@code bench/turn-vs-coturn.sh} and for manual

@@ -1,11 +1,11 @@
 package org.edgeway.engine.turn;
 
-import org.edgeway.engine.net.PacketKind;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import org.edgeway.engine.net.PacketKind;
 
 /**
  * One TURN client over TCP or TLS-over-TCP (RFC 8656 section 3.1: the connection is the 5-tuple; for TLS an

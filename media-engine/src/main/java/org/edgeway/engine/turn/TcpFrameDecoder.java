@@ -1,10 +1,10 @@
 package org.edgeway.engine.turn;
 
-import org.edgeway.engine.net.PacketKind;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
+import org.edgeway.engine.net.PacketKind;
 import org.edgeway.engine.stun.StunMessage;
 
 /**

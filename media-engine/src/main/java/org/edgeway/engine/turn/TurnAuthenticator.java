@@ -1,7 +1,5 @@
 package org.edgeway.engine.turn;
 
-import org.edgeway.engine.net.RateLimiter;
-
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -10,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.edgeway.engine.net.RateLimiter;
 import org.edgeway.engine.stun.LongTermCredentials;
 import org.edgeway.engine.stun.MessageIntegrity;
 import org.edgeway.engine.stun.NonceCookie;

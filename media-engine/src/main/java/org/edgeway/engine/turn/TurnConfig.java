@@ -1,12 +1,11 @@
 package org.edgeway.engine.turn;
 
-
-import org.edgeway.engine.SystemSize;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.edgeway.engine.SystemSize;
 
 /**
  * Immutable TURN server settings (Configuration &gt; Traversal &gt; TURN, P33, plus CLI-only and engine-only

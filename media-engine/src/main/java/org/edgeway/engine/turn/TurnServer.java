@@ -1,9 +1,5 @@
 package org.edgeway.engine.turn;
 
-import org.edgeway.engine.net.Cidr;
-import org.edgeway.engine.net.PeerAddressPolicy;
-import org.edgeway.engine.net.RelayPortPool;
-
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioDatagramChannel;
@@ -26,11 +22,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.edgeway.engine.NodeSettings;
-import org.edgeway.engine.ServiceContext;
 import org.edgeway.engine.EngineEvent;
 import org.edgeway.engine.EngineListener;
 import org.edgeway.engine.EngineState;
+import org.edgeway.engine.NodeSettings;
+import org.edgeway.engine.ServiceContext;
+import org.edgeway.engine.net.Cidr;
+import org.edgeway.engine.net.PeerAddressPolicy;
+import org.edgeway.engine.net.RelayPortPool;
 import org.edgeway.engine.stun.attribute.AddressFamily;
 import org.edgeway.engine.tls.ReloadingSslContext;
 

@@ -1,14 +1,14 @@
 package org.edgeway.engine.turn;
 
-import org.edgeway.engine.net.FirstByteDemultiplexer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadLocalRandom;
+import org.edgeway.engine.net.FirstByteDemultiplexer;
+import org.edgeway.engine.stun.StunClass;
 import org.edgeway.engine.stun.StunMessage;
 import org.edgeway.engine.stun.StunMethod;
-import org.edgeway.engine.stun.StunClass;
 import org.edgeway.engine.stun.attribute.DataAttribute;
 import org.edgeway.engine.stun.attribute.FingerprintAttribute;
 import org.edgeway.engine.stun.attribute.XorAddress;

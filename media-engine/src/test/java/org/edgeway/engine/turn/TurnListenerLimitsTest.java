@@ -1,9 +1,5 @@
 package org.edgeway.engine.turn;
 
-import org.edgeway.engine.ServiceContext;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -24,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.edgeway.engine.Engine;
 import org.edgeway.engine.EngineConfig;
 import org.edgeway.engine.NodeRole;
+import org.edgeway.engine.ServiceContext;
 import org.edgeway.engine.SystemSize;
 import org.edgeway.engine.stun.StunClass;
 import org.edgeway.engine.stun.StunErrorCode;
@@ -32,6 +29,8 @@ import org.edgeway.engine.stun.StunMethod;
 import org.edgeway.engine.stun.attribute.RequestedTransportAttribute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Listener-level limits on real sockets: the Large request port range (a listener pair per port, 1000 relays per
