@@ -5,38 +5,43 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.edgeway.engine.turn.TurnServer;
 
 /**
- * The engine facade: start, apply configuration, stop, snapshot, events. Owns the Netty event loops; the
- * protocol services (TURN, SIP, ...) are started on them according to the configuration.
+ * The engine facade: start, apply configuration, stop, snapshot, events. Owns the Netty event loops and runs a
+ * fixed set of {@link EngineService}s on them, each with its part of the {@link EngineConfig}. Knows no service by
+ * type: everything service-specific lives behind {@link EngineService}.
  * Thread-safe: lifecycle methods are serialised; {@link #snapshot()} never blocks on the packet path.
  */
 public final class Engine implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Engine.class.getName());
-    /** Alarm id raised when the TURN service cannot start. */
-    public static final String TURN_ALARM = "turn-start-failed";
-    /** Alarm id raised when TURN runs but its TLS listener cannot start (keystore missing or unreadable). */
-    public static final String TURN_TLS_ALARM = "turn-tls-failed";
     /** System property overriding the number of Netty event loop threads. */
     public static final String IO_THREADS_PROPERTY = "edgeway.engine.ioThreads";
 
     private final EngineListener listener;
+    private final List<EngineService<?, ?>> services;
     private EventLoopGroup loops;
+    private ServiceContext context;
     private volatile EngineConfig config;
     private volatile EngineState state = EngineState.STOPPED;
     private volatile Instant startedAt;
-    private volatile TurnServer turn;
-    private volatile TurnSnapshot turnStatus = TurnSnapshot.inactive("TURN services Off");
 
+    /** An engine with the standard services of a node. */
     public Engine(EngineListener listener) {
+        this(listener, StandardServices.create());
+    }
+
+    /** An engine with the given services (started in this order, stopped in reverse). */
+    public Engine(EngineListener listener, List<EngineService<?, ?>> services) {
         this.listener = listener == null ? EngineListener.NONE : listener;
+        this.services = List.copyOf(services);
     }
 
     /**
@@ -64,10 +69,10 @@ public final class Engine implements AutoCloseable {
             config = initial;
             startedAt = Instant.now();
             changeState(EngineState.RUNNING, "event loops running");
-            startTurn(initial);
+            startServices(initial);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "engine failed to start", e);
-            stopTurn();
+            stopServices();
             shutdownLoops();
             changeState(EngineState.FAILED, String.valueOf(e.getMessage()));
             throw e;
@@ -75,9 +80,9 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Hands the engine a new configuration; services restart only where their settings changed. The TURN service
-     * restarts (dropping its allocations) when its settings, the role, the system size or the bind address change:
-     * "changes to other TURN settings do not come into effect until the TURN services is restarted" (seed 003).
+     * Hands the engine a new configuration. A change of the node settings (role, size, host name, bind address)
+     * restarts every service; otherwise each service gets its part and decides what it can change live and what
+     * it must restart (see {@link EngineService#apply}).
      */
     public synchronized void apply(EngineConfig next) {
         Objects.requireNonNull(next, "config");
@@ -86,64 +91,39 @@ public final class Engine implements AutoCloseable {
         if (state != EngineState.RUNNING) {
             return;
         }
-        if (previous == null || turnSettingsChanged(previous, next)) {
-            stopTurn();
-            startTurn(next);
+        if (previous == null || !previous.node().equals(next.node())) {
+            stopServices();
+            startServices(next);
+            return;
+        }
+        for (EngineService<?, ?> service : services) {
+            apply(service, next);
         }
     }
 
-    private static boolean turnSettingsChanged(EngineConfig a, EngineConfig b) {
-        return !a.turn().equals(b.turn()) || a.role() != b.role() || a.size() != b.size()
-                || !a.bindAddress().equals(b.bindAddress()) || !a.hostName().equals(b.hostName());
+    private void startServices(EngineConfig cfg) {
+        context = new ServiceContext(cfg.node(), loops, this::emit);
+        for (EngineService<?, ?> service : services) {
+            start(service, cfg);
+        }
     }
 
-    private void startTurn(EngineConfig cfg) {
-        if (!cfg.turn().enabled()) {
-            turnStatus = TurnSnapshot.inactive("TURN services Off");
-            return;
-        }
-        if (cfg.role() != NodeRole.EXPRESSWAY_E) {
-            turnStatus = TurnSnapshot.inactive("TURN relay services are only available on the Expressway-E");
-            return;
-        }
-        TurnServer server = new TurnServer(cfg, loops, this::emit);
-        try {
-            server.start();
-            turn = server;
-            emit(new EngineEvent.StateChanged(Instant.now(), "TURN", EngineState.RUNNING,
-                    String.join(", ", server.listeningAddresses())));
-            emit(new EngineEvent.AlarmCleared(Instant.now(), TURN_ALARM));
-            if (server.tlsFailure() != null) {
-                emit(new EngineEvent.AlarmRaised(Instant.now(), TURN_TLS_ALARM, "Warning",
-                        "TURN over TLS failed to start",
-                        "Check the TLS keystore file and its password; UDP and TCP TURN are running: "
-                                + server.tlsFailure()));
-            } else {
-                emit(new EngineEvent.AlarmCleared(Instant.now(), TURN_TLS_ALARM));
+    private <C> void start(EngineService<C, ?> service, EngineConfig cfg) {
+        service.start(context, cfg.service(service.key()));
+    }
+
+    private <C> void apply(EngineService<C, ?> service, EngineConfig cfg) {
+        service.apply(context, cfg.service(service.key()));
+    }
+
+    private void stopServices() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            try {
+                services.get(i).stop();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "service " + services.get(i).key() + " failed to stop", e);
             }
-        } catch (java.io.IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "TURN server failed to start", e);
-            turnStatus = new TurnSnapshot(EngineState.FAILED, "Failed to start: " + e.getMessage(),
-                    java.util.List.of(), java.util.List.of(), 0, 0, 0, java.util.List.of(), TurnSnapshot.Counters.ZERO);
-            emit(new EngineEvent.StateChanged(Instant.now(), "TURN", EngineState.FAILED, String.valueOf(e.getMessage())));
-            emit(new EngineEvent.AlarmRaised(Instant.now(), TURN_ALARM, "Error", "TURN server failed to start",
-                    "Check that the TURN request ports and media port range are free: " + e.getMessage()));
         }
-    }
-
-    private void stopTurn() {
-        TurnServer server = turn;
-        if (server != null) {
-            turn = null;
-            server.stop();
-            turnStatus = TurnSnapshot.inactive("TURN services Off");
-            emit(new EngineEvent.StateChanged(Instant.now(), "TURN", EngineState.STOPPED, "stopped"));
-        }
-    }
-
-    /** The running TURN server, or null (tests and the benchmark read its bound ports). */
-    public TurnServer turnServer() {
-        return turn;
     }
 
     /** Stops every service and the event loops, releasing all ports. Idempotent. */
@@ -151,7 +131,7 @@ public final class Engine implements AutoCloseable {
         if (state == EngineState.STOPPED) {
             return;
         }
-        stopTurn();
+        stopServices();
         shutdownLoops();
         startedAt = null;
         changeState(EngineState.STOPPED, "stopped");
@@ -166,15 +146,30 @@ public final class Engine implements AutoCloseable {
         return config;
     }
 
+    /**
+     * The service of this type (tests and the benchmark read a running service's bound ports through it; the EJB
+     * side uses {@link #snapshot()}).
+     */
+    public <T extends EngineService<?, ?>> T service(Class<T> type) {
+        for (EngineService<?, ?> s : services) {
+            if (type.isInstance(s)) {
+                return type.cast(s);
+            }
+        }
+        throw new IllegalArgumentException("no service " + type.getSimpleName());
+    }
+
     /** A consistent, immutable view for status pages. */
     public EngineSnapshot snapshot() {
-        List<ServiceStatus> services = new ArrayList<>();
-        services.add(new ServiceStatus("Engine", state,
+        List<ServiceStatus> statuses = new ArrayList<>();
+        statuses.add(new ServiceStatus("Engine", state,
                 state == EngineState.RUNNING ? "Netty event loops running" : state.label()));
-        TurnServer server = turn;
-        TurnSnapshot t = server != null ? server.snapshot() : turnStatus;
-        services.add(new ServiceStatus("TURN", t.state(), t.detail()));
-        return new EngineSnapshot(state, startedAt, services, t);
+        Map<ServiceKey<?, ?>, Object> snapshots = new LinkedHashMap<>();
+        for (EngineService<?, ?> service : services) {
+            statuses.add(service.status());
+            snapshots.put(service.key(), service.snapshot());
+        }
+        return new EngineSnapshot(state, startedAt, statuses, snapshots);
     }
 
     private void shutdownLoops() {

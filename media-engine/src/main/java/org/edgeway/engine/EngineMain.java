@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.edgeway.engine.turn.TurnConfig;
+import org.edgeway.engine.turn.TurnService;
 
 /**
  * Runs the engine standalone with TURN enabled until killed (used by {@code bench/turn-vs-coturn.sh} and for manual
@@ -54,12 +56,12 @@ public final class EngineMain {
         }, "edgeway-shutdown"));
         engine.start(config);
         EngineSnapshot snapshot = engine.snapshot();
-        if (snapshot.turn().state() != EngineState.RUNNING) {
-            System.err.println("TURN not running: " + snapshot.turn().detail());
+        if (snapshot.service(TurnService.KEY).state() != EngineState.RUNNING) {
+            System.err.println("TURN not running: " + snapshot.service(TurnService.KEY).detail());
             engine.close();
             System.exit(1);
         }
-        System.out.println("READY " + String.join(" ", snapshot.turn().listeningAddresses()));
+        System.out.println("READY " + String.join(" ", snapshot.service(TurnService.KEY).listeningAddresses()));
         System.out.flush();
         stopped.await();
     }
@@ -115,7 +117,7 @@ public final class EngineMain {
             }
         }
         turn.credentials(users).peerAllow(allow);
-        return new EngineConfig(NodeRole.EXPRESSWAY_E, size, "edgeway", bind, turn.build());
+        return new EngineConfig(NodeRole.EXPRESSWAY_E, size, "edgeway", bind).with(TurnService.KEY, turn.build());
     }
 
     private static String value(String[] args, int i, String option) {

@@ -13,6 +13,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,11 +21,9 @@ import org.edgeway.engine.Engine;
 import org.edgeway.engine.EngineConfig;
 import org.edgeway.engine.EngineEvent;
 import org.edgeway.engine.EngineSnapshot;
-import org.edgeway.engine.TurnConfig;
 import org.edgeway.services.alarms.Alarms;
 import org.edgeway.services.system.SettingsChanged;
 import org.edgeway.services.system.SystemSettingsService;
-import org.edgeway.services.turn.TurnSettingsService;
 
 /**
  * Owns the one engine of this node: starts it with the persisted configuration once the database is ready,
@@ -50,12 +49,9 @@ public class EngineLifecycle {
     private ManagedExecutorService executor;
 
     @Inject
-    private TurnSettingsService turnSettings;
+    private Instance<EngineConfigContributor> contributors;
 
     private Engine engine;
-    /** The TURN configuration the engine runs, and the one stored (they differ until TURN services restart). */
-    private TurnConfig appliedTurn;
-    private TurnConfig storedTurn;
 
     @PostConstruct
     void start() {
@@ -98,27 +94,13 @@ public class EngineLifecycle {
         return engine.snapshot();
     }
 
-    /** Whether saved TURN settings wait for TURN services to be set Off and On again. */
-    public synchronized boolean turnRestartPending() {
-        return storedTurn != null && !storedTurn.equals(appliedTurn);
-    }
-
+    /** The node settings, then each feature's part. */
     private synchronized EngineConfig currentConfig() {
-        storedTurn = turnSettings.engineConfig();
-        appliedTurn = effectiveTurn(appliedTurn, storedTurn);
-        return settings.engineConfig(System.getProperty(BIND_PROPERTY, "0.0.0.0")).withTurn(appliedTurn);
-    }
-
-    /**
-     * Seed 003: while TURN services stay On, "changes to other TURN settings do not come into effect until the
-     * TURN services is restarted" (set Off, Save, set On, Save). Credentials are the exception: the local
-     * database applies at once, as on an Expressway.
-     */
-    static TurnConfig effectiveTurn(TurnConfig applied, TurnConfig stored) {
-        if (applied != null && applied.enabled() && stored.enabled()) {
-            return applied.toBuilder().credentials(stored.credentials()).sharedSecret(stored.sharedSecret()).build();
+        EngineConfig config = settings.engineConfig(System.getProperty(BIND_PROPERTY, "0.0.0.0"));
+        for (EngineConfigContributor contributor : contributors) {
+            config = contributor.contribute(config);
         }
-        return stored;
+        return config;
     }
 
     /** Engine threads must not block on the database: persist on a managed thread. */

@@ -59,9 +59,7 @@ public class SystemSettingsService {
 
     public DnsSettings dns() {
         SystemSettings s = settings();
-        DnsSettings form = new DnsSettings();
-        form.setHostName(s.getHostName());
-        form.setDomainName(s.getDomainName());
+        DnsSettings form = SystemSettingLists.DNS_NAMES.toForm(s, new DnsSettings());
         form.dnsServers(s.getDnsServers());
         return form;
     }
@@ -69,16 +67,13 @@ public class SystemSettingsService {
     public void saveDns(@NotNull @Valid DnsSettings form) {
         caller.requireWrite();
         SystemSettings s = settings();
-        Changes changes = new Changes(DNS_PAGE)
-                .compare("System host name", s.getHostName(), form.getHostName())
-                .compare("Domain name", s.getDomainName(), form.getDomainName());
+        Changes changes = SystemSettingLists.DNS_NAMES.compare(new Changes(DNS_PAGE), s, form);
         List<String> old = s.getDnsServers();
         List<String> next = form.dnsServers();
         for (int i = 0; i < next.size(); i++) {
             changes.compare("DNS server address " + (i + 1), old.get(i), next.get(i));
         }
-        s.setHostName(form.getHostName());
-        s.setDomainName(form.getDomainName());
+        SystemSettingLists.DNS_NAMES.toEntity(form, s);
         s.setDnsServers(next);
         commit(changes);
     }
@@ -149,27 +144,14 @@ public class SystemSettingsService {
 
     public AdministrationSettings administration() {
         SystemSettings s = settings();
-        AdministrationSettings form = new AdministrationSettings();
-        form.setNodeRole(NodeRole.valueOf(s.getNodeRole()));
-        form.setSystemSize(SystemSize.valueOf(s.getSystemSize()));
-        form.setSessionTimeoutMinutes(s.getSessionTimeoutMinutes());
-        form.setAutomatedProtection(s.isAutomatedProtection());
-        return form;
+        return SystemSettingLists.ADMINISTRATION.toForm(s, new AdministrationSettings());
     }
 
     public void saveAdministration(@NotNull @Valid AdministrationSettings form) {
         caller.requireWrite();
         SystemSettings s = settings();
-        Changes changes = new Changes(ADMINISTRATION_PAGE)
-                .compare("Node role", NodeRole.valueOf(s.getNodeRole()).label(), form.getNodeRole().label())
-                .compare("System size", SystemSize.valueOf(s.getSystemSize()).label(), form.getSystemSize().label())
-                .compare("Session timeout (minutes)", s.getSessionTimeoutMinutes(), form.getSessionTimeoutMinutes())
-                .compare("Automated protection service", onOff(s.isAutomatedProtection()),
-                        onOff(form.isAutomatedProtection()));
-        s.setNodeRole(form.getNodeRole().name());
-        s.setSystemSize(form.getSystemSize().name());
-        s.setSessionTimeoutMinutes(form.getSessionTimeoutMinutes());
-        s.setAutomatedProtection(form.isAutomatedProtection());
+        Changes changes = SystemSettingLists.ADMINISTRATION.compare(new Changes(ADMINISTRATION_PAGE), s, form);
+        SystemSettingLists.ADMINISTRATION.toEntity(form, s);
         commit(changes);
     }
 
@@ -177,13 +159,33 @@ public class SystemSettingsService {
         return settings().getSessionTimeoutMinutes();
     }
 
-    /** The engine's view of the system settings; other features add their parts. */
+    /** Which node this is, for the header of every page: "Expressway-E - hostname" (role alone before DNS is set). */
+    public String nodeTitle() {
+        SystemSettings s = settings();
+        return NodeRole.valueOf(s.getNodeRole()).label() + (s.getHostName() == null ? "" : " - " + s.getHostName());
+    }
+
+    /** Whether this node is a Large system (options only Large systems have). */
+    public boolean isLargeSystem() {
+        return SystemSize.valueOf(settings().getSystemSize()) == SystemSize.LARGE;
+    }
+
+    /** The node roles the Administration page offers. */
+    public List<NodeRole> nodeRoles() {
+        return List.of(NodeRole.values());
+    }
+
+    /** The system sizes the Administration page offers. */
+    public List<SystemSize> systemSizes() {
+        return List.of(SystemSize.values());
+    }
+
+    /** The engine's view of the system settings; other features contribute their services' parts. */
     public EngineConfig engineConfig(String bindAddress) {
         SystemSettings s = settings();
-        String host = s.getHostName() == null ? "edgeway"
-                : s.getDomainName() == null ? s.getHostName() : s.getHostName() + "." + s.getDomainName();
-        return new EngineConfig(NodeRole.valueOf(s.getNodeRole()), SystemSize.valueOf(s.getSystemSize()), host,
-                bindAddress);
+        NodeDraft node = SystemSettingLists.ADMINISTRATION.toEngine(s, new NodeDraft());
+        SystemSettingLists.DNS_NAMES.toEngine(s, node);
+        return new EngineConfig(node.build(bindAddress), java.util.Map.of());
     }
 
     private void commit(Changes changes) {
@@ -208,9 +210,5 @@ public class SystemSettingsService {
 
     private static String label(String method) {
         return NtpAuthentication.valueOf(method).getLabel();
-    }
-
-    private static String onOff(boolean on) {
-        return on ? "On" : "Off";
     }
 }

@@ -3,7 +3,7 @@ package org.edgeway.services.turn;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
-import org.edgeway.engine.TurnSnapshot;
+import org.edgeway.engine.turn.TurnSnapshot;
 
 /** One live relay on Status &gt; TURN relay usage, with its permissions, channels and counters. */
 public record RelayRow(String clientAddress, String serverAddress, String transport, String username,

@@ -7,43 +7,45 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
-import org.edgeway.engine.TurnConfig;
+import org.edgeway.engine.turn.TurnConfig;
 
 /**
- * Configuration &gt; Traversal &gt; TURN: the fields of seed 003's table with their defaults, plus the CLI-only
+ * Configuration &gt; Traversal &gt; TURN: the fields of seed 003's table (defaults from {@link TurnConfig#defaults()}), plus the CLI-only
  * protocol mode and Edgeway's additions (STUN Binding policy, peer allow/deny lists, time-limited credentials,
  * 401 rate limit). Peer lists are CIDRs, one per line.
  */
 public class TurnSettingsForm implements Serializable {
 
+    /** The engine's documented defaults ({@link TurnConfig}) are the page's: one place for each. */
+    private static final TurnConfig DEFAULTS = TurnConfig.defaults();
     private static final String PORT_MESSAGE = "must be a port between 1024 and 65535";
 
-    private boolean enabled;
-    private boolean tcp443Enabled;
-    private boolean portMultiplexing;
+    private boolean enabled = DEFAULTS.enabled();
+    private boolean tcp443Enabled = DEFAULTS.tcp443Enabled();
+    private boolean portMultiplexing = DEFAULTS.portMultiplexing();
     @Min(value = 1024, message = PORT_MESSAGE)
     @Max(value = 65535, message = PORT_MESSAGE)
-    private int requestsPort = 3478;
+    private int requestsPort = DEFAULTS.requestsPort();
     @Min(value = 1024, message = PORT_MESSAGE)
     @Max(value = 65535, message = PORT_MESSAGE)
-    private int requestsPortRangeStart = 3478;
+    private int requestsPortRangeStart = DEFAULTS.requestsPortRangeStart();
     @Min(value = 1024, message = PORT_MESSAGE)
     @Max(value = 65535, message = PORT_MESSAGE)
-    private int requestsPortRangeEnd = 3483;
+    private int requestsPortRangeEnd = DEFAULTS.requestsPortRangeEnd();
     @NotNull
-    private TurnConfig.ProtocolMode protocolMode = TurnConfig.ProtocolMode.UDP_AND_TCP;
-    private boolean delegatedCredentialChecking;
+    private TurnConfig.ProtocolMode protocolMode = DEFAULTS.protocolMode();
+    private boolean delegatedCredentialChecking = DEFAULTS.delegatedCredentialChecking();
     @NotBlank
     @Size(max = 128, message = "must be at most 128 characters")
     @Pattern(regexp = "[^\"\\p{Cntrl}]*", message = "may not contain quotes or control characters")
-    private String realm = "TANDBERG";
+    private String realm = DEFAULTS.realm();
     @Min(value = 1024, message = PORT_MESSAGE)
     @Max(value = 65535, message = PORT_MESSAGE)
-    private int mediaPortRangeStart = 24000;
+    private int mediaPortRangeStart = DEFAULTS.mediaPortRangeStart();
     @Min(value = 1024, message = PORT_MESSAGE)
     @Max(value = 65535, message = PORT_MESSAGE)
-    private int mediaPortRangeEnd = 29999;
-    private boolean allowUnauthenticatedStunBinding;
+    private int mediaPortRangeEnd = DEFAULTS.mediaPortRangeEnd();
+    private boolean allowUnauthenticatedStunBinding = DEFAULTS.allowUnauthenticatedStunBinding();
     @Size(max = 4000, message = "must be at most 4000 characters")
     private String peerAllow;
     @Size(max = 4000, message = "must be at most 4000 characters")
@@ -52,11 +54,11 @@ public class TurnSettingsForm implements Serializable {
     private String sharedSecret;
     @Min(value = 0, message = "must be between 0 (unlimited) and 100000")
     @Max(value = 100000, message = "must be between 0 (unlimited) and 100000")
-    private int unauthorizedPerSecond = 100;
-    private boolean tlsEnabled;
+    private int unauthorizedPerSecond = DEFAULTS.unauthorizedPerSecond();
+    private boolean tlsEnabled = DEFAULTS.tlsEnabled();
     @Min(value = 1024, message = PORT_MESSAGE)
     @Max(value = 65535, message = PORT_MESSAGE)
-    private int tlsPort = 5349;
+    private int tlsPort = DEFAULTS.tlsPort();
 
     public boolean isEnabled() {
         return enabled;

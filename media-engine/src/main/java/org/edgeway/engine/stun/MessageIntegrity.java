@@ -3,7 +3,6 @@ package org.edgeway.engine.stun;
 import io.netty.buffer.ByteBuf;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.zip.CRC32;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.edgeway.engine.stun.attribute.FingerprintAttribute;
@@ -24,7 +23,6 @@ public final class MessageIntegrity {
 
     private static final ThreadLocal<Mac> HMAC_SHA1 = ThreadLocal.withInitial(() -> mac(SHA1));
     private static final ThreadLocal<Mac> HMAC_SHA256 = ThreadLocal.withInitial(() -> mac(SHA256));
-    private static final ThreadLocal<CRC32> CRC = ThreadLocal.withInitial(CRC32::new);
 
     private MessageIntegrity() {
     }
@@ -88,21 +86,5 @@ public final class MessageIntegrity {
         Mac mac = init(algorithm, key);
         mac.update(out.nioBuffer(start, out.writerIndex() - start));
         return mac.doFinal();
-    }
-
-    /** FINGERPRINT value for {@code out[start..writerIndex)}: CRC-32 XOR 0x5354554e. */
-    static int fingerprint(ByteBuf out, int start) {
-        CRC32 crc = CRC.get();
-        crc.reset();
-        crc.update(out.nioBuffer(start, out.writerIndex() - start));
-        return (int) crc.getValue() ^ FingerprintAttribute.XOR;
-    }
-
-    /** FINGERPRINT value for {@code raw[0..length)}. */
-    static int fingerprint(byte[] raw, int length) {
-        CRC32 crc = CRC.get();
-        crc.reset();
-        crc.update(raw, 0, length);
-        return (int) crc.getValue() ^ FingerprintAttribute.XOR;
     }
 }

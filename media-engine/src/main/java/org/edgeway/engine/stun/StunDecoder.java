@@ -154,7 +154,7 @@ public final class StunDecoder extends MessageToMessageDecoder<ByteBuf> {
                     case MessageIntegritySha256Attribute.TYPE -> integritySha256Offset = offset;
                     case FingerprintAttribute.TYPE -> {
                         fingerprintSeen = true;
-                        int expected = MessageIntegrity.fingerprint(raw, offset);
+                        int expected = FingerprintAttribute.compute(raw, offset);
                         if (((FingerprintAttribute) attribute).crc() != expected) {
                             throw StunDecoderException.notStun("FINGERPRINT mismatch");
                         }

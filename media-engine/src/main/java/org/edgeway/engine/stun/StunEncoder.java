@@ -83,7 +83,7 @@ public final class StunEncoder extends MessageToByteEncoder<StunMessage> {
         }
         if (msg.fingerprint()) {
             setLength(out, start, 8);
-            int crc = MessageIntegrity.fingerprint(out, start);
+            int crc = FingerprintAttribute.compute(out, start, out.writerIndex() - start);
             out.writeShort(FingerprintAttribute.TYPE);
             out.writeShort(4);
             out.writeInt(crc);

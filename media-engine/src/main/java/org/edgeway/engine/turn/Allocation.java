@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.edgeway.engine.TurnSnapshot;
 import org.edgeway.engine.stun.StunMessage;
 import org.edgeway.engine.stun.attribute.AddressFamily;
 
@@ -27,6 +26,10 @@ final class Allocation {
 
     static final long PERMISSION_NANOS = 300_000_000_000L;
     static final long CHANNEL_NANOS = 600_000_000_000L;
+    /** Allocation lifetime in seconds: default and maximum (RFC 8656 section 7.2). */
+    static final long DEFAULT_LIFETIME = 600;
+    static final long MAX_LIFETIME = 3600;
+    static final long SECOND = 1_000_000_000L;
     static final int MAX_PERMISSIONS = 64;
     static final int MAX_CHANNELS = 64;
 
@@ -79,23 +82,23 @@ final class Allocation {
     final byte[] key;
     final StunMessage.Integrity integrity;
     final boolean fingerprint;
-    final byte[] allocateTransactionId;
-    final Instant createdAt = Instant.now();
-    final long createdNanos = System.nanoTime();
-    volatile long expiresNanos;
-    volatile Relay relay4;
-    volatile Relay relay6;
-    byte[] allocateResponse;
-    volatile boolean closed;
+    private final byte[] allocateTransactionId;
+    private final Instant createdAt = Instant.now();
+    private final long createdNanos = System.nanoTime();
+    private volatile long expiresNanos;
+    private volatile Relay relay4;
+    private volatile Relay relay6;
+    private byte[] allocateResponse;
+    private volatile boolean closed;
 
     private volatile Permission[] permissions = NO_PERMISSIONS;
     private volatile ChannelBinding[] channels = NO_CHANNELS;
 
-    volatile long packetsFromClient;
-    volatile long bytesFromClient;
-    volatile long packetsToClient;
-    volatile long bytesToClient;
-    volatile long packetsDropped;
+    private volatile long packetsFromClient;
+    private volatile long bytesFromClient;
+    private volatile long packetsToClient;
+    private volatile long bytesToClient;
+    private volatile long packetsDropped;
 
     // Send indication fast path: the last IPv4 peer, to avoid rebuilding the address per packet.
     private int lastPeerIp;
@@ -113,6 +116,71 @@ final class Allocation {
         this.fingerprint = fingerprint;
         this.allocateTransactionId = allocateTransactionId;
         this.expiresNanos = createdNanos + lifetimeNanos;
+    }
+
+    /** Attaches a relay socket of the relay's family. */
+    void setRelay(Relay relay) {
+        if (relay.family == AddressFamily.IPV4) {
+            relay4 = relay;
+        } else {
+            relay6 = relay;
+        }
+    }
+
+    /** Detaches and returns the relay of this family, or null. */
+    Relay removeRelay(AddressFamily family) {
+        Relay r = relay(family);
+        if (family == AddressFamily.IPV4) {
+            relay4 = null;
+        } else {
+            relay6 = null;
+        }
+        return r;
+    }
+
+    /** Keeps the encoded success answer so a retransmitted Allocate gets the same one (RFC 8656 section 7.2). */
+    void answered(byte[] response) {
+        allocateResponse = response;
+    }
+
+    /** The answer to a retransmission of the Allocate that created this allocation, or null for another request. */
+    byte[] answerTo(byte[] transactionId) {
+        return java.util.Arrays.equals(allocateTransactionId, transactionId) ? allocateResponse : null;
+    }
+
+    void refresh(long nowNanos, long lifetimeSeconds) {
+        expiresNanos = nowNanos + lifetimeSeconds * SECOND;
+    }
+
+    boolean expired(long nowNanos) {
+        return expiresNanos - nowNanos <= 0;
+    }
+
+    /** The granted lifetime in seconds. */
+    long lifetimeSeconds() {
+        return (expiresNanos - createdNanos) / SECOND;
+    }
+
+    /** Marks it closed; false if it already was (deletion is idempotent). */
+    boolean close() {
+        if (closed) {
+            return false;
+        }
+        closed = true;
+        return true;
+    }
+
+    /** Counts a packet dropped on its way through this allocation. */
+    void dropped() {
+        packetsDropped++;
+    }
+
+    long packetsRelayed() {
+        return packetsFromClient + packetsToClient;
+    }
+
+    long bytesRelayed() {
+        return bytesFromClient + bytesToClient;
     }
 
     Relay relay(AddressFamily family) {

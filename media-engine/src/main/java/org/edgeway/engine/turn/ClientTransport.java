@@ -36,7 +36,7 @@ abstract class ClientTransport {
     abstract void detach(Allocation allocation);
 
     /** The listener this client came in on (capacity accounting per request port). */
-    abstract TurnServer.Listener listener();
+    abstract TurnListeners.Listener listener();
 
     final void writeAndFlush(ByteBuf frame) {
         write(frame);
@@ -66,9 +66,9 @@ abstract class ClientTransport {
 
     /** UDP: one listener socket shared by many clients. */
     static final class Udp extends ClientTransport {
-        private final TurnServer.UdpListener listener;
+        private final TurnListeners.UdpListener listener;
 
-        Udp(Channel channel, InetSocketAddress client, TurnServer.UdpListener listener) {
+        Udp(Channel channel, InetSocketAddress client, TurnListeners.UdpListener listener) {
             super(channel, client, listener.address);
             this.listener = listener;
         }
@@ -99,17 +99,17 @@ abstract class ClientTransport {
         }
 
         @Override
-        TurnServer.Listener listener() {
+        TurnListeners.Listener listener() {
             return listener;
         }
     }
 
     /** TCP or TLS-over-TCP: the connection is the 5-tuple; at most one allocation on it. */
     static final class Tcp extends ClientTransport {
-        private final TurnServer.TcpListener listener;
+        private final TurnListeners.TcpListener listener;
         private volatile Allocation allocation;
 
-        Tcp(Channel channel, TurnServer.TcpListener listener) {
+        Tcp(Channel channel, TurnListeners.TcpListener listener) {
             super(channel, (InetSocketAddress) channel.remoteAddress(), (InetSocketAddress) channel.localAddress());
             this.listener = listener;
         }
@@ -156,7 +156,7 @@ abstract class ClientTransport {
         }
 
         @Override
-        TurnServer.Listener listener() {
+        TurnListeners.Listener listener() {
             return listener;
         }
     }

@@ -27,7 +27,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
         }
         try {
             if (packet.content().readableBytes() > server.maxDatagramSize) {
-                allocation.packetsDropped++;
+                allocation.dropped();
                 server.counters.dropped.increment();
                 return;
             }

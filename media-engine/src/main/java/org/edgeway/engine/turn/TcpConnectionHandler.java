@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import org.edgeway.engine.net.PacketKind;
 
 /**
  * One TURN client over TCP or TLS-over-TCP (RFC 8656 section 3.1: the connection is the 5-tuple; for TLS an
@@ -16,10 +17,10 @@ import io.netty.util.ReferenceCountUtil;
 final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private final TurnServer server;
-    private final TurnServer.TcpListener listener;
+    private final TurnListeners.TcpListener listener;
     private ClientTransport.Tcp transport;
 
-    TcpConnectionHandler(TurnServer server, TurnServer.TcpListener listener) {
+    TcpConnectionHandler(TurnServer server, TurnListeners.TcpListener listener) {
         this.server = server;
         this.listener = listener;
     }
@@ -37,12 +38,11 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
-            int first = frame.getUnsignedByte(frame.readerIndex());
             Allocation a = transport.allocation();
-            if (TurnWire.isChannelData(first)) {
-                flushLater(a == null ? null : server.processor.relayChannelData(a, frame, true));
+            if (TurnWire.DEMUX.kind(frame.getUnsignedByte(frame.readerIndex())) == PacketKind.CHANNEL_DATA) {
+                flushLater(a == null ? null : server.fastPath.relayChannelData(a, frame, true));
             } else if (frame.getUnsignedShort(frame.readerIndex()) == TurnWire.SEND_INDICATION) {
-                flushLater(a == null ? null : server.processor.relaySend(a, frame));
+                flushLater(a == null ? null : server.fastPath.relaySend(a, frame));
             } else {
                 server.processor.onStun(transport, frame);
             }

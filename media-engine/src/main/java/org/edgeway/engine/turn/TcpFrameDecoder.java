@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
+import org.edgeway.engine.net.PacketKind;
 import org.edgeway.engine.stun.StunMessage;
 
 /**
@@ -26,12 +27,12 @@ final class TcpFrameDecoder extends ByteToMessageDecoder {
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         while (in.readableBytes() >= 4) {
             int at = in.readerIndex();
-            int first = in.getUnsignedByte(at);
+            PacketKind kind = TurnWire.DEMUX.kind(in.getUnsignedByte(at));
             int length = in.getUnsignedShort(at + 2);
             int frame;
-            if (first < 0x40) {
+            if (kind == PacketKind.STUN) {
                 frame = StunMessage.HEADER_LENGTH + length;
-            } else if (TurnWire.isChannelData(first)) {
+            } else if (kind == PacketKind.CHANNEL_DATA) {
                 frame = 4 + ((length + 3) & ~3);
             } else {
                 fail(ctx, in);

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import org.edgeway.engine.TurnConfig;
+import org.edgeway.engine.net.RateLimiter;
 import org.edgeway.engine.stun.LongTermCredentials;
 import org.edgeway.engine.stun.MessageIntegrity;
 import org.edgeway.engine.stun.NonceCookie;
@@ -57,11 +57,28 @@ final class TurnAuthenticator {
         }
     }
 
+    /** The users and shared secret the server checks against, replaced as a whole when they change. */
+    private record Credentials(Map<String, byte[][]> keys, Map<String, String> userhashes, byte[] sharedSecret) {
+
+        static Credentials of(TurnConfig config) {
+            Map<String, byte[][]> keys = new HashMap<>();
+            Map<String, String> userhashes = new HashMap<>();
+            String realm = config.realm();
+            config.credentials().forEach((user, password) -> {
+                keys.put(user, new byte[][] {
+                    LongTermCredentials.key(PasswordAlgorithm.MD5, user, realm, password),
+                    LongTermCredentials.key(PasswordAlgorithm.SHA256, user, realm, password)});
+                userhashes.put(HexFormat.of().formatHex(LongTermCredentials.userhash(user, realm)), user);
+            });
+            byte[] secret = config.sharedSecret() == null ? null
+                    : config.sharedSecret().getBytes(StandardCharsets.UTF_8);
+            return new Credentials(Map.copyOf(keys), Map.copyOf(userhashes), secret);
+        }
+    }
+
     private final String realm;
-    private final Map<String, String> passwords;
-    private final Map<String, byte[][]> keys = new HashMap<>();
-    private final Map<String, String> userhashes = new HashMap<>();
-    private final byte[] sharedSecret;
+    /** Read once per authenticated request; written by {@link #update} from the engine's lifecycle thread. */
+    private volatile Credentials credentials;
     private final NonceManager nonces;
     private final RateLimiter limiter;
     private final TurnCounters counters;
@@ -70,19 +87,19 @@ final class TurnAuthenticator {
     TurnAuthenticator(TurnConfig config, NonceManager nonces, RateLimiter limiter, TurnCounters counters,
             LongSupplier clockMillis) {
         this.realm = config.realm();
-        this.passwords = Map.copyOf(config.credentials());
-        this.sharedSecret = config.sharedSecret() == null ? null
-                : config.sharedSecret().getBytes(StandardCharsets.UTF_8);
+        this.credentials = Credentials.of(config);
         this.nonces = nonces;
         this.limiter = limiter;
         this.counters = counters;
         this.clockMillis = clockMillis;
-        passwords.forEach((user, password) -> {
-            keys.put(user, new byte[][] {
-                LongTermCredentials.key(PasswordAlgorithm.MD5, user, realm, password),
-                LongTermCredentials.key(PasswordAlgorithm.SHA256, user, realm, password)});
-            userhashes.put(HexFormat.of().formatHex(LongTermCredentials.userhash(user, realm)), user);
-        });
+    }
+
+    /** Takes the users and shared secret of {@code config} (same realm) for every later request. */
+    void update(TurnConfig config) {
+        if (!realm.equals(config.realm())) {
+            throw new IllegalArgumentException("a realm change needs a restart");
+        }
+        credentials = Credentials.of(config);
     }
 
     String realm() {
@@ -115,15 +132,16 @@ final class TurnAuthenticator {
             algorithm = chosen.known();
             legacy = false;
         }
+        Credentials known = credentials;
         String user;
         if (username != null) {
             user = username.value();
         } else if (features >= 0 && (features & NonceCookie.USERNAME_ANONYMITY) != 0) {
-            user = userhashes.get(HexFormat.of().formatHex(userhash.value()));
+            user = known.userhashes().get(HexFormat.of().formatHex(userhash.value()));
         } else {
             user = null;
         }
-        byte[] key = user == null || !realm.equals(realmAttribute.value()) ? null : key(user, algorithm);
+        byte[] key = user == null || !realm.equals(realmAttribute.value()) ? null : key(known, user, algorithm);
         if (key == null) {
             return challenge(request, StunErrorCode.UNAUTHENTICATED, client, nowNanos);
         }
@@ -140,11 +158,12 @@ final class TurnAuthenticator {
     }
 
     /** The key for a user (static credentials or REST API), or null if unknown / expired. */
-    private byte[] key(String user, PasswordAlgorithm algorithm) {
-        byte[][] k = keys.get(user);
+    private byte[] key(Credentials known, String user, PasswordAlgorithm algorithm) {
+        byte[][] k = known.keys().get(user);
         if (k != null) {
             return k[algorithm == PasswordAlgorithm.MD5 ? 0 : 1];
         }
+        byte[] sharedSecret = known.sharedSecret();
         if (sharedSecret == null) {
             return null;
         }

@@ -1,7 +1,6 @@
 package org.edgeway.engine.turn;
 
 import java.util.concurrent.atomic.LongAdder;
-import org.edgeway.engine.TurnSnapshot;
 
 /** Service-wide counters; only off the relay fast path or on its error branches. */
 final class TurnCounters {

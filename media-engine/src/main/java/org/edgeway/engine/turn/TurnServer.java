@@ -1,21 +1,8 @@
 package org.edgeway.engine.turn;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -23,12 +10,8 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
-import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
 import java.nio.channels.DatagramChannel;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,18 +19,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.edgeway.engine.EngineConfig;
 import org.edgeway.engine.EngineEvent;
 import org.edgeway.engine.EngineListener;
 import org.edgeway.engine.EngineState;
-import org.edgeway.engine.TurnConfig;
-import org.edgeway.engine.TurnSnapshot;
-import org.edgeway.engine.stun.StunDecoder;
+import org.edgeway.engine.NodeSettings;
+import org.edgeway.engine.ServiceContext;
+import org.edgeway.engine.net.Cidr;
+import org.edgeway.engine.net.PeerAddressPolicy;
+import org.edgeway.engine.net.RelayPortPool;
 import org.edgeway.engine.stun.attribute.AddressFamily;
 import org.edgeway.engine.tls.ReloadingSslContext;
 
@@ -64,50 +46,9 @@ public final class TurnServer {
 
     static final Logger LOG = Logger.getLogger(TurnServer.class.getName());
     static final String SOFTWARE = "Edgeway TURN";
-    static final int SOCKET_BUFFER = 2 * 1024 * 1024;
-    static final int TCP_IDLE_SECONDS = 120;
-    /** Least time between two looks at the TLS keystore file. */
-    static final Duration TLS_RELOAD_CHECK = Duration.ofSeconds(2);
-    static final int TLS_HANDSHAKE_TIMEOUT_MILLIS = 10_000;
-
-    /**
-     * A request port (UDP group, TCP or TLS server). In range mode relay capacity is accounted per port number:
-     * the UDP and TCP listeners of one port share {@code relays}.
-     */
-    abstract static class Listener {
-        /** Set once bound (before any traffic is processed). */
-        volatile InetSocketAddress address;
-        final AtomicInteger relays;
-
-        Listener(InetSocketAddress address, AtomicInteger relays) {
-            this.address = address;
-            this.relays = relays;
-        }
-    }
-
-    /** One UDP request port: a socket per event loop sharing the client-to-allocation map. */
-    static final class UdpListener extends Listener {
-        final ConcurrentHashMap<InetSocketAddress, Allocation> byClient = new ConcurrentHashMap<>();
-        final List<Channel> channels = new ArrayList<>();
-
-        UdpListener(InetSocketAddress address, AtomicInteger relays) {
-            super(address, relays);
-        }
-    }
-
-    /** One TCP request port, or the TLS port when {@code tls} is set. */
-    static final class TcpListener extends Listener {
-        final ReloadingSslContext tls;
-        Channel channel;
-
-        TcpListener(InetSocketAddress address, AtomicInteger relays, ReloadingSslContext tls) {
-            super(address, relays);
-            this.tls = tls;
-        }
-    }
 
     final TurnConfig config;
-    final EngineConfig engineConfig;
+    final NodeSettings node;
     final TurnCounters counters = new TurnCounters();
     final int maxDatagramSize;
     final int capacity;
@@ -116,15 +57,8 @@ public final class TurnServer {
     final int maxTcpConnections;
     private final EventLoopGroup loops;
     private final EngineListener events;
-    private final ConcurrentHashMap<FiveTuple, Allocation> allocations = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
-    private final AtomicInteger relayCount = new AtomicInteger();
-    final AtomicInteger tcpConnections = new AtomicInteger();
-    private final List<UdpListener> udpListeners = new CopyOnWriteArrayList<>();
-    private final List<TcpListener> tcpListeners = new CopyOnWriteArrayList<>();
-    private volatile TcpListener tlsListener;
-    private volatile String tlsFailure;
-    private final Set<Channel> tcpChildren = ConcurrentHashMap.newKeySet();
+    final AllocationTable table;
+    final TurnListeners listeners;
     private volatile EngineState state = EngineState.STOPPED;
     private volatile String detail = "TURN services Off";
     private ScheduledFuture<?> sweeper;
@@ -134,30 +68,44 @@ public final class TurnServer {
     RelayPortPool ports;
     PeerAddressPolicy policy;
     TurnRequestProcessor processor;
+    RelayFastPath fastPath;
     private InetAddress relay4;
     private InetAddress relay6;
 
-    public TurnServer(EngineConfig engineConfig, EventLoopGroup loops, EngineListener events) {
-        this(engineConfig, loops, events, TurnConfig.RELAYS_PER_PORT);
+    public TurnServer(ServiceContext context, TurnConfig config) {
+        this(context, config, TurnConfig.RELAYS_PER_PORT);
     }
 
     /** {@code relaysPerPort}: the range-mode limit per request port (tests use a small one). */
-    TurnServer(EngineConfig engineConfig, EventLoopGroup loops, EngineListener events, int relaysPerPort) {
-        this.engineConfig = engineConfig;
-        this.config = engineConfig.turn();
-        this.loops = loops;
-        this.events = events == null ? EngineListener.NONE : events;
+    TurnServer(ServiceContext context, TurnConfig config, int relaysPerPort) {
+        this.node = context.node();
+        this.config = config;
+        this.loops = context.loops();
+        this.events = context.events() == null ? EngineListener.NONE : context.events();
         this.maxDatagramSize = config.maxDatagramSize();
-        this.perPortLimit = config.usesPortRange(engineConfig.size());
+        this.perPortLimit = config.usesPortRange(node.size());
         this.relaysPerPort = relaysPerPort;
-        int relays = config.effectiveMaxRelays(engineConfig.size());
+        int relays = config.effectiveMaxRelays(node.size());
         if (perPortLimit) {
             // each port of the range carries at most relaysPerPort: a short range caps the total
-            relays = (int) Math.min(relays, (long) config.requestPorts(engineConfig.size()).size() * relaysPerPort);
+            relays = (int) Math.min(relays, (long) config.requestPorts(node.size()).size() * relaysPerPort);
         }
         this.capacity = relays;
+        this.table = new AllocationTable(relays, perPortLimit, relaysPerPort);
         this.maxTcpConnections = config.maxTcpConnections() > 0 ? config.maxTcpConnections() : capacity + 256;
         this.hairpin = config.internalHairpin();
+        this.listeners = new TurnListeners(this, loops);
+    }
+
+    /**
+     * Takes new credentials (local database users, shared secret) without a restart: later requests are checked
+     * against them; live allocations keep relaying.
+     */
+    void updateCredentials(TurnConfig next) {
+        TurnRequestProcessor p = processor;
+        if (p != null) {
+            p.updateCredentials(next);
+        }
     }
 
     /** The relay of this server bound to {@code address}, or null. */
@@ -174,200 +122,25 @@ public final class TurnServer {
         }
         state = EngineState.STARTING;
         try {
-            InetAddress bind = literal(engineConfig.bindAddress());
+            InetAddress bind = literal(node.bindAddress());
             relay4 = config.relayAddress() != null ? literal(config.relayAddress()) : defaultRelay4(bind);
             relay6 = config.relayAddressV6() != null ? literal(config.relayAddressV6()) : defaultRelay6(bind);
             ports = new RelayPortPool(relay4, relay6, config.mediaPortRangeStart(), config.mediaPortRangeEnd());
-            bindListeners(bind);
-            if (config.tlsEnabled()) {
-                startTls(bind);
-            }
-            List<InetSocketAddress> own = new ArrayList<>();
-            udpListeners.forEach(l -> own.add(l.address));
-            tcpListeners.forEach(l -> own.add(l.address));
-            if (tlsListener != null) {
-                own.add(tlsListener.address);
-            }
-            policy = new PeerAddressPolicy(config.peerAllow(), config.peerDeny(), own);
+            // ready before the first packet can arrive on a listener
             processor = new TurnRequestProcessor(this);
+            fastPath = new RelayFastPath(this);
+            listeners.bind(bind);
+            policy = new PeerAddressPolicy(config.peerAllow(), config.peerDeny(), listeners.own());
             sweeper = loops.next().scheduleAtFixedRate(this::sweep, 1, 1, TimeUnit.SECONDS);
             state = EngineState.RUNNING;
             detail = "Listening on " + String.join(", ", listeningAddresses())
-                    + (tlsFailure == null ? "" : "; TLS not available: " + tlsFailure);
+                    + (tlsFailure() == null ? "" : "; TLS not available: " + tlsFailure());
         } catch (IOException | RuntimeException e) {
-            closeListeners();
+            listeners.close();
             state = EngineState.FAILED;
             detail = "Failed to start: " + e.getMessage();
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
-    }
-
-    /**
-     * Loads the keystore and binds the TLS listener. A failure is kept in {@link #tlsFailure()} and does not stop
-     * the UDP/TCP service.
-     */
-    private void startTls(InetAddress bind) {
-        if (config.tlsKeyStore() == null) {
-            tlsFailure = "no TLS keystore configured";
-            LOG.warning("TURN over TLS requested but " + tlsFailure);
-            return;
-        }
-        try {
-            ReloadingSslContext context = new ReloadingSslContext(Path.of(config.tlsKeyStore()),
-                    config.tlsKeyStorePassword(), TLS_RELOAD_CHECK);
-            tlsListener = bindTcp(bind, config.tlsPort(), context);
-            LOG.info("TURN over TLS on " + format(tlsListener.address) + " with " + context.subject());
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            tlsFailure = config.tlsKeyStore() + ": " + e.getMessage();
-            LOG.warning("TURN over TLS not started: " + tlsFailure);
-            LOG.log(Level.FINE, "TURN over TLS not started", e);
-        }
-    }
-
-    /** Why the TLS listener is not running although enabled, or null. */
-    public String tlsFailure() {
-        return tlsFailure;
-    }
-
-    /** The bound TLS listener, or null. */
-    public InetSocketAddress tlsAddress() {
-        TcpListener l = tlsListener;
-        return l == null ? null : l.address;
-    }
-
-    /** The TLS listener's certificate source, or null (tests). */
-    ReloadingSslContext tlsContext() {
-        TcpListener l = tlsListener;
-        return l == null ? null : l.tls;
-    }
-
-    private void bindListeners(InetAddress bind) throws IOException {
-        TurnConfig.ProtocolMode mode = config.protocolMode();
-        boolean udpOnlyOnMuxPort = config.tcp443Enabled() && config.portMultiplexing()
-                && engineConfig.size() == org.edgeway.engine.SystemSize.LARGE;
-        for (int port : config.requestPorts(engineConfig.size())) {
-            int actual = port;
-            AtomicInteger portRelays = new AtomicInteger();
-            for (int attempt = 0; ; attempt++) {
-                try {
-                    if (mode.udp()) {
-                        UdpListener u = bindUdp(bind, actual, portRelays);
-                        actual = u.address.getPort();
-                        udpListeners.add(u);
-                    }
-                    if (mode.tcp() && !udpOnlyOnMuxPort) {
-                        tcpListeners.add(bindTcp(bind, actual, portRelays, null));
-                    }
-                    break;
-                } catch (IOException e) {
-                    // Port 0 picked for UDP may be taken for TCP: try again with a fresh ephemeral port.
-                    if (port != 0 || attempt >= 5) {
-                        throw e;
-                    }
-                    if (!udpListeners.isEmpty()) {
-                        UdpListener last = udpListeners.remove(udpListeners.size() - 1);
-                        last.channels.forEach(c -> c.close().syncUninterruptibly());
-                    }
-                    actual = 0;
-                }
-            }
-        }
-        if (config.tcp443Enabled()) {
-            if (mode.tcp()) {
-                tcpListeners.add(bindTcp(bind, config.tcp443Port(), new AtomicInteger(), null));
-            } else {
-                LOG.warning("TCP 443 TURN service requested but ProtocolMode is UDP: not listening on TCP");
-            }
-        }
-    }
-
-    private UdpListener bindUdp(InetAddress bind, int port, AtomicInteger portRelays) throws IOException {
-        List<EventLoop> each = new ArrayList<>();
-        for (EventExecutor e : loops) {
-            each.add((EventLoop) e);
-        }
-        UdpListener listener = new UdpListener(new InetSocketAddress(bind, port), portRelays);
-        int actual = port;
-        try {
-            for (EventLoop loop : each) {
-                Bootstrap b = new Bootstrap().group(loop).channel(NioDatagramChannel.class)
-                        .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER)
-                        .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER)
-                        .option(ChannelOption.RCVBUF_ALLOCATOR,
-                                new HeadroomRecvByteBufAllocator(maxDatagramSize + 1, 32))
-                        .handler(new UdpListenerHandler(this, listener));
-                if (each.size() > 1) {
-                    b.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true);
-                }
-                ChannelFuture f = b.bind(new InetSocketAddress(bind, actual)).syncUninterruptibly();
-                if (!f.isSuccess()) {
-                    throw new IOException("cannot bind UDP " + bind.getHostAddress() + ":" + actual, f.cause());
-                }
-                Channel ch = f.channel();
-                if (listener.channels.isEmpty()) {
-                    listener.address = (InetSocketAddress) ch.localAddress();
-                    actual = listener.address.getPort();
-                }
-                listener.channels.add(ch);
-            }
-            return listener;
-        } catch (RuntimeException e) {
-            listener.channels.forEach(c -> c.close().syncUninterruptibly());
-            throw new IOException("cannot bind UDP " + bind.getHostAddress() + ":" + actual + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            listener.channels.forEach(c -> c.close().syncUninterruptibly());
-            throw e;
-        }
-    }
-
-    private TcpListener bindTcp(InetAddress bind, int port, ReloadingSslContext tls) throws IOException {
-        return bindTcp(bind, port, new AtomicInteger(), tls);
-    }
-
-    /**
-     * A TCP listener, or the TLS listener when {@code tls} is given: the same framing and handlers behind an
-     * {@link SslHandler}, and the same connection limit (one count for both).
-     */
-    private TcpListener bindTcp(InetAddress bind, int port, AtomicInteger portRelays, ReloadingSslContext tls)
-            throws IOException {
-        TcpListener listener = new TcpListener(new InetSocketAddress(bind, port), portRelays, tls);
-        ServerBootstrap b = new ServerBootstrap().group(loops, loops).channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 256 * 1024))
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        if (tcpConnections.incrementAndGet() > maxTcpConnections) {
-                            tcpConnections.decrementAndGet();
-                            counters.tcpRefused.increment();
-                            ch.close();
-                            return;
-                        }
-                        tcpChildren.add(ch);
-                        ch.closeFuture().addListener(f -> {
-                            tcpConnections.decrementAndGet();
-                            tcpChildren.remove(ch);
-                        });
-                        if (tls != null) {
-                            SslHandler ssl = tls.current().newHandler(ch.alloc());
-                            ssl.setHandshakeTimeoutMillis(TLS_HANDSHAKE_TIMEOUT_MILLIS);
-                            ch.pipeline().addLast(ssl);
-                        }
-                        ch.pipeline().addLast(new IdleStateHandler(0, 0, TCP_IDLE_SECONDS),
-                                new TcpFrameDecoder(maxDatagramSize + 4, counters),
-                                new TcpConnectionHandler(TurnServer.this, listener));
-                    }
-                });
-        ChannelFuture f = b.bind(new InetSocketAddress(bind, port)).syncUninterruptibly();
-        if (!f.isSuccess()) {
-            throw new IOException("cannot bind " + (tls == null ? "TCP " : "TLS ") + bind.getHostAddress() + ":" + port,
-                    f.cause());
-        }
-        listener.address = (InetSocketAddress) f.channel().localAddress();
-        listener.channel = f.channel();
-        return listener;
     }
 
     /** Closes listeners and deletes every allocation. Idempotent. */
@@ -378,8 +151,8 @@ public final class TurnServer {
         if (sweeper != null) {
             sweeper.cancel(false);
         }
-        closeListeners();
-        for (Allocation a : new ArrayList<>(allocations.values())) {
+        listeners.close();
+        for (Allocation a : new ArrayList<>(table.all())) {
             EventLoop loop = a.client.eventLoop();
             if (loop.isShuttingDown()) {
                 delete(a, "service stopped");
@@ -394,61 +167,11 @@ public final class TurnServer {
         detail = "TURN services Off";
     }
 
-    private void closeListeners() {
-        List<ChannelFuture> closing = new ArrayList<>();
-        udpListeners.forEach(l -> l.channels.forEach(c -> closing.add(c.close())));
-        tcpListeners.forEach(l -> {
-            if (l.channel != null) {
-                closing.add(l.channel.close());
-            }
-        });
-        TcpListener secure = tlsListener;
-        if (secure != null && secure.channel != null) {
-            closing.add(secure.channel.close());
-        }
-        tcpChildren.forEach(c -> closing.add(c.close()));
-        closing.forEach(f -> f.awaitUninterruptibly(2, TimeUnit.SECONDS));
-        udpListeners.clear();
-        tcpListeners.clear();
-        tlsListener = null;
-    }
-
     public EngineState state() {
         return state;
     }
 
     // ------------------------------------------------------------------ allocation table
-
-    Allocation allocation(FiveTuple tuple) {
-        return allocations.get(tuple);
-    }
-
-    int userAllocations(String username) {
-        AtomicInteger n = perUser.get(username);
-        return n == null ? 0 : n.get();
-    }
-
-    /** Reserves relay capacity; false when the server (or, in range mode, this port) is full. */
-    boolean reserveCapacity(int relays, Listener listener) {
-        if (relayCount.addAndGet(relays) > capacity) {
-            relayCount.addAndGet(-relays);
-            return false;
-        }
-        if (perPortLimit && listener.relays.addAndGet(relays) > relaysPerPort) {
-            listener.relays.addAndGet(-relays);
-            relayCount.addAndGet(-relays);
-            return false;
-        }
-        if (!perPortLimit) {
-            listener.relays.addAndGet(relays);
-        }
-        return true;
-    }
-
-    void releaseCapacity(int relays, Listener listener) {
-        relayCount.addAndGet(-relays);
-        listener.relays.addAndGet(-relays);
-    }
 
     /** The configured cluster peer with the most free relays, of the client's address family, or null. */
     TurnConfig.AlternateServer bestAlternate(InetSocketAddress client) {
@@ -485,58 +208,47 @@ public final class TurnServer {
     }
 
     void add(Allocation a) {
-        allocations.put(a.fiveTuple, a);
-        perUser.computeIfAbsent(a.username, k -> new AtomicInteger()).incrementAndGet();
+        table.add(a);
         a.client.attach(a);
         counters.allocationsCreated.increment();
         Allocation.Relay first = a.relays().get(0);
-        emit(new EngineEvent.AllocationCreated(Instant.now(), format(a.client.client), a.client.protocol(),
-                a.username, format(first.address), (a.expiresNanos - a.createdNanos) / 1_000_000_000L));
+        emit(new TurnEvent.AllocationCreated(Instant.now(), format(a.client.client), a.client.protocol(),
+                a.username, format(first.address), a.lifetimeSeconds()));
     }
 
     /** Deletes an allocation (on its event loop): closes its relays, frees capacity, reports. Idempotent. */
     void delete(Allocation a, String reason) {
-        if (a.closed) {
+        if (!a.close()) {
             return;
         }
-        a.closed = true;
-        allocations.remove(a.fiveTuple, a);
+        table.remove(a);
         a.client.detach(a);
-        AtomicInteger n = perUser.get(a.username);
-        if (n != null) {
-            n.decrementAndGet();
-        }
         List<Allocation.Relay> relays = a.relays();
         for (Allocation.Relay r : relays) {
             r.channel.close();
         }
-        releaseCapacity(relays.size(), a.client.listener());
+        table.release(relays.size(), a.client.listener());
         counters.allocationsDeleted.increment();
-        emit(new EngineEvent.AllocationDeleted(Instant.now(), format(a.client.client), a.client.protocol(),
+        emit(new TurnEvent.AllocationDeleted(Instant.now(), format(a.client.client), a.client.protocol(),
                 a.username, relays.isEmpty() ? "" : format(relays.get(0).address), reason,
-                a.packetsFromClient + a.packetsToClient, a.bytesFromClient + a.bytesToClient));
+                a.packetsRelayed(), a.bytesRelayed()));
     }
 
     /** Removes one relay of a dual-stack allocation (Refresh with lifetime 0 and REQUESTED-ADDRESS-FAMILY). */
     void deleteRelay(Allocation a, AddressFamily family) {
-        Allocation.Relay r = a.relay(family);
+        Allocation.Relay r = a.removeRelay(family);
         if (r == null) {
             return;
         }
-        if (family == AddressFamily.IPV4) {
-            a.relay4 = null;
-        } else {
-            a.relay6 = null;
-        }
         r.channel.close();
-        releaseCapacity(1, a.client.listener());
+        table.release(1, a.client.listener());
     }
 
     private void sweep() {
         try {
             long now = System.nanoTime();
-            for (Allocation a : allocations.values()) {
-                if (a.expiresNanos - now <= 0) {
+            for (Allocation a : table.all()) {
+                if (a.expired(now)) {
                     a.client.eventLoop().execute(() -> delete(a, "expired"));
                 } else {
                     a.client.eventLoop().execute(() -> a.purge(now));
@@ -544,10 +256,10 @@ public final class TurnServer {
             }
             ports.purge(now);
             processor.purge(now);
-            TcpListener secure = tlsListener;
-            if (secure != null) {
-                secure.tls.check(); // a stat every TLS_RELOAD_CHECK; loads a changed keystore, keeps the old on error
-                reportReloadFailure(secure.tls.lastFailure());
+            ReloadingSslContext tls = listeners.tlsContext();
+            if (tls != null) {
+                tls.check(); // a stat every TLS_RELOAD_CHECK; loads a changed keystore, keeps the old on error
+                reportReloadFailure(tls.lastFailure());
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "TURN sweep failed", e);
@@ -590,24 +302,32 @@ public final class TurnServer {
 
     /** "UDP 127.0.0.1:3478", "TCP 127.0.0.1:3478", ..., "TLS 127.0.0.1:5349". */
     public List<String> listeningAddresses() {
-        List<String> list = new ArrayList<>();
-        udpListeners.forEach(l -> list.add("UDP " + format(l.address)));
-        tcpListeners.forEach(l -> list.add("TCP " + format(l.address)));
-        TcpListener secure = tlsListener;
-        if (secure != null) {
-            list.add("TLS " + format(secure.address));
-        }
-        return list;
+        return listeners.listeningAddresses();
     }
 
     /** The bound UDP request ports (tests use them to find ephemeral ports). */
     public List<InetSocketAddress> udpAddresses() {
-        return udpListeners.stream().map(l -> l.address).toList();
+        return listeners.udpAddresses();
     }
 
     /** The bound TCP request ports (including TCP 443 when enabled, last). */
     public List<InetSocketAddress> tcpAddresses() {
-        return tcpListeners.stream().map(l -> l.address).toList();
+        return listeners.tcpAddresses();
+    }
+
+    /** The bound TLS listener, or null. */
+    public InetSocketAddress tlsAddress() {
+        return listeners.tlsAddress();
+    }
+
+    /** Why the TLS listener is not running although enabled, or null. */
+    public String tlsFailure() {
+        return listeners.tlsFailure();
+    }
+
+    /** The TLS listener's certificate source, or null (tests). */
+    ReloadingSslContext tlsContext() {
+        return listeners.tlsContext();
     }
 
     public TurnSnapshot snapshot() {
@@ -617,7 +337,7 @@ public final class TurnServer {
         long now = System.nanoTime();
         List<TurnSnapshot.RelayView> views = new ArrayList<>();
         Set<String> clients = new HashSet<>();
-        for (Allocation a : allocations.values()) {
+        for (Allocation a : table.all()) {
             views.add(a.view(now));
             clients.add(a.client.client.getAddress().getHostAddress() + "|" + a.username);
         }
@@ -630,7 +350,7 @@ public final class TurnServer {
             relayAddresses.add(relay6.getHostAddress());
         }
         return new TurnSnapshot(state, detail, listeningAddresses(), relayAddresses, clients.size(),
-                relayCount.get(), capacity, Collections.unmodifiableList(views), counters.snapshot());
+                table.relays(), capacity, Collections.unmodifiableList(views), counters.snapshot());
     }
 
     // ------------------------------------------------------------------ addresses

@@ -5,12 +5,13 @@ import io.netty.buffer.ByteBufAllocator;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.zip.CRC32;
+import org.edgeway.engine.net.FirstByteDemultiplexer;
+import org.edgeway.engine.stun.StunClass;
 import org.edgeway.engine.stun.StunMessage;
 import org.edgeway.engine.stun.StunMethod;
-import org.edgeway.engine.stun.StunClass;
 import org.edgeway.engine.stun.attribute.DataAttribute;
 import org.edgeway.engine.stun.attribute.FingerprintAttribute;
+import org.edgeway.engine.stun.attribute.XorAddress;
 import org.edgeway.engine.stun.attribute.XorPeerAddressAttribute;
 
 /**
@@ -29,18 +30,14 @@ final class TurnWire {
     static final int SEND_INDICATION = StunMethod.messageType(StunMethod.SEND, StunClass.INDICATION);
     static final int DATA_INDICATION = StunMethod.messageType(StunMethod.DATA, StunClass.INDICATION);
 
-    private static final ThreadLocal<CRC32> CRC = ThreadLocal.withInitial(CRC32::new);
-
     private TurnWire() {
     }
 
     /**
-     * True for the first byte of a ChannelData message: channels 0x4000-0x4FFF (RFC 8656) or 0x4000-0x7FFF (RFC
-     * 5766); whether the number is acceptable is decided by the channel binding lookup.
+     * Tells STUN from ChannelData on the listeners (RFC 7983): channels 0x4000-0x4FFF (RFC 8656) or 0x4000-0x7FFF
+     * (RFC 5766); whether the number is acceptable is decided by the channel binding lookup.
      */
-    static boolean isChannelData(int firstByte) {
-        return firstByte >= 0x40 && firstByte <= 0x7F;
-    }
+    static final FirstByteDemultiplexer DEMUX = FirstByteDemultiplexer.legacyChannels();
 
     /**
      * A ChannelData message carrying {@code data} (not consumed). Written in place, sharing {@code data}'s memory,
@@ -115,8 +112,8 @@ final class TurnWire {
             byte[] a = peer.getAddress().getAddress();
             int ip = ((a[0] & 0xFF) << 24) | ((a[1] & 0xFF) << 16) | ((a[2] & 0xFF) << 8) | (a[3] & 0xFF);
             out.writeShort(0x0001);
-            out.writeShort(peer.getPort() ^ (StunMessage.MAGIC_COOKIE >>> 16));
-            out.writeInt(ip ^ StunMessage.MAGIC_COOKIE);
+            out.writeShort(XorAddress.port(peer.getPort()));
+            out.writeInt(XorAddress.ipv4(ip));
         } else {
             byte[] tid = new byte[12];
             out.getBytes(start + 8, tid);
@@ -129,12 +126,10 @@ final class TurnWire {
     private static void finishIndication(ByteBuf out, int start, int length, boolean fingerprint) {
         out.writeZero(-length & 3);
         if (fingerprint) {
-            CRC32 crc = CRC.get();
-            crc.reset();
-            crc.update(out.nioBuffer(start, out.writerIndex() - start));
+            int crc = FingerprintAttribute.compute(out, start, out.writerIndex() - start);
             out.writeShort(FingerprintAttribute.TYPE);
             out.writeShort(4);
-            out.writeInt((int) crc.getValue() ^ FingerprintAttribute.XOR);
+            out.writeInt(crc);
         }
     }
 }

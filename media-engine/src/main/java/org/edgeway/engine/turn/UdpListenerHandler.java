@@ -6,19 +6,20 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
+import org.edgeway.engine.net.PacketKind;
 
 /**
- * A UDP request port: demultiplexes each datagram by its first byte (RFC 7983 / RFC 8656 section 12): 0x00-0x03 is
- * STUN (Send indications take the relay fast path, everything else goes to the {@link TurnRequestProcessor}),
+ * A UDP request port: demultiplexes each datagram by its first byte ({@link TurnWire#DEMUX}, RFC 7983 / RFC 8656
+ * section 12): 0x00-0x03 is STUN (Send indications take the relay fast path, everything else goes to the {@link TurnRequestProcessor}),
  * 0x40-0x4F is ChannelData; anything else is dropped and counted. Relays written during a read batch are flushed
  * once at its end. Never throws out of the pipeline.
  */
 final class UdpListenerHandler extends ChannelInboundHandlerAdapter {
 
     private final TurnServer server;
-    private final TurnServer.UdpListener listener;
+    private final TurnListeners.UdpListener listener;
 
-    UdpListenerHandler(TurnServer server, TurnServer.UdpListener listener) {
+    UdpListenerHandler(TurnServer server, TurnListeners.UdpListener listener) {
         this.server = server;
         this.listener = listener;
     }
@@ -37,14 +38,14 @@ final class UdpListenerHandler extends ChannelInboundHandlerAdapter {
                 server.counters.malformed.increment();
                 return;
             }
-            int first = content.getUnsignedByte(content.readerIndex());
-            if (TurnWire.isChannelData(first)) {
+            PacketKind kind = TurnWire.DEMUX.kind(content.getUnsignedByte(content.readerIndex()));
+            if (kind == PacketKind.CHANNEL_DATA) {
                 Allocation a = listener.byClient.get(sender);
-                flushLater(a == null ? drop() : server.processor.relayChannelData(a, content, false));
-            } else if (first < 0x40) {
+                flushLater(a == null ? drop() : server.fastPath.relayChannelData(a, content, false));
+            } else if (kind == PacketKind.STUN) {
                 if (content.getUnsignedShort(content.readerIndex()) == TurnWire.SEND_INDICATION) {
                     Allocation a = listener.byClient.get(sender);
-                    flushLater(a == null ? drop() : server.processor.relaySend(a, content));
+                    flushLater(a == null ? drop() : server.fastPath.relaySend(a, content));
                 } else {
                     server.processor.onStun(new ClientTransport.Udp(ctx.channel(), sender, listener), content);
                 }

@@ -14,12 +14,13 @@
  *   <li>{@code TurnRequestProcessor}: Allocate, Refresh, CreatePermission, ChannelBind, Binding, and the relay fast
  *       paths for Send indications and ChannelData;</li>
  *   <li>{@code Allocation}, {@code RelayHandler}, {@code TurnWire}: relaying with no copy of application data;</li>
- *   <li>{@link org.edgeway.engine.turn.PeerAddressPolicy} and {@link org.edgeway.engine.turn.Cidr}: which peers are
+ *   <li>{@link org.edgeway.engine.net.PeerAddressPolicy} and {@link org.edgeway.engine.net.Cidr}: which peers are
  *       allowed (403 otherwise), including IPv4 addresses hidden in IPv6 spellings;</li>
  *   <li>{@code TurnAuthenticator}, {@code NonceManager}, {@code RateLimiter}: credentials, stateless nonces and 401
  *       rate limiting.</li>
  * </ul>
- * Configuration comes only from {@link org.edgeway.engine.TurnConfig}; status goes out as
- * {@link org.edgeway.engine.TurnSnapshot} and {@link org.edgeway.engine.EngineEvent}s.
+ * Configuration comes only from {@link org.edgeway.engine.turn.TurnConfig}; status goes out as
+ * {@link org.edgeway.engine.turn.TurnSnapshot} and {@link org.edgeway.engine.EngineEvent}s.
  */
 package org.edgeway.engine.turn;
+

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.edgeway.engine.Engine;
-import org.edgeway.engine.TurnSnapshot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,9 +50,9 @@ class CoturnClientsTest {
         engine = TurnTestSupport.start(b -> b.tcp443Enabled(true).tcp443Port(0).sharedSecret("north")
                 .tlsEnabled(true).tlsPort(0).tlsKeyStore(keyStore)
                 .tlsKeyStorePassword(TurnTestSupport.KEYSTORE_PASSWORD), null);
-        tls = engine.turnServer().tlsAddress().getPort();
+        tls = engine.service(TurnService.class).server().tlsAddress().getPort();
         port = TurnTestSupport.udp(engine).getPort();
-        List<java.net.InetSocketAddress> tcp = engine.turnServer().tcpAddresses();
+        List<java.net.InetSocketAddress> tcp = engine.service(TurnService.class).server().tcpAddresses();
         tcp443 = tcp.get(tcp.size() - 1).getPort();
     }
 
@@ -145,14 +144,14 @@ class CoturnClientsTest {
         Assumptions.assumeTrue(help.contains("-S"), "this turnutils_uclient has no TLS option");
         uclient(tls, 3, 50, "-t", "-S");
         uclient(tls, 2, 50, "-t", "-S", "-s");
-        assertTrue(engine.snapshot().turn().listeningAddresses().contains("TLS 127.0.0.1:" + tls));
+        assertTrue(engine.snapshot().service(TurnService.KEY).listeningAddresses().contains("TLS 127.0.0.1:" + tls));
     }
 
     @Test
     void tcp443ListenerAndRestApiCredentials() throws Exception {
         uclient(tcp443, 2, 100, "-t");
         uclient(port, 2, 100, "-W", "north", "-u", "dave");
-        TurnSnapshot s = engine.snapshot().turn();
+        TurnSnapshot s = engine.snapshot().service(TurnService.KEY);
         assertTrue(s.listeningAddresses().contains("TCP 127.0.0.1:" + tcp443), s.listeningAddresses()::toString);
         assertTrue(s.counters().allocationsCreated() > 0);
     }

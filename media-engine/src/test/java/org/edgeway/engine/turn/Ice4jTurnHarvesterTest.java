@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.edgeway.engine.Engine;
-import org.edgeway.engine.TurnSnapshot;
 import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
 import org.ice4j.ice.Agent;
@@ -45,7 +44,7 @@ class Ice4jTurnHarvesterTest {
                 List<LocalCandidate> relayed = component.getLocalCandidates().stream()
                         .filter(c -> c.getType() == CandidateType.RELAYED_CANDIDATE).toList();
                 assertFalse(relayed.isEmpty(), () -> "no relay candidate in " + component.getLocalCandidates());
-                TurnSnapshot turn = engine.snapshot().turn();
+                TurnSnapshot turn = engine.snapshot().service(TurnService.KEY);
                 assertTrue(turn.activeRelays() >= 1);
                 String candidate = relayed.get(0).getTransportAddress().getHostAddress() + ":"
                         + relayed.get(0).getTransportAddress().getPort();

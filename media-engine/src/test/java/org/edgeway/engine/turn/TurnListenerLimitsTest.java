@@ -1,8 +1,5 @@
 package org.edgeway.engine.turn;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -19,10 +16,9 @@ import java.util.concurrent.TimeUnit;
 import org.edgeway.engine.Engine;
 import org.edgeway.engine.EngineConfig;
 import org.edgeway.engine.NodeRole;
+import org.edgeway.engine.ServiceContext;
 import org.edgeway.engine.SystemSize;
 import org.edgeway.engine.TestPorts;
-import org.edgeway.engine.TurnConfig;
-import org.edgeway.engine.TurnSnapshot;
 import org.edgeway.engine.stun.StunClass;
 import org.edgeway.engine.stun.StunErrorCode;
 import org.edgeway.engine.stun.StunMessage;
@@ -30,6 +26,8 @@ import org.edgeway.engine.stun.StunMethod;
 import org.edgeway.engine.stun.attribute.RequestedTransportAttribute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Listener-level limits on real sockets: the Large request port range (a listener pair per port, 1000 relays per
@@ -42,7 +40,7 @@ class TurnListenerLimitsTest {
 
     private static EngineConfig largeRange(int base) {
         TurnConfig turn = TurnTestSupport.baseTurn().portMultiplexing(false).requestsPortRange(base, base + 2).build();
-        return new EngineConfig(NodeRole.EXPRESSWAY_E, SystemSize.LARGE, "edgeway", "127.0.0.1", turn);
+        return new EngineConfig(NodeRole.EXPRESSWAY_E, SystemSize.LARGE, "edgeway", "127.0.0.1").with(TurnService.KEY, turn);
     }
 
     private static StunMessage allocate(InetSocketAddress server, boolean tcp, List<TestTurnClient> keep)
@@ -59,12 +57,12 @@ class TurnListenerLimitsTest {
             int base = TestPorts.range(3);
             Engine e = new Engine(null);
             e.start(largeRange(base));
-            if (e.turnServer() == null) { // lost a race for a port: another range
+            if (e.service(TurnService.class).server() == null) { // lost a race for a port: another range
                 e.close();
                 continue;
             }
             engine = e;
-            TurnSnapshot s = e.snapshot().turn();
+            TurnSnapshot s = e.snapshot().service(TurnService.KEY);
             List<String> expected = new ArrayList<>();
             for (int p = base; p <= base + 2; p++) {
                 expected.add("UDP 127.0.0.1:" + p);
@@ -86,7 +84,8 @@ class TurnListenerLimitsTest {
         TurnServer server = null;
         try {
             for (int attempt = 0; attempt < 5 && server == null; attempt++) {
-                TurnServer s = new TurnServer(largeRange(TestPorts.range(3)), loops, null, 2);
+                EngineConfig cfg = largeRange(TestPorts.range(3));
+                TurnServer s = new TurnServer(new ServiceContext(cfg.node(), loops, null), cfg.service(TurnService.KEY), 2);
                 try {
                     s.start();
                     server = s;
@@ -143,7 +142,7 @@ class TurnListenerLimitsTest {
         try (Engine engine = TurnTestSupport.start(b -> b.maxTcpConnections(2).tlsEnabled(true).tlsPort(0)
                 .tlsKeyStore(keyStore).tlsKeyStorePassword(TurnTestSupport.KEYSTORE_PASSWORD), null)) {
             InetSocketAddress tcp = TurnTestSupport.tcp(engine);
-            InetSocketAddress tls = engine.turnServer().tlsAddress();
+            InetSocketAddress tls = engine.service(TurnService.class).server().tlsAddress();
             try (TestTurnClient first = TestTurnClient.tcp(tcp); TestTurnClient second = TestTurnClient.tls(tls)) {
                 assertEquals(StunErrorCode.UNAUTHENTICATED, challenge(first).errorCode());
                 assertEquals(StunErrorCode.UNAUTHENTICATED, challenge(second).errorCode());
@@ -156,11 +155,11 @@ class TurnListenerLimitsTest {
                     assertTrue(closedByServer(fourth), "and so is a TLS one: the limit is shared");
                 }
                 assertTrue(TurnTestSupport.await(
-                        () -> engine.snapshot().turn().counters().tcpConnectionsRefused() == 2, 2));
+                        () -> engine.snapshot().service(TurnService.KEY).counters().tcpConnectionsRefused() == 2, 2));
                 assertEquals(StunErrorCode.UNAUTHENTICATED, challenge(first).errorCode(), "the first two still work");
             }
             // once they are gone there is room again
-            assertTrue(TurnTestSupport.await(() -> engine.turnServer().tcpConnections.get() == 0, 3));
+            assertTrue(TurnTestSupport.await(() -> engine.service(TurnService.class).server().listeners.tcpConnections.get() == 0, 3));
             try (TestTurnClient again = TestTurnClient.tcp(tcp)) {
                 assertEquals(StunErrorCode.UNAUTHENTICATED, challenge(again).errorCode());
             }

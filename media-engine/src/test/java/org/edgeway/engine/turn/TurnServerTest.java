@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.edgeway.engine.Engine;
 import org.edgeway.engine.EngineEvent;
-import org.edgeway.engine.TurnConfig;
-import org.edgeway.engine.TurnSnapshot;
 import org.edgeway.engine.stun.LongTermCredentials;
 import org.edgeway.engine.stun.MessageIntegrity;
 import org.edgeway.engine.stun.NonceCookie;
@@ -81,7 +79,7 @@ class TurnServerTest {
             assertEquals(InetAddress.getLoopbackAddress(), relayed(ok).getAddress());
             assertTrue(ok.hasFingerprint());
         }
-        assertTrue(events.stream().anyMatch(e -> e instanceof EngineEvent.AllocationCreated a
+        assertTrue(events.stream().anyMatch(e -> e instanceof TurnEvent.AllocationCreated a
                 && a.username().equals("alice") && a.transport().equals("UDP")));
     }
 
@@ -138,7 +136,7 @@ class TurnServerTest {
             assertEquals(StunErrorCode.ALLOCATION_MISMATCH, c.request(retransmit).errorCode());
         }
         try (TestTurnClient c = TestTurnClient.udp(server)) {
-            c.allocate(); // learn nonce (first allocate succeeds)
+            assertEquals(StunClass.SUCCESS_RESPONSE, c.allocate().messageClass()); // learn nonce (first allocate succeeds)
         }
         try (TestTurnClient c = TestTurnClient.udp(server)) {
             StunMessage challenge = c.request(StunMessage.request(StunMethod.BINDING).build());
@@ -196,7 +194,7 @@ class TurnServerTest {
     void forbiddenPeersGet403() throws Exception {
         InetSocketAddress server = start(b -> b.peerAllow(List.of()));
         try (TestTurnClient c = TestTurnClient.udp(server)) {
-            c.allocate();
+            assertEquals(StunClass.SUCCESS_RESPONSE, c.allocate().messageClass());
             for (String peer : List.of("127.0.0.1", "0.0.0.0", "169.254.1.1", "224.0.0.1", "255.255.255.255",
                     "240.0.0.1")) {
                 StunMessage r = c.authenticated(StunMethod.CREATE_PERMISSION,
@@ -214,7 +212,7 @@ class TurnServerTest {
         engine.close();
         server = start(); // loopback allowed, but never the server's own listening address
         try (TestTurnClient c = TestTurnClient.udp(server)) {
-            c.allocate();
+            assertEquals(StunClass.SUCCESS_RESPONSE, c.allocate().messageClass());
             assertEquals(StunErrorCode.FORBIDDEN, c.authenticated(StunMethod.CHANNEL_BIND,
                     new ChannelNumberAttribute(0x4000), new XorPeerAddressAttribute(server)).errorCode());
         }
@@ -261,7 +259,7 @@ class TurnServerTest {
             StunMessage ok = c.allocate();
             assertEquals(StunClass.SUCCESS_RESPONSE, ok.messageClass());
         }
-        TurnSnapshot s = engine.snapshot().turn();
+        TurnSnapshot s = engine.snapshot().service(TurnService.KEY);
         assertTrue(s.counters().malformed() > 0, s.counters()::toString);
     }
 
@@ -343,7 +341,7 @@ class TurnServerTest {
 
             // no permission installed on D: data sent to D's relay is dropped (permissions are per IP)
             try (TestTurnClient stranger = TestTurnClient.udp(server); TestTurnClient d = TestTurnClient.udp(server)) {
-                stranger.allocate();
+                assertEquals(StunClass.SUCCESS_RESPONSE, stranger.allocate().messageClass());
                 InetSocketAddress relayD = relayed(d.allocate());
                 stranger.authenticated(StunMethod.CREATE_PERMISSION, new XorPeerAddressAttribute(relayD));
                 stranger.sendRaw(StunEncoder.encodeToBytes(StunMessage.builder(StunClass.INDICATION, StunMethod.SEND)
@@ -351,7 +349,7 @@ class TurnServerTest {
                 assertNull(d.receiveRaw(), "D has no permission for the stranger");
             }
 
-            TurnSnapshot s = engine.snapshot().turn();
+            TurnSnapshot s = engine.snapshot().service(TurnService.KEY);
             assertEquals(4, s.activeRelays(), "UDP allocations outlive their client sockets");
             assertEquals(1, s.activeClients(), "one client IP and username");
             TurnSnapshot.RelayView viewA = s.relays().stream()
@@ -369,7 +367,7 @@ class TurnServerTest {
             assertEquals(0, a.authenticated(StunMethod.REFRESH, new LifetimeAttribute(0))
                     .get(LifetimeAttribute.class).seconds());
         }
-        assertTrue(events.stream().anyMatch(e -> e instanceof EngineEvent.AllocationDeleted d
+        assertTrue(events.stream().anyMatch(e -> e instanceof TurnEvent.AllocationDeleted d
                 && d.reason().equals("refresh 0") && d.packetsRelayed() == 2));
     }
 
@@ -394,10 +392,10 @@ class TurnServerTest {
             a.sendRaw(new byte[] {0x4a, (byte) 0xbc, 0, 5, 9, 8, 7, 6, 5, 0, 0, 0});
             StunMessage data = StunDecoder.decodeMessage(Unpooled.wrappedBuffer(b.receiveRaw()));
             assertArrayEquals(new byte[] {9, 8, 7, 6, 5}, data.get(DataAttribute.class).data());
-            assertEquals(2, engine.snapshot().turn().activeRelays());
+            assertEquals(2, engine.snapshot().service(TurnService.KEY).activeRelays());
         }
-        assertTrue(TurnTestSupport.await(() -> engine.snapshot().turn().activeRelays() <= 1, 10));
-        assertTrue(TurnTestSupport.await(() -> events.stream().anyMatch(e -> e instanceof EngineEvent.AllocationDeleted d
+        assertTrue(TurnTestSupport.await(() -> engine.snapshot().service(TurnService.KEY).activeRelays() <= 1, 10));
+        assertTrue(TurnTestSupport.await(() -> events.stream().anyMatch(e -> e instanceof TurnEvent.AllocationDeleted d
                 && d.transport().equals("TCP") && d.reason().equals("connection closed")), 10));
     }
 
@@ -422,7 +420,7 @@ class TurnServerTest {
     void ipv6RelaysWhenTheHostHasIpv6() throws Exception {
         InetSocketAddress server = start();
         org.junit.jupiter.api.Assumptions.assumeTrue(
-                engine.snapshot().turn().relayAddresses().stream().anyMatch(a -> a.contains(":")),
+                engine.snapshot().service(TurnService.KEY).relayAddresses().stream().anyMatch(a -> a.contains(":")),
                 "no IPv6 loopback on this host");
         try (TestTurnClient a = TestTurnClient.udp(server); TestTurnClient b = TestTurnClient.udp(server)) {
             StunMessage r6 = a.allocate(new RequestedAddressFamilyAttribute(AddressFamily.IPV6));
@@ -517,7 +515,7 @@ class TurnServerTest {
             assertTrue(answered >= 4 && answered <= allowed,
                     answered + " answered of " + sent + " sent in " + seconds + " s, expected 4.." + allowed);
         }
-        long limited = engine.snapshot().turn().counters().rateLimited();
+        long limited = engine.snapshot().service(TurnService.KEY).counters().rateLimited();
         assertTrue(limited >= sent - allowed && limited <= sent - 4, limited + " counted as rate limited");
     }
 
@@ -525,7 +523,7 @@ class TurnServerTest {
     void wrongCredentialsOnAnotherUsersAllocationGets441() throws Exception {
         InetSocketAddress server = start();
         try (TestTurnClient c = TestTurnClient.udp(server)) {
-            c.allocate();
+            assertEquals(StunClass.SUCCESS_RESPONSE, c.allocate().messageClass());
             c.username = "bob";
             c.password = "bobpass";
             assertEquals(StunErrorCode.WRONG_CREDENTIALS, c.authenticated(StunMethod.REFRESH).errorCode());

@@ -13,7 +13,6 @@ import org.edgeway.engine.EngineListener;
 import org.edgeway.engine.EngineState;
 import org.edgeway.engine.NodeRole;
 import org.edgeway.engine.SystemSize;
-import org.edgeway.engine.TurnConfig;
 import org.edgeway.engine.tls.SelfSignedCertificate;
 
 /** Starts an engine with TURN on loopback, ephemeral request and relay ports, user alice/secret, loopback peers. */
@@ -39,10 +38,10 @@ final class TurnTestSupport {
     static Engine start(SystemSize size, UnaryOperator<TurnConfig.Builder> customize, EngineListener listener) {
         Engine engine = new Engine(listener);
         TurnConfig turn = customize.apply(baseTurn()).build();
-        engine.start(new EngineConfig(NodeRole.EXPRESSWAY_E, size, "edgeway", "127.0.0.1", turn));
-        if (engine.snapshot().turn().state() != EngineState.RUNNING) {
+        engine.start(new EngineConfig(NodeRole.EXPRESSWAY_E, size, "edgeway", "127.0.0.1").with(TurnService.KEY, turn));
+        if (engine.snapshot().service(TurnService.KEY).state() != EngineState.RUNNING) {
             engine.close();
-            throw new IllegalStateException("TURN did not start: " + engine.snapshot().turn().detail());
+            throw new IllegalStateException("TURN did not start: " + engine.snapshot().service(TurnService.KEY).detail());
         }
         return engine;
     }
@@ -78,10 +77,10 @@ final class TurnTestSupport {
     }
 
     static InetSocketAddress udp(Engine engine) {
-        return engine.turnServer().udpAddresses().get(0);
+        return engine.service(TurnService.class).server().udpAddresses().get(0);
     }
 
     static InetSocketAddress tcp(Engine engine) {
-        return engine.turnServer().tcpAddresses().get(0);
+        return engine.service(TurnService.class).server().tcpAddresses().get(0);
     }
 }

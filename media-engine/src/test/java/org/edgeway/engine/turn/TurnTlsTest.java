@@ -17,7 +17,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.edgeway.engine.Engine;
 import org.edgeway.engine.EngineEvent;
 import org.edgeway.engine.EngineState;
-import org.edgeway.engine.TurnSnapshot;
 import org.edgeway.engine.stun.StunClass;
 import org.edgeway.engine.stun.StunDecoder;
 import org.edgeway.engine.stun.StunEncoder;
@@ -71,8 +70,8 @@ class TurnTlsTest {
         Files.write(keyStore, store);
         engine = TurnTestSupport.start(b -> b.tlsEnabled(true).tlsPort(0).tlsKeyStore(keyStore)
                 .tlsKeyStorePassword(PASSWORD), events::add);
-        InetSocketAddress tls = engine.turnServer().tlsAddress();
-        assertNotNull(tls, engine.snapshot().turn()::detail);
+        InetSocketAddress tls = engine.service(TurnService.class).server().tlsAddress();
+        assertNotNull(tls, engine.snapshot().service(TurnService.KEY)::detail);
         return tls;
     }
 
@@ -85,7 +84,7 @@ class TurnTlsTest {
     @Test
     void allocateOverTlsIsChallengedThenSucceedsAndRelaysWithPaddedChannelData() throws Exception {
         InetSocketAddress server = startTls(storeA);
-        TurnSnapshot s = engine.snapshot().turn();
+        TurnSnapshot s = engine.snapshot().service(TurnService.KEY);
         assertTrue(s.listeningAddresses().contains("TLS 127.0.0.1:" + server.getPort()),
                 s.listeningAddresses()::toString);
         try (TestTurnClient a = TestTurnClient.tls(server);
@@ -112,16 +111,16 @@ class TurnTlsTest {
             a.sendRaw(new byte[] {0x40, 0x01, 0, 3, 7, 8, 9, 0});
             StunMessage data = StunDecoder.decodeMessage(Unpooled.wrappedBuffer(b.receiveRaw()));
             assertArrayEquals(new byte[] {7, 8, 9}, data.get(DataAttribute.class).data());
-            assertTrue(engine.snapshot().turn().relays().stream().anyMatch(r -> r.transport().equals("TLS")));
+            assertTrue(engine.snapshot().service(TurnService.KEY).relays().stream().anyMatch(r -> r.transport().equals("TLS")));
         }
-        assertTrue(TurnTestSupport.await(() -> events.stream().anyMatch(e -> e instanceof EngineEvent.AllocationDeleted d
+        assertTrue(TurnTestSupport.await(() -> events.stream().anyMatch(e -> e instanceof TurnEvent.AllocationDeleted d
                 && d.transport().equals("TLS") && d.reason().equals("connection closed")), 3));
     }
 
     @Test
     void aReplacedKeystoreServesNewConnectionsWithoutRestartAndOldConnectionsKeepTheirSession() throws Exception {
         InetSocketAddress server = startTls(storeA);
-        TurnServer running = engine.turnServer();
+        TurnServer running = engine.service(TurnService.class).server();
         try (TestTurnClient old = TestTurnClient.tls(server)) {
             assertTrue(old.peerSubject().contains("CN=turn-a.example"));
             assertEquals(StunClass.SUCCESS_RESPONSE, old.allocate().messageClass());
@@ -131,19 +130,19 @@ class TurnTlsTest {
             String subject = subjectOfANewConnection(server);
             assertTrue(subject.contains("CN=turn-b.example"), subject);
 
-            assertSame(running, engine.turnServer(), "never restarted");
+            assertSame(running, engine.service(TurnService.class).server(), "never restarted");
             assertEquals(server, running.tlsAddress());
             StunMessage refresh = old.authenticated(StunMethod.REFRESH, new LifetimeAttribute(600));
             assertEquals(StunClass.SUCCESS_RESPONSE, refresh.messageClass(), "the old connection still works");
             assertTrue(old.peerSubject().contains("CN=turn-a.example"), "with its old session");
-            assertEquals(1, engine.snapshot().turn().activeRelays());
+            assertEquals(1, engine.snapshot().service(TurnService.KEY).activeRelays());
         }
     }
 
     @Test
     void aCorruptOrUnreadableKeystoreKeepsThePreviousCertificate() throws Exception {
         InetSocketAddress server = startTls(storeA);
-        org.edgeway.engine.tls.ReloadingSslContext tls = engine.turnServer().tlsContext();
+        org.edgeway.engine.tls.ReloadingSslContext tls = engine.service(TurnService.class).server().tlsContext();
 
         Files.write(keyStore, Arrays.copyOf(storeB, storeB.length / 2)); // a partly written file
         assertTrue(TurnTestSupport.await(() -> tls.lastFailure() != null, 10), "the broken file was looked at");
@@ -166,7 +165,7 @@ class TurnTlsTest {
         assertTrue(TurnTestSupport.await(() -> events.stream().anyMatch(e -> e instanceof EngineEvent.AlarmCleared c
                 && c.id().equals(TurnServer.TLS_RELOAD_ALARM)), 10), "and a good file clears it");
         assertTrue(subjectOfANewConnection(server).contains("CN=turn-b.example"));
-        assertEquals(EngineState.RUNNING, engine.snapshot().turn().state());
+        assertEquals(EngineState.RUNNING, engine.snapshot().service(TurnService.KEY).state());
     }
 
     @Test
@@ -175,13 +174,13 @@ class TurnTlsTest {
         Files.write(keyStore, storeA);
         engine = TurnTestSupport.start(b -> b.tlsEnabled(true).tlsPort(0).tlsKeyStore(keyStore)
                 .tlsKeyStorePassword("wrong"), events::add);
-        TurnSnapshot s = engine.snapshot().turn();
+        TurnSnapshot s = engine.snapshot().service(TurnService.KEY);
         assertEquals(EngineState.RUNNING, s.state());
         assertEquals(2, s.listeningAddresses().size(), s.listeningAddresses()::toString);
         assertTrue(s.detail().contains("TLS not available"), s.detail());
-        assertNull(engine.turnServer().tlsAddress());
+        assertNull(engine.service(TurnService.class).server().tlsAddress());
         assertTrue(events.stream().anyMatch(e -> e instanceof EngineEvent.AlarmRaised a
-                && a.id().equals(Engine.TURN_TLS_ALARM)));
+                && a.id().equals(TurnService.TLS_ALARM)));
         try (TestTurnClient c = TestTurnClient.udp(TurnTestSupport.udp(engine))) {
             assertEquals(StunClass.SUCCESS_RESPONSE, c.allocate().messageClass());
         }
@@ -190,17 +189,17 @@ class TurnTlsTest {
         events.clear();
         engine = TurnTestSupport.start(b -> b.tlsEnabled(true).tlsPort(0).tlsKeyStore(dir.resolve("missing.p12"))
                 .tlsKeyStorePassword(PASSWORD), events::add);
-        assertEquals(EngineState.RUNNING, engine.snapshot().turn().state());
-        assertTrue(engine.snapshot().turn().detail().contains("missing.p12"), engine.snapshot().turn()::detail);
+        assertEquals(EngineState.RUNNING, engine.snapshot().service(TurnService.KEY).state());
+        assertTrue(engine.snapshot().service(TurnService.KEY).detail().contains("missing.p12"), engine.snapshot().service(TurnService.KEY)::detail);
         assertTrue(events.stream().anyMatch(e -> e instanceof EngineEvent.AlarmRaised a
-                && a.id().equals(Engine.TURN_TLS_ALARM)));
+                && a.id().equals(TurnService.TLS_ALARM)));
         engine.close();
 
         events.clear();
         engine = TurnTestSupport.start(b -> b.tlsEnabled(true).tlsPort(0).tlsKeyStore(keyStore)
                 .tlsKeyStorePassword(PASSWORD), events::add);
-        assertNotNull(engine.turnServer().tlsAddress());
+        assertNotNull(engine.service(TurnService.class).server().tlsAddress());
         assertTrue(events.stream().anyMatch(e -> e instanceof EngineEvent.AlarmCleared a
-                && a.id().equals(Engine.TURN_TLS_ALARM)), "cleared once TLS runs");
+                && a.id().equals(TurnService.TLS_ALARM)), "cleared once TLS runs");
     }
 }

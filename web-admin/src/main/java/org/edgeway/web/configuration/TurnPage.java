@@ -5,8 +5,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import org.edgeway.engine.SystemSize;
-import org.edgeway.engine.TurnConfig;
+import java.util.List;
 import org.edgeway.services.system.SystemSettingsService;
 import org.edgeway.services.turn.TurnSettingsForm;
 import org.edgeway.services.turn.TurnSettingsService;
@@ -36,7 +35,7 @@ public class TurnPage implements Serializable {
     @PostConstruct
     void load() {
         form = turn.form();
-        large = system.administration().getSystemSize() == SystemSize.LARGE;
+        large = system.isLargeSystem();
         summary = status.summary();
     }
 
@@ -70,7 +69,7 @@ public class TurnPage implements Serializable {
         return large && !form.isPortMultiplexing();
     }
 
-    public TurnConfig.ProtocolMode[] getProtocolModes() {
-        return TurnConfig.ProtocolMode.values();
+    public List<?> getProtocolModes() {
+        return turn.protocolModes();
     }
 }

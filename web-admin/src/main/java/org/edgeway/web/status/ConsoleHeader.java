@@ -3,8 +3,6 @@ package org.edgeway.web.status;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.edgeway.services.system.AdministrationSettings;
-import org.edgeway.services.system.DnsSettings;
 import org.edgeway.services.system.SystemSettingsService;
 
 /** The header line of every page: which node this is (role and host name). */
@@ -19,9 +17,7 @@ public class ConsoleHeader {
 
     public String getTitle() {
         if (title == null) {
-            AdministrationSettings admin = settings.administration();
-            DnsSettings dns = settings.dns();
-            title = admin.getNodeRole().label() + (dns.getHostName() == null ? "" : " - " + dns.getHostName());
+            title = settings.nodeTitle();
         }
         return title;
     }

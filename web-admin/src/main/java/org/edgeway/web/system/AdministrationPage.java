@@ -5,8 +5,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import org.edgeway.engine.NodeRole;
-import org.edgeway.engine.SystemSize;
+import java.util.List;
 import org.edgeway.services.system.AdministrationSettings;
 import org.edgeway.services.system.SystemSettingsService;
 import org.edgeway.web.faces.SaveAction;
@@ -38,11 +37,11 @@ public class AdministrationPage implements Serializable {
         return form;
     }
 
-    public NodeRole[] getNodeRoles() {
-        return NodeRole.values();
+    public List<?> getNodeRoles() {
+        return settings.nodeRoles();
     }
 
-    public SystemSize[] getSystemSizes() {
-        return SystemSize.values();
+    public List<?> getSystemSizes() {
+        return settings.systemSizes();
     }
 }

@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import org.edgeway.engine.stun.StunDecoderException;
-import org.edgeway.engine.stun.StunMessage;
 
 /** Shared wire format of the (XOR-)MAPPED-ADDRESS family of attributes (RFC 8489 sections 14.1 and 14.2). */
 final class AddressCodec {
@@ -32,8 +31,8 @@ final class AddressCodec {
         byte[] address = new byte[family.addressLength()];
         value.getBytes(idx + 4, address);
         if (xor) {
-            port ^= StunMessage.MAGIC_COOKIE >>> 16;
-            xorAddress(address, transactionId);
+            port = XorAddress.port(port);
+            XorAddress.address(address, transactionId);
         }
         return new InetSocketAddress(toInetAddress(address), port);
     }
@@ -43,25 +42,13 @@ final class AddressCodec {
         byte[] address = inet.getAddress();
         int port = socketAddress.getPort();
         if (xor) {
-            port ^= StunMessage.MAGIC_COOKIE >>> 16;
-            xorAddress(address, transactionId);
+            port = XorAddress.port(port);
+            XorAddress.address(address, transactionId);
         }
         out.writeByte(0);
         out.writeByte(address.length == 4 ? AddressFamily.IPV4.code() : AddressFamily.IPV6.code());
         out.writeShort(port);
         out.writeBytes(address);
-    }
-
-    /**
-     * RFC 8489 section 14.2: "If the IP address family is IPv4, X-Address is computed by XOR'ing the mapped IP
-     * address with the magic cookie. If the IP address family is IPv6, X-Address is computed by XOR'ing the mapped
-     * IP address with the concatenation of the magic cookie and the 96-bit transaction ID."
-     */
-    static void xorAddress(byte[] address, byte[] transactionId) {
-        for (int i = 0; i < address.length; i++) {
-            int mask = i < 4 ? (StunMessage.MAGIC_COOKIE >>> (24 - 8 * i)) & 0xFF : transactionId[i - 4] & 0xFF;
-            address[i] ^= (byte) mask;
-        }
     }
 
     /** Builds a Java address without converting IPv4-mapped IPv6 addresses to IPv4 (the family must survive). */

@@ -1,6 +1,7 @@
 package org.edgeway.engine.stun.attribute;
 
 import io.netty.buffer.ByteBuf;
+import java.util.zip.CRC32;
 import org.edgeway.engine.stun.StunDecoderException;
 
 /**
@@ -16,6 +17,23 @@ public record FingerprintAttribute(int crc) implements StunAttribute {
     public static final int TYPE = 0x8028;
     /** "XOR'ed with the 32-bit value 0x5354554e" (ASCII "STUN"). */
     public static final int XOR = 0x5354554e;
+    private static final ThreadLocal<CRC32> CRC = ThreadLocal.withInitial(CRC32::new);
+
+    /** The FINGERPRINT value of {@code buf[start..start+length)}: the one place the CRC is computed. */
+    public static int compute(ByteBuf buf, int start, int length) {
+        CRC32 crc = CRC.get();
+        crc.reset();
+        crc.update(buf.nioBuffer(start, length));
+        return (int) crc.getValue() ^ XOR;
+    }
+
+    /** The FINGERPRINT value of {@code raw[0..length)}. */
+    public static int compute(byte[] raw, int length) {
+        CRC32 crc = CRC.get();
+        crc.reset();
+        crc.update(raw, 0, length);
+        return (int) crc.getValue() ^ XOR;
+    }
 
     @Override
     public int type() {

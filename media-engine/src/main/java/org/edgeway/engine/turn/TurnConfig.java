@@ -1,10 +1,11 @@
-package org.edgeway.engine;
+package org.edgeway.engine.turn;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.edgeway.engine.SystemSize;
 
 /**
  * Immutable TURN server settings (Configuration &gt; Traversal &gt; TURN, P33, plus CLI-only and engine-only
@@ -37,7 +38,7 @@ import java.util.Objects;
  *     server"; an unauthenticated Binding gets 401 like any request. True answers it with XOR-MAPPED-ADDRESS</td></tr>
  * <tr><td>peerAllow / peerDeny</td><td>[] / []</td><td>CIDR lists; deny wins over allow, allow wins over the
  *     built-in forbidden ranges (e.g. {@code 127.0.0.0/8} to opt loopback in). See
- *     {@code org.edgeway.engine.turn.PeerAddressPolicy}</td></tr>
+ *     {@code org.edgeway.engine.net.PeerAddressPolicy}</td></tr>
  * <tr><td>credentials</td><td>{}</td><td>username to password, from the local authentication database</td></tr>
  * <tr><td>sharedSecret</td><td>null</td><td>TURN REST API time-limited credentials: username
  *     {@code <unix-expiry>:<user>}, password {@code base64(HMAC-SHA1(secret, username))}; null = off</td></tr>
@@ -111,6 +112,11 @@ public record TurnConfig(
         String tlsKeyStore,
         String tlsKeyStorePassword) {
 
+    /** Defaults that the constructor also falls back to (null or non-positive given). */
+    static final String DEFAULT_REALM = "TANDBERG";
+    static final Duration DEFAULT_NONCE_LIFETIME = Duration.ofSeconds(600);
+    static final int DEFAULT_MAX_DATAGRAM = 4096;
+
     /** Relays on Small and Medium systems (B-TURN-08). */
     public static final int SMALL_MEDIUM_RELAYS = 1800;
     /** Relays on Large systems (B-TURN-09). */
@@ -160,21 +166,21 @@ public record TurnConfig(
             throw new IllegalArgumentException("media port range end before start");
         }
         protocolMode = protocolMode == null ? ProtocolMode.UDP_AND_TCP : protocolMode;
-        realm = realm == null || realm.isBlank() ? "TANDBERG" : realm;
+        realm = realm == null || realm.isBlank() ? DEFAULT_REALM : realm;
         peerAllow = List.copyOf(peerAllow == null ? List.of() : peerAllow);
         peerDeny = List.copyOf(peerDeny == null ? List.of() : peerDeny);
         credentials = credentials == null ? Map.of() : java.util.Collections.unmodifiableMap(
                 new LinkedHashMap<>(credentials));
         sharedSecret = sharedSecret == null || sharedSecret.isEmpty() ? null : sharedSecret;
         alternateServers = List.copyOf(alternateServers == null ? List.of() : alternateServers);
-        nonceLifetime = nonceLifetime == null ? Duration.ofSeconds(600) : nonceLifetime;
+        nonceLifetime = nonceLifetime == null ? DEFAULT_NONCE_LIFETIME : nonceLifetime;
         if (nonceLifetime.isNegative() || nonceLifetime.isZero()) {
             throw new IllegalArgumentException("nonceLifetime must be positive");
         }
         if (unauthorizedPerSecond < 0 || maxRelays < 0 || userQuota < 0 || maxTcpConnections < 0) {
             throw new IllegalArgumentException("limits must not be negative");
         }
-        maxDatagramSize = maxDatagramSize <= 0 ? 4096 : Math.min(maxDatagramSize, 65_507);
+        maxDatagramSize = maxDatagramSize <= 0 ? DEFAULT_MAX_DATAGRAM : Math.min(maxDatagramSize, 65_507);
         tlsKeyStore = tlsKeyStore == null || tlsKeyStore.isBlank() ? null : tlsKeyStore;
     }
 
@@ -222,6 +228,14 @@ public record TurnConfig(
         return new Builder(this);
     }
 
+    /**
+     * This configuration with the credentials (local database users and the shared secret) of {@code other}: the
+     * part a running TURN server takes live. Whatever else differs needs a restart.
+     */
+    public TurnConfig withCredentialsOf(TurnConfig other) {
+        return toBuilder().credentials(other.credentials).sharedSecret(other.sharedSecret).build();
+    }
+
     /** Relay capacity for a system size: {@code maxRelays} if set, else 1800 (Small/Medium) or 6000 (Large). */
     public int effectiveMaxRelays(SystemSize size) {
         if (maxRelays > 0) {
@@ -232,15 +246,29 @@ public record TurnConfig(
 
     /** True when the request ports are the Large range (Large with multiplexing Off). */
     public boolean usesPortRange(SystemSize size) {
-        return size == SystemSize.LARGE && !portMultiplexing;
+        return usesPortRange(size, portMultiplexing);
     }
 
     /** The TURN request ports for a system size (one port, or the Large range). */
     public List<Integer> requestPorts(SystemSize size) {
-        if (!usesPortRange(size)) {
-            return List.of(requestsPort);
+        return requestPorts(size, portMultiplexing, requestsPort, requestsPortRangeStart, requestsPortRangeEnd);
+    }
+
+    /**
+     * The Large-system port rule, the one place it is written (B-TURN-09, P33.F03-F06): a Large system with TURN
+     * port multiplexing Off listens on the request port range; otherwise on the one request port.
+     */
+    public static boolean usesPortRange(SystemSize size, boolean portMultiplexing) {
+        return size == SystemSize.LARGE && !portMultiplexing;
+    }
+
+    /** The request ports that rule gives (an empty list for a range whose end is below its start). */
+    public static List<Integer> requestPorts(SystemSize size, boolean portMultiplexing, int port, int rangeStart,
+            int rangeEnd) {
+        if (!usesPortRange(size, portMultiplexing)) {
+            return List.of(port);
         }
-        return java.util.stream.IntStream.rangeClosed(requestsPortRangeStart, requestsPortRangeEnd).boxed().toList();
+        return java.util.stream.IntStream.rangeClosed(rangeStart, rangeEnd).boxed().toList();
     }
 
     /** Mutable builder pre-filled with the defaults. */
@@ -254,7 +282,7 @@ public record TurnConfig(
         private int requestsPortRangeEnd = 3483;
         private ProtocolMode protocolMode = ProtocolMode.UDP_AND_TCP;
         private boolean delegatedCredentialChecking;
-        private String realm = "TANDBERG";
+        private String realm = DEFAULT_REALM;
         private int mediaPortRangeStart = 24_000;
         private int mediaPortRangeEnd = 29_999;
         private boolean allowUnauthenticatedStunBinding;
@@ -266,10 +294,10 @@ public record TurnConfig(
         private List<AlternateServer> alternateServers = List.of();
         private int maxRelays;
         private int userQuota;
-        private Duration nonceLifetime = Duration.ofSeconds(600);
+        private Duration nonceLifetime = DEFAULT_NONCE_LIFETIME;
         private String relayAddress;
         private String relayAddressV6;
-        private int maxDatagramSize = 4096;
+        private int maxDatagramSize = DEFAULT_MAX_DATAGRAM;
         private int maxTcpConnections;
         private boolean strictChannelNumbers;
         private boolean internalHairpin = true;
@@ -326,6 +354,10 @@ public record TurnConfig(
             requestsPortRangeEnd = end;
             return this;
         }
+        public Builder requestsPortRangeStart(int v) { requestsPortRangeStart = v; return this; }
+        public Builder requestsPortRangeEnd(int v) { requestsPortRangeEnd = v; return this; }
+        public Builder mediaPortRangeStart(int v) { mediaPortRangeStart = v; return this; }
+        public Builder mediaPortRangeEnd(int v) { mediaPortRangeEnd = v; return this; }
         public Builder protocolMode(ProtocolMode v) { protocolMode = v; return this; }
         public Builder delegatedCredentialChecking(boolean v) { delegatedCredentialChecking = v; return this; }
         public Builder realm(String v) { realm = v; return this; }

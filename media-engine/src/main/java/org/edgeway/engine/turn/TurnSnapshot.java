@@ -1,8 +1,9 @@
-package org.edgeway.engine;
+package org.edgeway.engine.turn;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.edgeway.engine.EngineState;
 
 /**
  * The TURN part of {@link EngineSnapshot}: the "TURN server status" summary of Configuration &gt; Traversal &gt;

@@ -1,4 +1,4 @@
-package org.edgeway.engine.turn;
+package org.edgeway.engine.net;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -18,16 +18,16 @@ import org.edgeway.engine.stun.attribute.AddressFamily;
  * EVEN-PORT and the R-bit reservation of the next port. A range start of 0 means "let the OS choose" (tests).
  * Reserved ports are held as bound sockets for 30 s, keyed by an 8-byte RESERVATION-TOKEN.
  */
-final class RelayPortPool {
+public final class RelayPortPool {
 
-    static final long RESERVATION_NANOS = 30_000_000_000L;
+    public static final long RESERVATION_NANOS = 30_000_000_000L;
 
     /** A bound socket held for a later Allocate with RESERVATION-TOKEN. */
-    record Reservation(DatagramChannel channel, AddressFamily family, long expiresNanos) {
+    public record Reservation(DatagramChannel channel, AddressFamily family, long expiresNanos) {
     }
 
     /** A bound relay socket and, when reserving, the token of the next port. */
-    record Bound(DatagramChannel channel, long reservationToken) {
+    public record Bound(DatagramChannel channel, long reservationToken) {
     }
 
     private final InetAddress v4;
@@ -38,19 +38,19 @@ final class RelayPortPool {
     private final BitSet used6 = new BitSet();
     private final ConcurrentHashMap<Long, Reservation> reservations = new ConcurrentHashMap<>();
 
-    RelayPortPool(InetAddress v4, InetAddress v6, int start, int end) {
+    public RelayPortPool(InetAddress v4, InetAddress v6, int start, int end) {
         this.v4 = v4;
         this.v6 = v6;
         this.start = start;
         this.end = end;
     }
 
-    InetAddress address(AddressFamily family) {
+    public InetAddress address(AddressFamily family) {
         return family == AddressFamily.IPV4 ? v4 : v6;
     }
 
     /** Binds a relay socket; null if no port is available. */
-    Bound bind(AddressFamily family, boolean even, boolean reserveNext) {
+    public Bound bind(AddressFamily family, boolean even, boolean reserveNext) {
         InetAddress address = address(family);
         if (address == null) {
             return null;
@@ -129,7 +129,7 @@ final class RelayPortPool {
     }
 
     /** The reserved socket for a token (removing the reservation), or null if unknown or expired. */
-    Reservation take(long token) {
+    public Reservation take(long token) {
         Reservation r = reservations.remove(token);
         if (r != null && r.expiresNanos - System.nanoTime() < 0) {
             release(r.channel, r.family);
@@ -139,7 +139,7 @@ final class RelayPortPool {
     }
 
     /** Closes expired reservations. */
-    void purge(long nowNanos) {
+    public void purge(long nowNanos) {
         reservations.entrySet().removeIf(e -> {
             if (e.getValue().expiresNanos - nowNanos < 0) {
                 release(e.getValue().channel, e.getValue().family);
@@ -150,19 +150,19 @@ final class RelayPortPool {
     }
 
     /** Marks a relay port free again (after its socket is closed). */
-    synchronized void free(AddressFamily family, int port) {
+    public synchronized void free(AddressFamily family, int port) {
         if (start != 0 && port >= start && port <= end) {
             (family == AddressFamily.IPV4 ? used4 : used6).clear(port - start);
         }
     }
 
-    void release(DatagramChannel channel, AddressFamily family) {
+    public void release(DatagramChannel channel, AddressFamily family) {
         int port = channel.socket().getLocalPort();
         closeQuietly(channel);
         free(family, port);
     }
 
-    void closeAll() {
+    public void closeAll() {
         reservations.values().forEach(r -> release(r.channel, r.family));
         reservations.clear();
     }
@@ -182,7 +182,7 @@ final class RelayPortPool {
         }
     }
 
-    static void closeQuietly(DatagramChannel ch) {
+    public static void closeQuietly(DatagramChannel ch) {
         try {
             ch.close();
         } catch (IOException ignored) {

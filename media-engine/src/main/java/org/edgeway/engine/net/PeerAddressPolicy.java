@@ -1,4 +1,4 @@
-package org.edgeway.engine.turn;
+package org.edgeway.engine.net;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

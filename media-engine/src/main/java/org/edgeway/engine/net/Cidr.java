@@ -1,4 +1,4 @@
-package org.edgeway.engine.turn;
+package org.edgeway.engine.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -48,7 +48,7 @@ public final class Cidr {
     }
 
     /** Parses an IP literal without ever resolving a name; IPv4-mapped IPv6 literals stay 16 bytes. */
-    static byte[] literal(String host) {
+    public static byte[] literal(String host) {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         if (h.isEmpty() || !(h.indexOf(':') >= 0 || h.chars().allMatch(c -> c == '.' || Character.isDigit(c)))) {
             throw new IllegalArgumentException("not an IP literal: " + host);

@@ -1,4 +1,4 @@
-package org.edgeway.engine.turn;
+package org.edgeway.engine.net;
 
 import java.net.InetAddress;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * that. Stops the server from being a cheap reflector of challenges. Idle buckets are purged by
  * {@link #purge(long)}.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
     private static final class Bucket {
         double tokens;
@@ -19,13 +19,13 @@ final class RateLimiter {
     private final double burst;
     private final ConcurrentHashMap<InetAddress, Bucket> buckets = new ConcurrentHashMap<>();
 
-    RateLimiter(int perSecond) {
+    public RateLimiter(int perSecond) {
         this.perSecond = perSecond;
         this.burst = perSecond * 2.0;
     }
 
     /** True if an answer may be sent now (and spends a token). */
-    boolean tryAcquire(InetAddress source, long nowNanos) {
+    public boolean tryAcquire(InetAddress source, long nowNanos) {
         if (perSecond <= 0) {
             return true;
         }
@@ -47,7 +47,7 @@ final class RateLimiter {
     }
 
     /** Drops buckets idle long enough to be full again. */
-    void purge(long nowNanos) {
+    public void purge(long nowNanos) {
         if (perSecond > 0) {
             long full = (long) (burst / perSecond * 1e9);
             buckets.values().removeIf(b -> nowNanos - b.updatedNanos > full);
