@@ -184,7 +184,7 @@ class ConsoleIT {
     @Test
     @Order(10)
     void readOnlyAccountCannotSave() throws Exception {
-        browser.open(node.baseUrl() + "/logout");
+        Console.logout(browser, node);
         login(VIEWER, VIEWER_PASSWORD);
         browser.waitForUrlContaining("/status/overview");
         browser.open(node.baseUrl() + "/system/dns");
@@ -259,6 +259,6 @@ class ConsoleIT {
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
-        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return node.httpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

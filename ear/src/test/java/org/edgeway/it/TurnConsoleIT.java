@@ -170,7 +170,7 @@ class TurnConsoleIT {
     @Test
     @Order(7)
     void theApiReadsAndValidatesTurnSettings() throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpClient http = node.httpClient();
         String auth = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes());
         java.net.http.HttpResponse<String> get = http.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(node.baseUrl() + "/api/v1/configuration/traversal/turn")).header("Authorization", auth)
