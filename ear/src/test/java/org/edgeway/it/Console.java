@@ -32,6 +32,21 @@ public final class Console {
         browser.waitForUrlContaining("/login");
     }
 
+    /** Users > Administrator accounts > New, as an administrator with read-write access. */
+    public static void createAccount(Browser browser, ServerNode node, String name, String accessLevel,
+            String password) {
+        browser.open(node.baseUrl() + "/users/administrator-accounts");
+        browser.click("accountsForm:new");
+        browser.waitForUrlContaining("/users/editadmin");
+        browser.type("adminForm:name", name);
+        select(browser, "adminForm:accessLevel", accessLevel);
+        browser.type("adminForm:password", password);
+        browser.type("adminForm:confirmPassword", password);
+        browser.click("adminForm:save");
+        browser.waitForUrlContaining("/users/administrator-accounts");
+        browser.waitForText("accountsForm:accounts", name);
+    }
+
     public static void select(Browser browser, String id, String visibleText) {
         new org.openqa.selenium.support.ui.Select(browser.find(id)).selectByVisibleText(visibleText);
     }

@@ -141,16 +141,7 @@ class ConsoleIT {
     @Test
     @Order(7)
     void createsAReadOnlyAccount() {
-        browser.open(node.baseUrl() + "/users/administrator-accounts");
-        browser.click("accountsForm:new");
-        browser.waitForUrlContaining("/users/editadmin");
-        browser.type("adminForm:name", VIEWER);
-        Console.select(browser, "adminForm:accessLevel", "Read-only");
-        browser.type("adminForm:password", VIEWER_PASSWORD);
-        browser.type("adminForm:confirmPassword", VIEWER_PASSWORD);
-        browser.click("adminForm:save");
-        browser.waitForUrlContaining("/users/administrator-accounts");
-        browser.waitForText("accountsForm:accounts", VIEWER);
+        Console.createAccount(browser, node, VIEWER, "Read-only", VIEWER_PASSWORD);
     }
 
     @Test

@@ -108,16 +108,7 @@ class AccountSessionIT {
     }
 
     private void createAccount(String name) {
-        admin.open(node.baseUrl() + "/users/administrator-accounts");
-        admin.click("accountsForm:new");
-        admin.waitForUrlContaining("/users/editadmin");
-        admin.type("adminForm:name", name);
-        Console.select(admin, "adminForm:accessLevel", "Read-write");
-        admin.type("adminForm:password", PASSWORD);
-        admin.type("adminForm:confirmPassword", PASSWORD);
-        admin.click("adminForm:save");
-        admin.waitForUrlContaining("/users/administrator-accounts");
-        admin.waitForText("accountsForm:accounts", name);
+        Console.createAccount(admin, node, name, "Read-write", PASSWORD);
     }
 
     private void loginOther(String name) {
