@@ -49,7 +49,7 @@ public class LoginFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (!session.isLoggedIn()) {
+        if (request.getSession(false) == null || !session.isLoggedIn()) { // creates no session for strangers
             redirect(request, response, LOGIN);
             return;
         }
