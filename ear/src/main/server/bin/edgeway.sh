@@ -2,10 +2,13 @@
 # Starts one Edgeway node (an Expressway-C or Expressway-E) on the WildFly this build provisioned.
 #
 #   edgeway.sh [--data DIR] [--offset N] [--bind ADDR] [--role C|E] [--size small|medium|large]
-#              [--prepare-only] [--no-deploy] [-- extra standalone.sh args]
+#              [--lab-http] [--prepare-only] [--no-deploy] [-- extra standalone.sh args]
 #
 # A node is its data directory: database, TLS keystore, WildFly base dir (logs, deployments) all live there,
 # so two nodes run side by side with two data directories and two port offsets (HTTP 8080+N, HTTPS 8443+N).
+# The console and API answer on HTTPS; plain HTTP redirects there, unless --lab-http keeps plain HTTP for
+# requests from loopback addresses (a lab on one machine). Management (9990+N) listens on loopback only.
+# The data directory is private to the user running the node (files 0600, directories 0700).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)          # <server>/edgeway
@@ -17,6 +20,7 @@ role=${EDGEWAY_NODE_ROLE:-C}
 size=${EDGEWAY_SYSTEM_SIZE:-small}
 prepare_only=false
 deploy=true
+plain_http=off
 while [ $# -gt 0 ]; do
   case "$1" in
     --data) data=$2; shift 2 ;;
@@ -26,13 +30,17 @@ while [ $# -gt 0 ]; do
     --size) size=$2; shift 2 ;;
     --prepare-only) prepare_only=true; shift ;;
     --no-deploy) deploy=false; shift ;;   # for test servers that deploy their own archive (Arquillian)
+    --lab-http) plain_http=loopback; shift ;;
     --) shift; break ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "edgeway.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+# Everything the node writes (database, keystore, logs) is readable by its own user only.
+umask 077
 mkdir -p "$data"
 data=$(cd "$data" && pwd)
+chmod -R go-rwx "$data"
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
 # The node's WildFly base dir: configuration and the EAR refreshed from this build on every start,
@@ -46,7 +54,6 @@ if $deploy; then
 fi
 
 # Self-signed HTTPS certificate and its keystore password, created once per node (Bouncy Castle).
-umask 077
 if [ ! -s "$data/tls/https.properties" ]; then
   echo "edgeway.tls.password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" > "$data/tls/https.properties"
 fi
@@ -55,7 +62,6 @@ if [ ! -s "$data/tls/https.p12" ]; then
   "$java" -cp "$here/lib/*" org.edgeway.engine.tls.SelfSignedCertificate \
     "$data/tls/https.p12" "$password" "$(hostname -f 2>/dev/null || hostname)"
 fi
-umask 022
 
 if $prepare_only; then
   echo "prepared $data"
@@ -67,6 +73,8 @@ export JBOSS_PIDFILE="$data/server.pid"
 exec "$server/bin/standalone.sh" -b "$bind" \
   -Djboss.server.base.dir="$base" \
   -Djboss.socket.binding.port-offset="$offset" \
+  -Djboss.bind.address.management=127.0.0.1 \
+  -Dedgeway.console.plain-http="$plain_http" \
   -Dedgeway.data.dir="$data" \
   -Dedgeway.node.role="$role" \
   -Dedgeway.system.size="$size" \

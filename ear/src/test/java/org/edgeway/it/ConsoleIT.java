@@ -141,16 +141,7 @@ class ConsoleIT {
     @Test
     @Order(7)
     void createsAReadOnlyAccount() {
-        browser.open(node.baseUrl() + "/users/administrator-accounts");
-        browser.click("accountsForm:new");
-        browser.waitForUrlContaining("/users/editadmin");
-        browser.type("adminForm:name", VIEWER);
-        Console.select(browser, "adminForm:accessLevel", "Read-only");
-        browser.type("adminForm:password", VIEWER_PASSWORD);
-        browser.type("adminForm:confirmPassword", VIEWER_PASSWORD);
-        browser.click("adminForm:save");
-        browser.waitForUrlContaining("/users/administrator-accounts");
-        browser.waitForText("accountsForm:accounts", VIEWER);
+        Console.createAccount(browser, node, VIEWER, "Read-only", VIEWER_PASSWORD);
     }
 
     @Test
@@ -184,7 +175,7 @@ class ConsoleIT {
     @Test
     @Order(10)
     void readOnlyAccountCannotSave() throws Exception {
-        browser.open(node.baseUrl() + "/logout");
+        Console.logout(browser, node);
         login(VIEWER, VIEWER_PASSWORD);
         browser.waitForUrlContaining("/status/overview");
         browser.open(node.baseUrl() + "/system/dns");
@@ -259,6 +250,6 @@ class ConsoleIT {
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
-        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return node.httpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -8,10 +8,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * One Edgeway node started exactly as an administrator starts it ({@code edgeway.sh}) from the WildFly this
@@ -125,12 +130,45 @@ public final class ServerNode implements AutoCloseable {
         stop();
     }
 
+    /** The console's home: HTTPS. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + (8080 + offset);
+        return httpsUrl();
     }
 
     public String httpsUrl() {
         return "https://127.0.0.1:" + (8443 + offset);
+    }
+
+    /** Plain HTTP, which redirects to HTTPS unless the node runs with --lab-http. */
+    public String httpUrl() {
+        return "http://127.0.0.1:" + (8080 + offset);
+    }
+
+    /** The management interface (loopback only). */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + (9990 + offset);
+    }
+
+    /** TLS that trusts exactly this node's own self-signed certificate (from its keystore), nothing else. */
+    public SSLContext sslContext() throws Exception {
+        Properties p = new Properties();
+        try (var in = Files.newInputStream(dataDir.resolve("tls/https.properties"))) {
+            p.load(in);
+        }
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(dataDir.resolve("tls/https.p12"))) {
+            store.load(in, p.getProperty("edgeway.tls.password").toCharArray());
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(store);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, tmf.getTrustManagers(), null);
+        return tls;
+    }
+
+    /** An HTTP client for this node's HTTPS port that follows no redirects. */
+    public HttpClient httpClient() throws Exception {
+        return HttpClient.newBuilder().sslContext(sslContext()).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public Path dataDir() {
@@ -153,7 +191,7 @@ public final class ServerNode implements AutoCloseable {
 
     public int httpStatus(String path) {
         try {
-            HttpResponse<Void> r = HttpClient.newHttpClient().send(
+            HttpResponse<Void> r = httpClient().send(
                     HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.discarding());
             return r.statusCode();
@@ -162,6 +200,8 @@ public final class ServerNode implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
+        } catch (Exception e) {
+            return -1; // keystore not written yet
         }
     }
 

@@ -87,7 +87,7 @@ class TurnConsoleIT {
         if (json != null) {
             b.header("Content-Type", "application/json");
         }
-        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return node.httpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @AfterAll
@@ -207,7 +207,7 @@ class TurnConsoleIT {
     @Test
     void theApiReadsAndValidatesTurnSettings() throws Exception {
         turnOn("APIREALM");
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpClient http = node.httpClient();
         String auth = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes());
         java.net.http.HttpResponse<String> get = http.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(node.baseUrl() + "/api/v1/configuration/traversal/turn")).header("Authorization", auth)

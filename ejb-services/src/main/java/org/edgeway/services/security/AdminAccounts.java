@@ -6,7 +6,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -59,27 +64,65 @@ public class AdminAccounts {
         return fromEnv == null || fromEnv.isBlank() ? Optional.of(password) : Optional.empty();
     }
 
-    /** The identity for a correct name and password of an enabled account. */
+    /**
+     * Console login: the identity for a correct name and password of an enabled account, logged and stamped as
+     * the account's last login.
+     *
+     * @throws LoginBlockedException if automated protection blocks the address or the account
+     */
     public Optional<AdminIdentity> authenticate(String name, char[] password, String fromAddress) {
+        Optional<AdminAccount> account = check(name, password, fromAddress);
+        account.ifPresent(a -> {
+            a.setLastLoginAt(Instant.now());
+            LOG.info(() -> "Administrator '" + LogText.escape(name) + "' logged in from " + fromAddress);
+        });
+        return account.map(AdminAccounts::identity);
+    }
+
+    /**
+     * One REST API call's credentials: as {@link #authenticate} but neither logged nor recorded as a login,
+     * since every call carries them.
+     */
+    public Optional<AdminIdentity> authenticateRequest(String name, char[] password, String fromAddress) {
+        return check(name, password, fromAddress).map(AdminAccounts::identity);
+    }
+
+    /**
+     * The session's administrator as the account is now: empty if it was deleted or disabled or its password
+     * changed since the session began, else with its current name and access level. One primary-key read.
+     */
+    public Optional<AdminIdentity> current(AdminIdentity session) {
+        AdminAccount a = em.find(AdminAccount.class, session.id());
+        if (a == null || !a.isEnabled() || !stamp(a.getPasswordHash()).equals(session.credentialStamp())) {
+            return Optional.empty();
+        }
+        return Optional.of(identity(a));
+    }
+
+    private Optional<AdminAccount> check(String name, char[] password, String fromAddress) {
         Instant now = Instant.now();
         boolean protect = system.administration().isAutomatedProtection();
-        if (protect && loginGuard.isBlocked(fromAddress, now)) {
-            LOG.warning(() -> "Refused administrator login for '" + name + "' from blocked address " + fromAddress);
-            return Optional.empty();
+        if (protect) {
+            Optional<Duration> wait = loginGuard.admit(fromAddress, name, now);
+            if (wait.isPresent()) {
+                LOG.warning(() -> "Refused administrator login for '" + LogText.escape(name) + "' from "
+                        + fromAddress + ": blocked by automated protection");
+                throw new LoginBlockedException(wait.get());
+            }
         }
         AdminAccount account = byName(name).orElse(null);
         boolean ok = PasswordHasher.verify(password, account == null ? DUMMY_HASH : account.getPasswordHash());
         if (account == null || !ok || !account.isEnabled()) {
-            LOG.warning(() -> "Failed administrator login for '" + name + "' from " + fromAddress);
+            LOG.warning(() -> "Failed administrator login for '" + LogText.escape(name) + "' from " + fromAddress);
             if (protect) {
-                loginGuard.failed(fromAddress, now);
+                loginGuard.failed(fromAddress, name, now);
             }
             return Optional.empty();
         }
-        loginGuard.succeeded(fromAddress);
-        account.setLastLoginAt(Instant.now());
-        LOG.info(() -> "Administrator '" + name + "' logged in from " + fromAddress);
-        return Optional.of(identity(account));
+        if (protect) {
+            loginGuard.succeeded(fromAddress, name);
+        }
+        return Optional.of(account);
     }
 
     /** Changes the caller's own password after checking the current one; clears "must change". */
@@ -210,7 +253,19 @@ public class AdminAccounts {
     }
 
     private static AdminIdentity identity(AdminAccount a) {
-        return new AdminIdentity(a.getName(), AccessLevel.valueOf(a.getAccessLevel()), a.isMustChangePassword());
+        return new AdminIdentity(a.getId(), a.getName(), AccessLevel.valueOf(a.getAccessLevel()),
+                a.isMustChangePassword(), stamp(a.getPasswordHash()));
+    }
+
+    /** A digest of the password hash: changes with every new password, reveals nothing of it. */
+    private static String stamp(String passwordHash) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(passwordHash.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static AdminAccountView view(AdminAccount a) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.edgeway.services.security.AdminAccounts;
 import org.edgeway.services.security.AdminIdentity;
 import org.edgeway.services.security.Caller;
+import org.edgeway.services.security.LoginBlockedException;
 
 /**
  * Every API call authenticates with HTTP Basic against the administrator accounts. An account that still has
@@ -45,8 +46,15 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
             }
             int colon = decoded.indexOf(':');
             if (colon > 0) {
-                who = accounts.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray(),
-                        request.getRemoteAddr());
+                try {
+                    who = accounts.authenticateRequest(decoded.substring(0, colon),
+                            decoded.substring(colon + 1).toCharArray(), request.getRemoteAddr());
+                } catch (LoginBlockedException e) {
+                    // told apart from a wrong password: the client must wait, not retry
+                    context.abortWith(ApiError.response(Response.Status.TOO_MANY_REQUESTS, e.getMessage(), null)
+                            .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build());
+                    return;
+                }
             }
         }
         if (who.isEmpty()) {

@@ -21,6 +21,11 @@ public class AdminSession implements Serializable {
         identity = who;
     }
 
+    /** The account as it is now (name and access level may have changed since login). */
+    public void refresh(AdminIdentity who) {
+        identity = who;
+    }
+
     public boolean isLoggedIn() {
         return identity != null;
     }

@@ -7,51 +7,69 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.Optional;
+import org.edgeway.services.security.AdminAccounts;
+import org.edgeway.services.security.AdminIdentity;
 import org.edgeway.services.security.Caller;
 
 /**
- * Every console page needs a logged-in administrator (the REST API authenticates in its own filter). An account
- * that must change its password sees nothing else until it has. Identifies the caller for the services.
+ * Every console page needs a logged-in administrator whose account still allows it (the REST API authenticates
+ * in its own filter). An account that must change its password sees nothing else until it has. Identifies the
+ * caller for the services. Also the front door for every request: HTTPS only, unambiguous paths only.
  */
 @WebFilter(urlPatterns = "/*", filterName = "LoginFilter")
 public class LoginFilter extends HttpFilter {
 
     static final String LOGIN = "/login";
     static final String CHANGE_PASSWORD = "/change-password";
+    private static final String LOGOUT = "/logout";
 
     @Inject
     private AdminSession session;
+    @Inject
+    private AdminAccounts accounts;
     @Inject
     private Caller caller;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "same-origin");
-        if (isPublic(path)) {
+        if (RequestPath.isAmbiguous(request)) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        if (!TransportSecurity.allow(request, response)) {
+            return;
+        }
+        String path = RequestPath.of(request);
+        TransportSecurity.headers(request, response, RequestPath.isStaticResource(path));
+        if (RequestPath.isPublic(path)) {
             chain.doFilter(request, response);
             return;
         }
-        response.setHeader("Cache-Control", "no-store");
-        if (!session.isLoggedIn()) {
+        if (request.getSession(false) == null || !session.isLoggedIn()) { // creates no session for strangers
             redirect(request, response, LOGIN);
             return;
         }
-        if (session.isMustChangePassword() && !path.startsWith(CHANGE_PASSWORD) && !path.startsWith("/logout")) {
+        // the account as it is now: deleted, disabled or a new password ends the session; access level follows
+        Optional<AdminIdentity> now = accounts.current(session.identity());
+        if (now.isEmpty()) {
+            HttpSession s = request.getSession(false);
+            if (s != null) {
+                s.invalidate();
+            }
+            redirect(request, response, LOGIN);
+            return;
+        }
+        session.refresh(now.get());
+        if (session.isMustChangePassword() && !path.startsWith(CHANGE_PASSWORD) && !path.equals(LOGOUT)) {
             redirect(request, response, CHANGE_PASSWORD);
             return;
         }
-        caller.identify(session.identity().name(), session.identity().accessLevel(), "web");
+        caller.identify(now.get().name(), now.get().accessLevel(), "web");
         chain.doFilter(request, response);
-    }
-
-    private static boolean isPublic(String path) {
-        return path.startsWith(LOGIN) || path.startsWith("/jakarta.faces.resource/") || path.startsWith("/api/")
-                || path.startsWith("/error") || path.startsWith("/not-found");
     }
 
     /** A full redirect, or the Faces partial-response form for Ajax requests so the browser follows it. */

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.edgeway.services.security.AdminAccounts;
 import org.edgeway.services.security.AdminIdentity;
+import org.edgeway.services.security.LoginBlockedException;
 import org.edgeway.services.system.SystemSettingsService;
 
 /** The login page. */
@@ -35,7 +36,14 @@ public class LoginPage {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        Optional<AdminIdentity> who = accounts.authenticate(username, password.toCharArray(), request.getRemoteAddr());
+        Optional<AdminIdentity> who;
+        try {
+            who = accounts.authenticate(username, password.toCharArray(), request.getRemoteAddr());
+        } catch (LoginBlockedException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Login refused: "
+                    + e.getMessage() + " (automated protection blocks this address or account)", null));
+            return;
+        }
         if (who.isEmpty()) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     "Login failed: the user name or password is incorrect", null));

@@ -11,17 +11,13 @@ import java.io.IOException;
 @WebServlet("/logout")
 public class LogoutServlet extends HttpServlet {
 
+    /** Only POST ends a session: a link or image elsewhere cannot log an administrator out. */
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HttpSession s = request.getSession(false);
         if (s != null) {
             s.invalidate();
         }
         response.sendRedirect(request.getContextPath() + LoginFilter.LOGIN);
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        doGet(request, response);
     }
 }
