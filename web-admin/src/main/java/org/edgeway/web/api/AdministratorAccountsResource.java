@@ -28,7 +28,7 @@ import org.edgeway.services.security.AdminAccounts;
 public class AdministratorAccountsResource {
 
     /** An account as the API shows it: never its password. */
-    record Account(long id, String name, String accessLevel, boolean enabled, boolean mustChangePassword,
+    public record Account(long id, String name, String accessLevel, boolean enabled, boolean mustChangePassword,
             Instant createdAt, Instant lastLoginAt) {
         static Account of(AdminAccountView v) {
             return new Account(v.id(), v.name(), v.accessLevel().name(), v.enabled(), v.mustChangePassword(),

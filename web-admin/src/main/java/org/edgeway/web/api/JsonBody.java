@@ -2,22 +2,27 @@ package org.edgeway.web.api;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonConfig;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -26,15 +31,13 @@ import java.util.stream.Collectors;
 import org.edgeway.services.validation.InvalidSettingsException;
 
 /**
- * The one reader of API request bodies. Strict JSON (no duplicate keys), explicit types per field (a boolean is
+ * The one reader of API request bodies. Strict JSON (one value, no duplicate keys), explicit types per field (a boolean is
  * {@code true}/{@code false}, an integer is an integral number that fits, an enum is one of its names) and no
  * unknown fields. Each accessor calls its setter only when the body names the field, so a PUT changes only what
  * it names. Errors name the field and never echo the value; {@link #finish()} throws them all at once (400),
  * before anything is saved.
  */
 final class JsonBody {
-
-    private static final Map<String, ?> STRICT = Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE);
 
     private final JsonObject object;
     /** Turns a member name into the field name errors report (nested objects add their prefix). */
@@ -51,21 +54,58 @@ final class JsonBody {
 
     /** Parses a request body that must be one JSON object. */
     static JsonBody read(InputStream in) {
+        byte[] bytes;
+        try {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw malformed("could not be read");
+        }
         JsonValue value;
-        try (JsonReader reader = Json.createReaderFactory(STRICT).createReader(in)) {
-            value = reader.readValue();
+        try {
+            checkStrict(bytes);
+            try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+                value = reader.readValue();
+            }
         } catch (JsonParsingException e) {
             var at = e.getLocation();
             throw malformed(at == null ? "is not valid JSON"
                     : "is not valid JSON (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")");
-        } catch (JsonException | IllegalStateException e) {
-            // empty body, duplicate key, or trailing content
-            throw malformed("must be exactly one JSON object with no duplicate keys");
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+            throw malformed("is not valid JSON");
         }
         if (!(value instanceof JsonObject o)) {
             throw malformed("must be a JSON object");
         }
         return new JsonBody(o, UnaryOperator.identity(), new InvalidSettingsException.Collector());
+    }
+
+    /** One value and nothing after it, no key twice in an object (JSON-P readers keep the last silently). */
+    private static void checkStrict(byte[] bytes) {
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+            Deque<Set<String>> keys = new ArrayDeque<>();
+            boolean seenValue = false;
+            while (parser.hasNext()) {
+                if (seenValue && keys.isEmpty()) {
+                    throw malformed("must be one JSON value with nothing after it");
+                }
+                JsonParser.Event event = parser.next();
+                switch (event) {
+                    case START_OBJECT -> keys.push(new HashSet<>());
+                    case START_ARRAY -> keys.push(Set.of());
+                    case END_OBJECT, END_ARRAY -> keys.pop();
+                    case KEY_NAME -> {
+                        if (!keys.peek().add(parser.getString())) {
+                            throw malformed("names the same key twice in one object");
+                        }
+                    }
+                    default -> { }
+                }
+                seenValue = true;
+            }
+            if (!seenValue) {
+                throw malformed("is empty: a JSON object is required");
+            }
+        }
     }
 
     private static BadRequestException malformed(String reason) {

@@ -25,7 +25,7 @@ import org.edgeway.services.authentication.LocalDatabase;
 public class LocalDatabaseResource {
 
     /** A credential as the API shows it: never its password. */
-    record Credential(long id, String name, Instant createdAt) {
+    public record Credential(long id, String name, Instant createdAt) {
         static Credential of(CredentialView v) {
             return new Credential(v.id(), v.name(), v.createdAt());
         }

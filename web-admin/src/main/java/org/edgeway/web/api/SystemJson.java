@@ -7,12 +7,12 @@ import org.edgeway.services.system.NtpServerSettings;
 import org.edgeway.services.system.TimeSettings;
 
 /** What the API shows of the System menu; secrets only as "set" flags. */
-final class SystemJson {
+public final class SystemJson {
 
     private SystemJson() {
     }
 
-    record Dns(String hostName, String domainName, String dnsServer1, String dnsServer2, String dnsServer3,
+    public record Dns(String hostName, String domainName, String dnsServer1, String dnsServer2, String dnsServer3,
             String dnsServer4, String dnsServer5) {
         static Dns of(DnsSettings d) {
             return new Dns(d.getHostName(), d.getDomainName(), d.getDnsServer1(), d.getDnsServer2(), d.getDnsServer3(),
@@ -20,7 +20,7 @@ final class SystemJson {
         }
     }
 
-    record NtpServer(int slot, String address, String authentication, Integer keyId, String hashMethod,
+    public record NtpServer(int slot, String address, String authentication, Integer keyId, String hashMethod,
             boolean passPhraseSet) {
         static NtpServer of(NtpServerSettings n) {
             return new NtpServer(n.getSlot(), n.getAddress(), n.getAuthentication().name(), n.getKeyId(),
@@ -28,13 +28,14 @@ final class SystemJson {
         }
     }
 
-    record Time(List<NtpServer> ntpServers, String timeZone) {
+    public record Time(List<NtpServer> ntpServers, String timeZone) {
         static Time of(TimeSettings t) {
             return new Time(t.getNtpServers().stream().map(NtpServer::of).toList(), t.getTimeZone());
         }
     }
 
-    record Administration(String nodeRole, String systemSize, int sessionTimeoutMinutes, boolean automatedProtection) {
+    public record Administration(String nodeRole, String systemSize, int sessionTimeoutMinutes,
+            boolean automatedProtection) {
         static Administration of(AdministrationSettings a) {
             return new Administration(a.getNodeRole().name(), a.getSystemSize().name(), a.getSessionTimeoutMinutes(),
                     a.isAutomatedProtection());

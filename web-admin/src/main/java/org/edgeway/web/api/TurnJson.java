@@ -6,12 +6,12 @@ import org.edgeway.services.turn.TurnSettingsForm;
 import org.edgeway.services.turn.TurnSummary;
 
 /** What the API shows of TURN: settings (the shared secret only as a "set" flag), status and relays. */
-final class TurnJson {
+public final class TurnJson {
 
     private TurnJson() {
     }
 
-    record Settings(boolean enabled, boolean tcp443Enabled, boolean portMultiplexing, int requestsPort,
+    public record Settings(boolean enabled, boolean tcp443Enabled, boolean portMultiplexing, int requestsPort,
             int requestsPortRangeStart, int requestsPortRangeEnd, String protocolMode,
             boolean delegatedCredentialChecking, String realm, int mediaPortRangeStart, int mediaPortRangeEnd,
             boolean allowUnauthenticatedStunBinding, String peerAllow, String peerDeny, boolean sharedSecretSet,
@@ -25,7 +25,7 @@ final class TurnJson {
         }
     }
 
-    record Status(String state, String detail, List<String> listening, List<String> relayAddresses,
+    public record Status(String state, String detail, List<String> listening, List<String> relayAddresses,
             int activeClients, int activeRelays, int capacity, boolean restartPending) {
         static Status of(TurnSummary s) {
             return new Status(s.state(), s.detail(), s.listeningAddresses(), s.relayAddresses(), s.activeClients(),
@@ -33,7 +33,7 @@ final class TurnJson {
         }
     }
 
-    record Relay(String clientAddress, String serverAddress, String transport, String username,
+    public record Relay(String clientAddress, String serverAddress, String transport, String username,
             String relayAddresses, long ageSeconds, long lifetimeLeftSeconds, List<String> permissions,
             List<String> channels, long packetsFromClient, long bytesFromClient, long packetsToClient,
             long bytesToClient, long packetsDropped) {
