@@ -208,6 +208,32 @@ class RestInputIT {
         assertEquals(1, admin.get(ACCOUNTS).json().size());
     }
 
+    @Test
+    @Order(10)
+    void theConfigurationLogAndAlarmsAreReachable() {
+        JsonNode log = admin.get("/status/logs/configuration?size=50").json();
+        JsonNode hostName = null;
+        JsonNode passPhrase = null;
+        for (JsonNode line : log) {
+            String setting = line.path("setting").asText();
+            if (hostName == null && setting.equals("System > DNS: System host name")) {
+                hostName = line;
+            }
+            if (passPhrase == null && setting.equals("System > Time: NTP server 2 pass phrase")) {
+                passPhrase = line;
+            }
+        }
+        assertTrue(hostName != null && passPhrase != null, "both changes logged: " + log);
+        assertEquals("edge1", hostName.path("newValue").asText());
+        assertEquals("api", hostName.path("source").asText());
+        assertEquals("admin", hostName.path("changedBy").asText());
+        assertEquals("********", passPhrase.path("newValue").asText());
+        admin.get("/status/logs/configuration?size=5000").assertError(400, "size");
+
+        assertTrue(admin.get("/status/alarms").json().isArray());
+        admin.post("/status/alarms/987654/acknowledge", null).assertError(404);
+    }
+
     private static long findId(JsonNode accounts, String name) {
         for (JsonNode a : accounts) {
             if (a.path("name").asText().equals(name)) {
