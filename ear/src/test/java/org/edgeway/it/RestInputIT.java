@@ -140,7 +140,9 @@ class RestInputIT {
     @Test
     @Order(7)
     void statusHasItsOwnShapeWithoutDuplicateKeys() {
-        JsonNode status = admin.get("/status/turn").json(); // strict parse: a duplicate key fails
+        ApiClient.Answer answer = admin.get("/status/turn");
+        assertEquals(200, answer.status(), answer.toString());
+        JsonNode status = answer.json(); // strict parse: a duplicate key fails
         assertEquals("Inactive", status.path("state").asText());
         assertTrue(status.path("listening").isArray(), status.toString());
         assertFalse(status.has("getState") || status.has("listeningAddresses"), status.toString());

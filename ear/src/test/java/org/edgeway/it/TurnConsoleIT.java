@@ -178,7 +178,9 @@ class TurnConsoleIT {
                 "{\"enabled\":true,\"portMultiplexing\":true,\"realm\":\"X\"}");
         assertTrue(bad.assertError(400, "portMultiplexing").path("fields").path("portMultiplexing").asText()
                 .contains("only available on Large systems"), bad.toString());
-        assertEquals("Active", admin.get("/status/turn").json().path("state").asText());
+        ApiClient.Answer status = admin.get("/status/turn");
+        assertEquals("Active", status.json().path("state").asText(), status.toString());
+        assertFalse(status.json().path("listening").isEmpty(), status.toString());
     }
 
     @Test

@@ -135,23 +135,20 @@ final class JsonBody {
 
     /** A required integer. */
     JsonBody integer(String name, IntConsumer setter) {
-        JsonValue v = member(name);
-        if (v == JsonValue.NULL) {
-            reject(name, "must be a whole number, not null");
-        } else if (v != null) {
-            Integer i = toInt(name, v);
-            if (i != null) {
-                setter.accept(i);
-            }
-        }
-        return this;
+        return integer(name, false, setter::accept);
     }
 
     /** An integer that may be null (cleared). */
     JsonBody nullableInteger(String name, Consumer<Integer> setter) {
+        return integer(name, true, setter);
+    }
+
+    private JsonBody integer(String name, boolean nullable, Consumer<Integer> setter) {
         JsonValue v = member(name);
-        if (v == JsonValue.NULL) {
+        if (v == JsonValue.NULL && nullable) {
             setter.accept(null);
+        } else if (v == JsonValue.NULL) {
+            reject(name, "must be a whole number, not null");
         } else if (v != null) {
             Integer i = toInt(name, v);
             if (i != null) {

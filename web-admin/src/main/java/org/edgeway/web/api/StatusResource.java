@@ -16,9 +16,13 @@ import org.edgeway.services.alarms.AlarmView;
 import org.edgeway.services.alarms.Alarms;
 import org.edgeway.services.configlog.ConfigLogLine;
 import org.edgeway.services.configlog.ConfigurationLog;
+import org.edgeway.services.turn.TurnStatus;
 import org.edgeway.services.validation.InvalidSettingsException;
 
-/** Status &gt; Alarms (list, acknowledge) and Status &gt; Logs &gt; Configuration log over the API. */
+/**
+ * The Status menu over the API: TURN server status and relays, alarms (list, acknowledge) and the configuration
+ * log. One root resource for all of {@code /status}: JAX-RS picks the root class by its longest path first.
+ */
 @Path("/status")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusResource {
@@ -45,9 +49,23 @@ public class StatusResource {
     }
 
     @Inject
+    private TurnStatus turn;
+    @Inject
     private Alarms alarms;
     @Inject
     private ConfigurationLog configurationLog;
+
+    @GET
+    @Path("turn")
+    public TurnJson.Status turn() {
+        return TurnJson.Status.of(turn.summary());
+    }
+
+    @GET
+    @Path("turn/relays")
+    public List<TurnJson.Relay> relays() {
+        return turn.relays().stream().map(TurnJson.Relay::of).toList();
+    }
 
     @GET
     @Path("alarms")

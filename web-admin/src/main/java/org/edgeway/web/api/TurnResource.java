@@ -8,24 +8,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
-import java.util.List;
 import org.edgeway.services.turn.TurnSettingsForm;
 import org.edgeway.services.turn.TurnSettingsService;
-import org.edgeway.services.turn.TurnStatus;
 
-/** Configuration &gt; Traversal &gt; TURN and its status over the API, with the console's validation. */
-@Path("/")
+/** Configuration &gt; Traversal &gt; TURN over the API, with the console's validation (status: StatusResource). */
+@Path("/configuration/traversal/turn")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TurnResource {
 
     @Inject
     private TurnSettingsService settings;
-    @Inject
-    private TurnStatus status;
 
     @GET
-    @Path("configuration/traversal/turn")
     public TurnJson.Settings get() {
         return TurnJson.Settings.of(settings.form());
     }
@@ -35,7 +30,6 @@ public class TurnResource {
      * the stored one, {@code clearSharedSecret:true} removes it.
      */
     @PUT
-    @Path("configuration/traversal/turn")
     public TurnJson.Settings put(InputStream in) {
         TurnSettingsForm form = settings.form();
         JsonBody body = JsonBody.read(in)
@@ -62,17 +56,5 @@ public class TurnResource {
         body.finish();
         settings.save(form);
         return get();
-    }
-
-    @GET
-    @Path("status/turn")
-    public TurnJson.Status summary() {
-        return TurnJson.Status.of(status.summary());
-    }
-
-    @GET
-    @Path("status/turn/relays")
-    public List<TurnJson.Relay> relays() {
-        return status.relays().stream().map(TurnJson.Relay::of).toList();
     }
 }
