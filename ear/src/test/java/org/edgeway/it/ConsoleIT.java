@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -184,27 +183,22 @@ class ConsoleIT {
         browser.screenshot("dns-read-only");
 
         // and the server refuses the write itself
-        HttpResponse<String> put = api("PUT", "/system/dns", VIEWER, VIEWER_PASSWORD,
-                "{\"hostName\":\"hacked\",\"dnsServer1\":\"198.51.100.1\"}");
-        assertEquals(403, put.statusCode(), put.body());
-        assertTrue(put.body().contains("read-only"), put.body());
-        HttpResponse<String> get = api("GET", "/system/dns", VIEWER, VIEWER_PASSWORD, null);
-        assertEquals(200, get.statusCode());
-        assertTrue(get.body().contains("\"hostName\":\"expe\""), get.body());
+        ApiClient viewer = ApiClient.as(node, VIEWER, VIEWER_PASSWORD);
+        ApiClient.Answer put = viewer.put("/system/dns", "{\"hostName\":\"hacked\",\"dnsServer1\":\"198.51.100.1\"}");
+        assertTrue(put.assertError(403).path("error").asText().contains("read-only"), put.toString());
+        assertEquals("expe", viewer.get("/system/dns").json().path("hostName").asText());
     }
 
     @Test
     @Order(11)
     void apiValidatesLikeTheConsole() throws Exception {
-        HttpResponse<String> bad = api("PUT", "/system/dns", "admin", NEW_PASSWORD,
-                "{\"hostName\":\"exp_e\",\"dnsServer1\":\"dns.example.com\"}");
-        assertEquals(400, bad.statusCode(), bad.body());
-        assertTrue(bad.body().contains("dnsServer1") && bad.body().contains("hostName"), bad.body());
+        ApiClient admin = ApiClient.as(node, "admin", NEW_PASSWORD);
+        ApiClient.Answer bad = admin.put("/system/dns", "{\"hostName\":\"exp_e\",\"dnsServer1\":\"dns.example.com\"}");
+        bad.assertError(400, "dnsServer1", "hostName");
         assertFalse(bad.body().contains("Exception"), "no stack trace or exception names: " + bad.body());
-        HttpResponse<String> good = api("PUT", "/system/dns", "admin", NEW_PASSWORD,
-                "{\"hostName\":\"expe\",\"domainName\":\"example.com\",\"dnsServer1\":\"192.0.2.54\"}");
-        assertEquals(200, good.statusCode(), good.body());
-        assertTrue(good.body().contains("192.0.2.54"), good.body());
+        JsonNode good = admin.put("/system/dns",
+                "{\"hostName\":\"expe\",\"domainName\":\"example.com\",\"dnsServer1\":\"192.0.2.54\"}").json();
+        assertEquals("192.0.2.54", good.path("dnsServer1").asText());
     }
 
     @Test
@@ -240,16 +234,5 @@ class ConsoleIT {
 
     private void login(String user, String password) {
         Console.login(browser, node, user, password);
-    }
-
-    private HttpResponse<String> api(String method, String path, String user, String password, String json)
-            throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.baseUrl() + "/api/v1" + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        return node.httpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

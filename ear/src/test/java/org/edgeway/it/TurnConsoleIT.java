@@ -207,27 +207,17 @@ class TurnConsoleIT {
     @Test
     void theApiReadsAndValidatesTurnSettings() throws Exception {
         turnOn("APIREALM");
-        java.net.http.HttpClient http = node.httpClient();
-        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes());
-        java.net.http.HttpResponse<String> get = http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(node.baseUrl() + "/api/v1/configuration/traversal/turn")).header("Authorization", auth)
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, get.statusCode());
-        assertTrue(get.body().contains("\"realm\":\"APIREALM\""), get.body());
+        ApiClient admin = ApiClient.as(node, "admin", PASSWORD);
+        ApiClient.Answer get = admin.get("/configuration/traversal/turn");
+        assertEquals("APIREALM", get.json().path("realm").asText());
         assertFalse(get.body().contains(TURN_PASSWORD));
-        java.net.http.HttpResponse<String> bad = http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(node.baseUrl() + "/api/v1/configuration/traversal/turn")).header("Authorization", auth)
-                .header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "{\"enabled\":true,\"portMultiplexing\":true,\"realm\":\"X\"}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(400, bad.statusCode(), bad.body());
-        assertTrue(bad.body().contains("only available on Large systems"), bad.body());
-        java.net.http.HttpResponse<String> status = http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(node.baseUrl() + "/api/v1/status/turn")).header("Authorization", auth).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, status.statusCode());
-        assertTrue(status.body().contains("\"state\":\"Active\""), status.body());
+        ApiClient.Answer bad = admin.put("/configuration/traversal/turn",
+                "{\"enabled\":true,\"portMultiplexing\":true,\"realm\":\"X\"}");
+        assertTrue(bad.assertError(400, "portMultiplexing").path("fields").path("portMultiplexing").asText()
+                .contains("only available on Large systems"), bad.toString());
+        ApiClient.Answer status = admin.get("/status/turn");
+        assertEquals("Active", status.json().path("state").asText(), status.toString());
+        assertFalse(status.json().path("listening").isEmpty(), status.toString());
     }
 
     @Test

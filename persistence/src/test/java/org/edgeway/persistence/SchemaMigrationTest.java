@@ -1,6 +1,8 @@
 package org.edgeway.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -9,26 +11,28 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SchemaMigrationTest {
 
+    /** Stands in for the node's SecretBox: reversible and visibly not the plain value. */
+    private static final UnaryOperator<String> ENCRYPT = s -> "enc:" + new StringBuilder(s).reverse();
+
     @Test
     void migratesAFileDatabaseOnceAndKeepsData(@TempDir Path dir) throws Exception {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + dir.resolve("edgeway") + ";DB_CLOSE_ON_EXIT=FALSE");
-        ds.setUser("sa");
-        ds.setPassword("sa");
+        JdbcDataSource ds = dataSource(dir);
 
-        assertEquals("3", SchemaMigration.migrate(ds));
+        assertEquals("4", SchemaMigration.migrate(ds, ENCRYPT));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("insert into config_log(changed_at, changed_by, source, setting, old_value, new_value) "
                     + "values (current_timestamp, 'admin', 'web', 'System > DNS: DNS server address 1', null, '192.0.2.53')");
         }
         // second start: nothing to apply, data kept
-        assertEquals("3", SchemaMigration.migrate(ds));
+        assertEquals("4", SchemaMigration.migrate(ds, ENCRYPT));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             Set<String> tables = new HashSet<>();
             try (ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", null, new String[] {"TABLE"})) {
@@ -43,5 +47,40 @@ class SchemaMigrationTest {
                 assertEquals(1, rs.getInt(1));
             }
         }
+    }
+
+    @Test
+    void upgradeEncryptsStoredNtpPassPhrasesAndDropsThePlainColumn(@TempDir Path dir) throws Exception {
+        JdbcDataSource ds = dataSource(dir);
+        // a node at version 3 with a plain pass phrase in slot 2
+        Flyway.configure(SchemaMigration.class.getClassLoader()).dataSource(ds).locations("classpath:db/migration")
+                .target("3").load().migrate();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("insert into ntp_server(slot, authentication_method) values (1, 'DISABLED')");
+            s.executeUpdate("insert into ntp_server(slot, address, authentication_method, key_id, hash_method, pass_phrase)"
+                    + " values (2, 'ntp.example.com', 'SYMMETRIC_KEY', 7, 'SHA1', 'plain-phrase')");
+        }
+
+        assertEquals("4", SchemaMigration.migrate(ds, ENCRYPT));
+
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select slot, pass_phrase_encrypted from ntp_server order by slot")) {
+                assertTrue(rs.next());
+                assertNull(rs.getString(2));
+                assertTrue(rs.next());
+                assertEquals("enc:esarhp-nialp", rs.getString(2));
+            }
+            try (ResultSet rs = c.getMetaData().getColumns(null, "PUBLIC", "NTP_SERVER", "PASS_PHRASE")) {
+                assertFalse(rs.next(), "the plain pass_phrase column is gone");
+            }
+        }
+    }
+
+    private static JdbcDataSource dataSource(Path dir) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + dir.resolve("edgeway") + ";DB_CLOSE_ON_EXIT=FALSE");
+        ds.setUser("sa");
+        ds.setPassword("sa");
+        return ds;
     }
 }

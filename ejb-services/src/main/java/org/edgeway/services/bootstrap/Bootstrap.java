@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.edgeway.engine.NodeRole;
 import org.edgeway.engine.SystemSize;
 import org.edgeway.persistence.SchemaMigration;
+import org.edgeway.services.security.SecretBox;
 
 /**
  * First thing at every start: migrate the schema, then (first start only) create the settings and the
@@ -32,11 +33,13 @@ public class Bootstrap {
     private DataSource dataSource;
     @Inject
     private FirstStart firstStart;
+    @Inject
+    private SecretBox secrets;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Flyway manages its own transactions
     void start() {
-        String version = SchemaMigration.migrate(dataSource);
+        String version = SchemaMigration.migrate(dataSource, secrets::encrypt);
         LOG.info(() -> "Database schema at version " + version);
         firstStart.initialize(role(System.getProperty(ROLE_PROPERTY, "C")),
                 SystemSize.valueOf(System.getProperty(SIZE_PROPERTY, "small").trim().toUpperCase()));

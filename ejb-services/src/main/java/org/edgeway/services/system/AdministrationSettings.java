@@ -22,6 +22,16 @@ public class AdministrationSettings implements Serializable {
     /** On for new installs (seed 001: "running by default"). */
     private boolean automatedProtection = true;
 
+    /** The role's constant name, for callers that may not see engine types (the REST API). */
+    public String getNodeRoleName() {
+        return getNodeRole() == null ? null : getNodeRole().name();
+    }
+
+    /** The size's constant name, for callers that may not see engine types (the REST API). */
+    public String getSystemSizeName() {
+        return getSystemSize() == null ? null : getSystemSize().name();
+    }
+
     public NodeRole getNodeRole() {
         return nodeRole;
     }

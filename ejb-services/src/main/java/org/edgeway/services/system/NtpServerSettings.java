@@ -7,7 +7,11 @@ import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import org.edgeway.services.validation.HostOrIp;
 
-/** One NTP server slot of System > Time. Key ID, hash method and pass phrase apply to Symmetric key only. */
+/**
+ * One NTP server slot of System > Time. Key ID, hash method and pass phrase apply to Symmetric key only. The pass
+ * phrase is write-only: it reads back as null with {@link #isPassPhraseSet()}; on save null keeps the stored one
+ * unless {@link #isClearPassPhrase()}.
+ */
 public class NtpServerSettings implements Serializable {
 
     /** Hash methods an NTP symmetric key may use. */
@@ -24,6 +28,8 @@ public class NtpServerSettings implements Serializable {
     private HashMethod hashMethod;
     @Size(max = 128, message = "must be at most 128 characters")
     private String passPhrase;
+    private boolean passPhraseSet;
+    private boolean clearPassPhrase;
 
     public NtpServerSettings(int slot) {
         this.slot = slot;
@@ -71,6 +77,23 @@ public class NtpServerSettings implements Serializable {
 
     public void setPassPhrase(String passPhrase) {
         this.passPhrase = passPhrase == null || passPhrase.isEmpty() ? null : passPhrase;
+    }
+
+    /** Whether a pass phrase is stored for this slot. */
+    public boolean isPassPhraseSet() {
+        return passPhraseSet;
+    }
+
+    public void setPassPhraseSet(boolean passPhraseSet) {
+        this.passPhraseSet = passPhraseSet;
+    }
+
+    public boolean isClearPassPhrase() {
+        return clearPassPhrase;
+    }
+
+    public void setClearPassPhrase(boolean clearPassPhrase) {
+        this.clearPassPhrase = clearPassPhrase;
     }
 
     public boolean isSymmetricKey() {

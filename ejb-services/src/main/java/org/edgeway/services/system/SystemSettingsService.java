@@ -17,6 +17,7 @@ import org.edgeway.persistence.system.SystemSettings;
 import org.edgeway.services.configlog.Changes;
 import org.edgeway.services.configlog.ConfigurationLog;
 import org.edgeway.services.security.Caller;
+import org.edgeway.services.security.SecretBox;
 import org.edgeway.services.validation.InvalidSettingsException;
 
 /**
@@ -38,6 +39,8 @@ public class SystemSettingsService {
     private ConfigurationLog configurationLog;
     @Inject
     private Event<SettingsChanged> settingsChanged;
+    @Inject
+    private SecretBox secrets;
 
     /** Creates the settings row and NTP slots at first start; later starts change nothing. */
     public void initialize(NodeRole role, SystemSize size) {
@@ -88,19 +91,22 @@ public class SystemSettingsService {
             f.setAuthentication(NtpAuthentication.valueOf(n.getAuthenticationMethod()));
             f.setKeyId(n.getKeyId());
             f.setHashMethod(n.getHashMethod() == null ? null : NtpServerSettings.HashMethod.valueOf(n.getHashMethod()));
-            f.setPassPhrase(n.getPassPhrase());
+            f.setPassPhraseSet(n.getPassPhraseEncrypted() != null);
         }
         return form;
     }
 
+    /** Saves System > Time; an empty pass phrase keeps the stored one (write-only), unless cleared. */
     public void saveTime(@NotNull @Valid TimeSettings form) {
         caller.requireWrite();
+        List<NtpServer> stored = ntpServers();
         InvalidSettingsException.Collector errors = new InvalidSettingsException.Collector();
         if (!ZoneId.getAvailableZoneIds().contains(form.getTimeZone())) {
             errors.reject("timeZone", "is not a known time zone");
         }
-        for (NtpServerSettings f : form.getNtpServers()) {
-            String prefix = "ntpServer" + f.getSlot();
+        for (NtpServer n : stored) {
+            NtpServerSettings f = form.ntp(n.getSlot());
+            String prefix = "ntpServer" + n.getSlot();
             if (f.isSymmetricKey()) {
                 if (f.getKeyId() == null) {
                     errors.reject(prefix + "KeyId", "is required for Symmetric key authentication");
@@ -108,7 +114,7 @@ public class SystemSettingsService {
                 if (f.getHashMethod() == null) {
                     errors.reject(prefix + "HashMethod", "is required for Symmetric key authentication");
                 }
-                if (f.getPassPhrase() == null) {
+                if (f.getPassPhrase() == null && (f.isClearPassPhrase() || n.getPassPhraseEncrypted() == null)) {
                     errors.reject(prefix + "PassPhrase", "is required for Symmetric key authentication");
                 }
             }
@@ -121,23 +127,26 @@ public class SystemSettingsService {
         SystemSettings s = settings();
         Changes changes = new Changes(TIME_PAGE).compare("Time zone", s.getTimeZone(), form.getTimeZone());
         s.setTimeZone(form.getTimeZone());
-        for (NtpServer n : ntpServers()) {
+        for (NtpServer n : stored) {
             NtpServerSettings f = form.ntp(n.getSlot());
             boolean symmetric = f.isSymmetricKey();
             Integer keyId = symmetric ? f.getKeyId() : null;
             String hash = symmetric ? f.getHashMethod().name() : null;
-            String pass = symmetric ? f.getPassPhrase() : null;
+            String pass = !symmetric ? null
+                    : f.getPassPhrase() != null ? secrets.encrypt(f.getPassPhrase()) : n.getPassPhraseEncrypted();
             String label = "NTP server " + n.getSlot();
             changes.compare(label + " address", n.getAddress(), f.getAddress())
                     .compare(label + " authentication", label(n.getAuthenticationMethod()), f.getAuthentication().getLabel())
                     .compare(label + " key ID", n.getKeyId(), keyId)
                     .compare(label + " hash method", n.getHashMethod(), hash)
-                    .compareSecret(label + " pass phrase", n.getPassPhrase(), pass);
+                    // ciphertexts differ for the same phrase: a new phrase given counts as a change
+                    .compareSecret(label + " pass phrase", n.getPassPhraseEncrypted() == null ? null : "set",
+                            pass == null ? null : f.getPassPhrase() != null ? "new" : "set");
             n.setAddress(f.getAddress());
             n.setAuthenticationMethod(f.getAuthentication().name());
             n.setKeyId(keyId);
             n.setHashMethod(hash);
-            n.setPassPhrase(pass);
+            n.setPassPhraseEncrypted(pass);
         }
         commit(changes);
     }

@@ -108,6 +108,11 @@ public class TurnSettingsForm implements Serializable {
         this.requestsPortRangeEnd = requestsPortRangeEnd;
     }
 
+    /** The mode's constant name, for callers that may not see engine types (the REST API). */
+    public String getProtocolModeName() {
+        return getProtocolMode() == null ? null : getProtocolMode().name();
+    }
+
     public TurnConfig.ProtocolMode getProtocolMode() {
         return protocolMode;
     }

@@ -23,8 +23,9 @@ public class NtpServer {
     /** {@code SHA1} or {@code MD5}: the hash of the symmetric key. */
     @Column(name = "hash_method")
     private String hashMethod;
-    @Column(name = "pass_phrase")
-    private String passPhrase;
+    /** Encrypted by the services' SecretBox (node key in the data directory); never stored in plain text. */
+    @Column(name = "pass_phrase_encrypted")
+    private String passPhraseEncrypted;
 
     protected NtpServer() {
     }
@@ -69,11 +70,11 @@ public class NtpServer {
         this.hashMethod = hashMethod;
     }
 
-    public String getPassPhrase() {
-        return passPhrase;
+    public String getPassPhraseEncrypted() {
+        return passPhraseEncrypted;
     }
 
-    public void setPassPhrase(String passPhrase) {
-        this.passPhrase = passPhrase;
+    public void setPassPhraseEncrypted(String passPhraseEncrypted) {
+        this.passPhraseEncrypted = passPhraseEncrypted;
     }
 }

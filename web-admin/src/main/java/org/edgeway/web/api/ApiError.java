@@ -1,5 +1,6 @@
 package org.edgeway.web.api;
 
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -13,8 +14,15 @@ import java.util.Map;
  */
 public record ApiError(int status, String error, Map<String, String> fields) {
 
+    static final MediaType TYPE = MediaType.APPLICATION_JSON_TYPE;
+    static final String INVALID = "Invalid settings";
+
     static Response.ResponseBuilder response(Response.Status status, String error, Map<String, String> fields) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError(status.getStatusCode(), error, fields));
+        return Response.status(status).type(TYPE).entity(new ApiError(status.getStatusCode(), error, fields));
+    }
+
+    /** A 404 for a record that does not exist (e.g. {@code "No administrator account 7"}). */
+    static NotFoundException notFound(String what) {
+        return new NotFoundException(response(Response.Status.NOT_FOUND, what, null).build());
     }
 }
