@@ -30,6 +30,7 @@ public final class ServerNode implements AutoCloseable {
     private final int offset;
     private final List<String> extraArgs;
     private Process launcher;
+    private SSLContext trusted;
 
     public ServerNode(String name, int offsetStep, String... extraArgs) {
         this.dataDir = Path.of(System.getProperty("edgeway.it.dir", "target/it")).resolve(name).toAbsolutePath();
@@ -68,7 +69,11 @@ public final class ServerNode implements AutoCloseable {
         pb.environment().remove("EDGEWAY_ADMIN_PASSWORD");
         launcher = pb.start();
         try {
+            synchronized (this) {
+                trusted = null;
+            }
             waitUntilDeployed();
+            sslContext();
         } catch (Exception | Error e) {
             stop(); // a node that did not come up is still a process: never leave it running
             throw e;
@@ -149,8 +154,18 @@ public final class ServerNode implements AutoCloseable {
         return "http://127.0.0.1:" + (9990 + offset);
     }
 
-    /** TLS that trusts exactly this node's own self-signed certificate (from its keystore), nothing else. */
-    public SSLContext sslContext() throws Exception {
+    /**
+     * TLS that trusts exactly this node's own self-signed certificate, nothing else: the one its keystore held when
+     * the node last started, which is the one it serves even after a test replaces the file on disk.
+     */
+    public synchronized SSLContext sslContext() throws Exception {
+        if (trusted == null) {
+            trusted = loadTrust();
+        }
+        return trusted;
+    }
+
+    private SSLContext loadTrust() throws Exception {
         Properties p = new Properties();
         try (var in = Files.newInputStream(dataDir.resolve("tls/https.properties"))) {
             p.load(in);
