@@ -100,6 +100,54 @@ public record SipConfig(
                 null, null);
     }
 
+    /*
+     * Each feature on the EJB side contributes its own part (SIP page, domains, zones, dial plan, local database,
+     * certificates) by replacing only that part, so the order contributors run in does not matter.
+     */
+
+    public SipConfig withProtocol(boolean enabled, Listener udp, Listener tcp, Listener tls,
+            Duration tlsHandshakeTimeout, Duration registrationMinimum, Duration registrationMaximum) {
+        return new SipConfig(enabled, udp, tcp, tls, tlsHandshakeTimeout, registrationMinimum, registrationMaximum,
+                realm, domains, zones, searchRules, credentials, maintenanceMode, tlsKeyStore, tlsKeyStorePassword,
+                trustedCertificates);
+    }
+
+    public SipConfig withDomains(List<SipDomain> domains) {
+        return new SipConfig(enabled, udp, tcp, tls, tlsHandshakeTimeout, registrationMinimum, registrationMaximum,
+                realm, domains, zones, searchRules, credentials, maintenanceMode, tlsKeyStore, tlsKeyStorePassword,
+                trustedCertificates);
+    }
+
+    public SipConfig withZones(List<ZoneConfig> zones) {
+        return new SipConfig(enabled, udp, tcp, tls, tlsHandshakeTimeout, registrationMinimum, registrationMaximum,
+                realm, domains, zones, searchRules, credentials, maintenanceMode, tlsKeyStore, tlsKeyStorePassword,
+                trustedCertificates);
+    }
+
+    public SipConfig withSearchRules(List<SearchRule> searchRules) {
+        return new SipConfig(enabled, udp, tcp, tls, tlsHandshakeTimeout, registrationMinimum, registrationMaximum,
+                realm, domains, zones, searchRules, credentials, maintenanceMode, tlsKeyStore, tlsKeyStorePassword,
+                trustedCertificates);
+    }
+
+    public SipConfig withCredentials(String realm, Map<String, String> credentials) {
+        return new SipConfig(enabled, udp, tcp, tls, tlsHandshakeTimeout, registrationMinimum, registrationMaximum,
+                realm, domains, zones, searchRules, credentials, maintenanceMode, tlsKeyStore, tlsKeyStorePassword,
+                trustedCertificates);
+    }
+
+    public SipConfig withMaintenanceMode(boolean maintenanceMode) {
+        return new SipConfig(enabled, udp, tcp, tls, tlsHandshakeTimeout, registrationMinimum, registrationMaximum,
+                realm, domains, zones, searchRules, credentials, maintenanceMode, tlsKeyStore, tlsKeyStorePassword,
+                trustedCertificates);
+    }
+
+    public SipConfig withTls(String tlsKeyStore, String tlsKeyStorePassword, List<String> trustedCertificates) {
+        return new SipConfig(enabled, udp, tcp, tls, tlsHandshakeTimeout, registrationMinimum, registrationMaximum,
+                realm, domains, zones, searchRules, credentials, maintenanceMode, tlsKeyStore, tlsKeyStorePassword,
+                trustedCertificates);
+    }
+
     /**
      * One SIP listener (UDP, TCP or TLS mode and port on the SIP page).
      *
