@@ -1,0 +1,80 @@
+package org.edgeway.services.sip;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.edgeway.engine.EngineState;
+import org.edgeway.engine.sip.SipConfig;
+import org.edgeway.engine.sip.SipService;
+import org.edgeway.engine.sip.SipSnapshot;
+import org.edgeway.engine.zones.SearchRule;
+import org.edgeway.services.engine.EngineLifecycle;
+import org.edgeway.services.security.Caller;
+
+/**
+ * Status &gt; Registrations, Status &gt; Search history and the SIP lines of Status &gt; Overview, read from the
+ * engine's SIP snapshot (inactive and empty while SIP does not run) and the SIP configuration it was handed.
+ */
+@Stateless
+public class SipStatus {
+
+    @Inject
+    private EngineLifecycle engine;
+    @Inject
+    private Caller caller;
+
+    public SipSummary summary() {
+        SipSnapshot s = snapshot();
+        SipConfig c = engine.appliedConfig().service(SipService.KEY);
+        List<String> listeners = List.of(listener("UDP", c.udp()), listener("TCP", c.tcp()), listener("TLS", c.tls()));
+        return new SipSummary(s.state().label(), s.detail(), s.listeningAddresses(), s.registrations().size(),
+                c.enabled(), listeners,
+                c.domains().stream().filter(SipConfig.SipDomain::registrations).map(SipConfig.SipDomain::name).toList(),
+                c.searchRules().stream().map(SearchRule::name).toList(), c.credentials().size());
+    }
+
+    /** By device: one row per binding. */
+    public List<RegistrationRow> registrations() {
+        return snapshot().registrations().stream().map(RegistrationRow::of).toList();
+    }
+
+    /** By alias: one row per address of record with its contacts. */
+    public List<AliasRow> registrationsByAlias() {
+        Map<String, List<String>> byAlias = new LinkedHashMap<>();
+        for (SipSnapshot.RegistrationView r : snapshot().registrations()) {
+            byAlias.computeIfAbsent(r.addressOfRecord(), a -> new ArrayList<>()).add(r.contact());
+        }
+        return byAlias.entrySet().stream().map(e -> new AliasRow(e.getKey(), List.copyOf(e.getValue()))).toList();
+    }
+
+    /** The most recent searches, newest first. */
+    public List<SearchRow> searches() {
+        return snapshot().searches().stream().map(SearchRow::of).toList();
+    }
+
+    /**
+     * Removes the bindings of these addresses of record. The engine's registrar does the work; until SIP runs
+     * (and offers un-registering) this says why it cannot.
+     */
+    public void unregister(List<String> addressesOfRecord) {
+        caller.requireWrite();
+        if (addressesOfRecord.isEmpty()) {
+            return;
+        }
+        if (snapshot().state() != EngineState.RUNNING) {
+            throw new SipUnavailableException("SIP is not running");
+        }
+        throw new SipUnavailableException("this engine cannot un-register devices yet");
+    }
+
+    private SipSnapshot snapshot() {
+        return engine.snapshot().service(SipService.KEY);
+    }
+
+    private static String listener(String transport, SipConfig.Listener l) {
+        return transport + " " + (l.on() ? "On " + l.port() : "Off");
+    }
+}

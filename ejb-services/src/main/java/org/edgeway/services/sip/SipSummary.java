@@ -1,0 +1,41 @@
+package org.edgeway.services.sip;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * SIP at a glance (Status &gt; Overview, Status &gt; Registrations): what the engine reports, and what it was
+ * handed (SIP mode, listeners, registrar domains, search rules in priority order, number of credentials).
+ */
+public record SipSummary(String state, String detail, List<String> listeningAddresses, int registrations,
+        boolean sipMode, List<String> configuredListeners, List<String> registrarDomains, List<String> searchRules,
+        int credentials) implements Serializable {
+
+    public String getState() {
+        return state;
+    }
+
+    public String getDetail() {
+        return detail;
+    }
+
+    public String getListening() {
+        return listeningAddresses.isEmpty() ? "None" : String.join(", ", listeningAddresses);
+    }
+
+    public int getRegistrations() {
+        return registrations;
+    }
+
+    public String getSipModeText() {
+        return sipMode ? "On" : "Off";
+    }
+
+    public String getConfiguredListenersText() {
+        return String.join(", ", configuredListeners);
+    }
+
+    public String getRegistrarDomainsText() {
+        return registrarDomains.isEmpty() ? "None" : String.join(", ", registrarDomains);
+    }
+}
