@@ -61,11 +61,11 @@ public class SipStatus {
      */
     public void unregister(List<String> addressesOfRecord) {
         caller.requireWrite();
-        if (addressesOfRecord.isEmpty()) {
-            return;
-        }
         if (snapshot().state() != EngineState.RUNNING) {
             throw new SipUnavailableException("SIP is not running");
+        }
+        if (addressesOfRecord.isEmpty()) {
+            return;
         }
         throw new SipUnavailableException("this engine cannot un-register devices yet");
     }

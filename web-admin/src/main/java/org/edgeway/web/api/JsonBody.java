@@ -171,6 +171,20 @@ final class JsonBody {
         return this;
     }
 
+    /** An array of strings (null or absent: not set). */
+    JsonBody strings(String name, Consumer<List<String>> setter) {
+        JsonValue v = member(name);
+        if (v == null || v == JsonValue.NULL) {
+            return this;
+        }
+        if (!(v instanceof JsonArray array) || !array.stream().allMatch(e -> e instanceof JsonString)) {
+            reject(name, "must be an array of strings");
+        } else {
+            setter.accept(array.stream().map(e -> ((JsonString) e).getString()).toList());
+        }
+        return this;
+    }
+
     /** A required enum: one of the constants of {@code current}'s type, by name. */
     <E extends Enum<E>> JsonBody enumeration(String name, E current, Consumer<E> setter) {
         return enumeration(name, current.getDeclaringClass(), false, setter);

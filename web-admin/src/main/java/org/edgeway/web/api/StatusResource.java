@@ -1,6 +1,7 @@
 package org.edgeway.web.api;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -8,19 +9,25 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.edgeway.services.alarms.AlarmView;
 import org.edgeway.services.alarms.Alarms;
 import org.edgeway.services.configlog.ConfigLogLine;
 import org.edgeway.services.configlog.ConfigurationLog;
+import org.edgeway.services.sip.SipStatus;
+import org.edgeway.services.sip.SipUnavailableException;
 import org.edgeway.services.turn.TurnStatus;
 import org.edgeway.services.validation.InvalidSettingsException;
 
 /**
- * The Status menu over the API: TURN server status and relays, alarms (list, acknowledge) and the configuration
+ * The Status menu over the API: TURN server status and relays, SIP status, registrations and search history, alarms (list, acknowledge) and the configuration
  * log. One root resource for all of {@code /status}: JAX-RS picks the root class by its longest path first.
  */
 @Path("/status")
@@ -51,6 +58,8 @@ public class StatusResource {
     @Inject
     private TurnStatus turn;
     @Inject
+    private SipStatus sip;
+    @Inject
     private Alarms alarms;
     @Inject
     private ConfigurationLog configurationLog;
@@ -65,6 +74,47 @@ public class StatusResource {
     @Path("turn/relays")
     public List<TurnJson.Relay> relays() {
         return turn.relays().stream().map(TurnJson.Relay::of).toList();
+    }
+
+    @GET
+    @Path("sip")
+    public SipJson.Status sip() {
+        return SipJson.Status.of(sip.summary());
+    }
+
+    /** Status &gt; Registrations &gt; By device. */
+    @GET
+    @Path("registrations")
+    public List<SipJson.Registration> registrations() {
+        return sip.registrations().stream().map(SipJson.Registration::of).toList();
+    }
+
+    /** Status &gt; Registrations &gt; By alias. */
+    @GET
+    @Path("registrations/by-alias")
+    public List<SipJson.Alias> registrationsByAlias() {
+        return sip.registrationsByAlias().stream().map(SipJson.Alias::of).toList();
+    }
+
+    /** Removes the bindings of {@code {"addressesOfRecord":["sip:alice@example.com"]}}; 409 while SIP cannot. */
+    @POST
+    @Path("registrations/unregister")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response unregister(InputStream in) {
+        List<String> aliases = new ArrayList<>();
+        JsonBody.read(in).strings("addressesOfRecord", aliases::addAll).finish();
+        try {
+            sip.unregister(aliases);
+        } catch (SipUnavailableException e) {
+            throw new WebApplicationException(ApiError.response(Response.Status.CONFLICT, e.getMessage(), null).build());
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("search-history")
+    public List<SipJson.Search> searchHistory() {
+        return sip.searches().stream().map(SipJson.Search::of).toList();
     }
 
     @GET

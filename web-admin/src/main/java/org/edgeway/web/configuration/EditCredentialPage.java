@@ -1,8 +1,5 @@
 package org.edgeway.web.configuration;
 
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -35,19 +32,15 @@ public class EditCredentialPage implements Serializable {
         }
         form = database.form(id).orElse(null);
         if (form == null) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No credential " + id);
-            FacesContext.getCurrentInstance().responseComplete();
+            EditPages.notFound("No credential " + id);
         }
     }
 
     public void save() throws IOException {
         boolean creating = form.getId() == null;
         if (save.run("credentialForm", null, () -> database.save(form))) {
-            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            external.getFlash().setKeepMessages(true);
-            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(
-                    creating ? "Credential " + form.getName() + " created" : "Saved"));
-            external.redirect(external.getRequestContextPath() + "/configuration/authentication/local-database");
+            EditPages.backTo("/configuration/authentication/local-database",
+                    creating ? "Credential " + form.getName() + " created" : "Saved");
         }
     }
 

@@ -1,0 +1,28 @@
+package org.edgeway.web.configuration;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import java.io.IOException;
+
+/** The two endings of an edit page: the record does not exist (404), or it was saved (back to the list). */
+final class EditPages {
+
+    private EditPages() {
+    }
+
+    static void notFound(String what) throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().responseSendError(404, what);
+        faces.responseComplete();
+    }
+
+    /** Redirects to the list page with {@code banner} shown there. */
+    static void backTo(String listPath, String banner) throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        external.getFlash().setKeepMessages(true);
+        faces.addMessage(null, new FacesMessage(banner));
+        external.redirect(external.getRequestContextPath() + listPath);
+    }
+}
