@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.edgeway.engine.EngineConfig;
 import org.edgeway.engine.EngineState;
 import org.edgeway.engine.sip.SipConfig;
 import org.edgeway.engine.sip.SipService;
@@ -28,7 +29,8 @@ public class SipStatus {
 
     public SipSummary summary() {
         SipSnapshot s = snapshot();
-        SipConfig c = engine.appliedConfig().service(SipService.KEY);
+        EngineConfig applied = engine.appliedConfig();
+        SipConfig c = applied == null ? SipService.KEY.defaults() : applied.service(SipService.KEY);
         List<String> listeners = List.of(listener("UDP", c.udp()), listener("TCP", c.tcp()), listener("TLS", c.tls()));
         return new SipSummary(s.state().label(), s.detail(), s.listeningAddresses(), s.registrations().size(),
                 c.enabled(), listeners,
