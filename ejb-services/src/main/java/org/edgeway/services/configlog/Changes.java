@@ -37,6 +37,11 @@ public final class Changes {
         return this;
     }
 
+    /** The page the changes were made on. */
+    public String page() {
+        return page;
+    }
+
     public List<Change> list() {
         return List.copyOf(changes);
     }

@@ -1,6 +1,7 @@
 package org.edgeway.services.configlog;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.edgeway.persistence.configlog.ConfigLogEntry;
 import org.edgeway.services.security.Caller;
+import org.edgeway.services.system.SettingsChanged;
 
 /** Status > Logs > Configuration log: records each change in the caller's transaction, and reads them back. */
 @Stateless
@@ -20,6 +22,8 @@ public class ConfigurationLog {
     private EntityManager em;
     @Inject
     private Caller caller;
+    @Inject
+    private Event<SettingsChanged> settingsChanged;
 
     public void record(Changes changes) {
         Instant now = Instant.now();
@@ -27,6 +31,17 @@ public class ConfigurationLog {
             em.persist(new ConfigLogEntry(now, caller.name(), caller.source(), c.setting(), c.oldValue(), c.newValue()));
             LOG.info(() -> "config change by " + caller.name() + ": " + c.setting() + " '" + c.oldValue() + "' -> '"
                     + c.newValue() + "'");
+        }
+    }
+
+    /**
+     * Records a save's changes, if any, and tells the engine lifecycle to hand the engine a new configuration once
+     * the transaction commits.
+     */
+    public void recordForEngine(Changes changes) {
+        if (!changes.isEmpty()) {
+            record(changes);
+            settingsChanged.fire(new SettingsChanged(changes.page()));
         }
     }
 

@@ -1,7 +1,6 @@
 package org.edgeway.services.dialplan;
 
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,7 +17,6 @@ import org.edgeway.persistence.dialplan.SearchRuleEntry;
 import org.edgeway.services.configlog.Changes;
 import org.edgeway.services.configlog.ConfigurationLog;
 import org.edgeway.services.security.Caller;
-import org.edgeway.services.system.SettingsChanged;
 import org.edgeway.services.validation.InvalidSettingsException;
 
 /** Configuration &gt; Dial plan &gt; Search rules: the rules in priority order, and the engine's copy of them. */
@@ -33,8 +31,6 @@ public class SearchRules {
     private Caller caller;
     @Inject
     private ConfigurationLog configurationLog;
-    @Inject
-    private Event<SettingsChanged> settingsChanged;
     @Inject
     private Instance<ZoneNames> zoneNames;
 
@@ -90,7 +86,7 @@ public class SearchRules {
             SearchRuleSettingList.SETTINGS.toEntity(form, r);
         }
         em.flush();
-        record(changes);
+        configurationLog.recordForEngine(changes);
         return r.getId();
     }
 
@@ -103,7 +99,7 @@ public class SearchRules {
                     enabled ? "Enabled" : "Disabled");
             r.setEnabled(enabled);
         }
-        record(changes);
+        configurationLog.recordForEngine(changes);
     }
 
     public void delete(List<Long> ids) {
@@ -113,7 +109,7 @@ public class SearchRules {
             em.remove(r);
             changes.compare("Search rule " + r.getName(), "present", "deleted");
         }
-        record(changes);
+        configurationLog.recordForEngine(changes);
     }
 
     /** The dial plan as the engine takes it, in priority order. */
@@ -123,13 +119,6 @@ public class SearchRules {
                 SearchRule.PatternType.valueOf(r.getPatternType()), r.getPattern(),
                 SearchRule.PatternBehavior.valueOf(r.getBehavior()), r.getReplaceString(),
                 SearchRule.OnMatch.valueOf(r.getOnMatch()), r.getTargetZone(), r.isEnabled())).toList();
-    }
-
-    private void record(Changes changes) {
-        if (!changes.isEmpty()) {
-            configurationLog.record(changes);
-            settingsChanged.fire(new SettingsChanged(PAGE));
-        }
     }
 
     private List<SearchRuleEntry> find(List<Long> ids) {

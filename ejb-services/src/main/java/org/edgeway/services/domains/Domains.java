@@ -1,7 +1,6 @@
 package org.edgeway.services.domains;
 
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,7 +13,6 @@ import org.edgeway.persistence.domains.Domain;
 import org.edgeway.services.configlog.Changes;
 import org.edgeway.services.configlog.ConfigurationLog;
 import org.edgeway.services.security.Caller;
-import org.edgeway.services.system.SettingsChanged;
 import org.edgeway.services.validation.InvalidSettingsException;
 
 /** Configuration &gt; Domains (P28): the SIP domains of this node and the services each one has. */
@@ -31,8 +29,6 @@ public class Domains {
     private Caller caller;
     @Inject
     private ConfigurationLog configurationLog;
-    @Inject
-    private Event<SettingsChanged> settingsChanged;
 
     public List<DomainView> list() {
         return all().stream().map(d -> new DomainView(d.getId(), d.getName(), d.isSipRegistrations(),
@@ -77,10 +73,7 @@ public class Domains {
             DomainSettingList.SETTINGS.toEntity(form, d);
         }
         em.flush();
-        if (!changes.isEmpty()) {
-            configurationLog.record(changes);
-            settingsChanged.fire(new SettingsChanged(PAGE));
-        }
+        configurationLog.recordForEngine(changes);
         return d.getId();
     }
 
@@ -94,10 +87,7 @@ public class Domains {
                 changes.compare("Domain " + d.getName(), "present", "deleted");
             }
         }
-        if (!changes.isEmpty()) {
-            configurationLog.record(changes);
-            settingsChanged.fire(new SettingsChanged(PAGE));
-        }
+        configurationLog.recordForEngine(changes);
     }
 
     /** The domains as the engine takes them: the registrar acts for those with registrations on Expressway. */

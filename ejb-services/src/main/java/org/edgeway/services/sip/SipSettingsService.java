@@ -1,7 +1,6 @@
 package org.edgeway.services.sip;
 
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,7 +13,6 @@ import org.edgeway.persistence.sip.SipSettings;
 import org.edgeway.services.configlog.Changes;
 import org.edgeway.services.configlog.ConfigurationLog;
 import org.edgeway.services.security.Caller;
-import org.edgeway.services.system.SettingsChanged;
 import org.edgeway.services.turn.TurnSettingsForm;
 import org.edgeway.services.turn.TurnSettingsService;
 
@@ -35,8 +33,6 @@ public class SipSettingsService {
     private ConfigurationLog configurationLog;
     @Inject
     private TurnSettingsService turn;
-    @Inject
-    private Event<SettingsChanged> settingsChanged;
 
     public SipSettingsForm form() {
         return SipSettingList.SETTINGS.toForm(stored(), new SipSettingsForm());
@@ -55,10 +51,7 @@ public class SipSettingsService {
         } else {
             SipSettingList.SETTINGS.toEntity(form, s);
         }
-        if (!changes.isEmpty()) {
-            configurationLog.record(changes);
-            settingsChanged.fire(new SettingsChanged(PAGE));
-        }
+        configurationLog.recordForEngine(changes);
     }
 
     /** {@code config} with the SIP page's part (mode, listeners, timeouts) from the stored settings. */
