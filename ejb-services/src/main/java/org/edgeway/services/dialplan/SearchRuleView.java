@@ -1,6 +1,7 @@
 package org.edgeway.services.dialplan;
 
 import java.io.Serializable;
+import java.util.Locale;
 
 /**
  * A search rule as listed and as the API shows it; enumerations by their constant names, a null source zone is
@@ -40,7 +41,7 @@ public record SearchRuleView(long id, String name, String description, int prior
         if (!"ALIAS_PATTERN_MATCH".equals(mode)) {
             return "Any alias";
         }
-        return patternType.charAt(0) + patternType.substring(1).toLowerCase() + ": " + pattern;
+        return patternType.charAt(0) + patternType.substring(1).toLowerCase(Locale.ROOT) + ": " + pattern;
     }
 
     public String getOnMatchText() {

@@ -74,16 +74,11 @@ public class SearchRules {
         SearchRuleRules.check(form, zones(), errors);
         errors.throwIfAny();
 
-        SearchRuleEntry r = existing;
-        Changes changes;
-        if (r == null) {
-            r = new SearchRuleEntry();
-            SearchRuleSettingList.SETTINGS.toEntity(form, r);
+        SearchRuleEntry r = existing == null ? new SearchRuleEntry() : existing;
+        Changes changes = SearchRuleSettingList.SETTINGS.store(form, r, existing == null, "Search rule",
+                new Changes(PAGE + " > " + (existing == null ? form.getName() : existing.getName())));
+        if (existing == null) {
             em.persist(r);
-            changes = new Changes(PAGE + " > " + form.getName()).compare("Search rule", null, "created");
-        } else {
-            changes = SearchRuleSettingList.SETTINGS.compare(new Changes(PAGE + " > " + r.getName()), r, form);
-            SearchRuleSettingList.SETTINGS.toEntity(form, r);
         }
         em.flush();
         configurationLog.recordForEngine(changes);

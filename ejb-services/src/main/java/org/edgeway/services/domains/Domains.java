@@ -61,16 +61,11 @@ public class Domains {
         }
         errors.throwIfAny();
 
-        Domain d = existing;
-        Changes changes;
-        if (d == null) {
-            d = new Domain();
-            DomainSettingList.SETTINGS.toEntity(form, d);
+        Domain d = existing == null ? new Domain() : existing;
+        Changes changes = DomainSettingList.SETTINGS.store(form, d, existing == null, "Domain",
+                new Changes(PAGE + " > " + (existing == null ? form.getName() : existing.getName())));
+        if (existing == null) {
             em.persist(d);
-            changes = new Changes(PAGE + " > " + form.getName()).compare("Domain", null, "created");
-        } else {
-            changes = DomainSettingList.SETTINGS.compare(new Changes(PAGE + " > " + d.getName()), d, form);
-            DomainSettingList.SETTINGS.toEntity(form, d);
         }
         em.flush();
         configurationLog.recordForEngine(changes);

@@ -34,6 +34,20 @@ public final class SettingList<F, E, B> {
         return changes;
     }
 
+    /**
+     * Stores the form in one record of a list page (a domain, a search rule) and returns the log lines: "created"
+     * under {@code kind} for a new record, else every setting the form changes.
+     */
+    public Changes store(F form, E record, boolean created, String kind, Changes changes) {
+        if (created) {
+            changes.compare(kind, null, "created");
+        } else {
+            compare(changes, record, form);
+        }
+        toEntity(form, record);
+        return changes;
+    }
+
     /** Hands every stored value the engine takes to its configuration builder. */
     public B toEngine(E entity, B builder) {
         settings.forEach(s -> s.toEngine(entity, builder));
