@@ -121,7 +121,7 @@ turnserver -c "$WORK/turnserver.conf" >"$WORK/turnserver.out" 2>&1 &
 COTURN_PID=$!
 PIDS+=("$COTURN_PID")
 
-java -XX:+UseSerialGC -Xms64m -Xmx256m -XX:+AlwaysPreTouch -Dio.netty.leakDetection.level=disabled \
+java -XX:+UseSerialGC -Xms64m -Xmx256m -XX:+AlwaysPreTouch \
   -cp "$CP" org.edgeway.engine.EngineMain --port "$OUR_PORT" --realm TANDBERG --user alice:secret \
   --allow-loopback --media-ports 63000-64499 --max-relays 20000 --unauthorized-rate 0 "${OUR_EXTRA[@]}" \
   >"$WORK/edgeway.out" 2>&1 &
