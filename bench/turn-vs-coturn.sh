@@ -219,7 +219,7 @@ done
 
 # ------------------------------------------------------------------ external-peer saturation (the headline)
 if [ "$QUICK" = 1 ]; then RATES="20000,40000,60000,80000,100000"; SECONDS_PER_STEP=2; else
-  RATES="30000,40000,50000,60000,70000,80000,90000,100000,110000,120000,130000,140000,150000"; SECONDS_PER_STEP=3; fi
+  RATES="20000,30000,40000,50000,60000,70000,80000,90000,100000,110000,120000,130000,140000,150000"; SECONDS_PER_STEP=3; fi
 for run in $(seq 1 "$RUNS"); do
   for s in $(rotate "$run" $SERVERS); do
     echo "# saturation run $run $s" >&2
@@ -419,6 +419,6 @@ echo "== peak RSS (VmHWM) over the whole benchmark"
 echo "coturn: $(( $(hwm_kb "$COTURN_PID") / 1024 )) MB"
 echo "engine: $(( $(hwm_kb "$OUR_PID") / 1024 )) MB (EngineMain: -XX:+UseSerialGC -Xms64m -Xmx256m)"
 if [ "$NODE" = 1 ]; then
-  echo "node:   $(( $(hwm_kb "$NODE_PID") / 1024 )) MB (WildFly + console + engine; JVM: $(tr '\0' ' ' <"/proc/$NODE_PID/cmdline" | grep -oE -- '-X(ms|mx)[^ ]*|-XX:\+Use[A-Za-z]*GC' | tr '\n' ' '))"
+  echo "node:   $(( $(hwm_kb "$NODE_PID") / 1024 )) MB (WildFly + console + engine; JVM: $(tr '\0' ' ' <"/proc/$NODE_PID/cmdline" | grep -oE -- '-X(ms|mx)[^ ]*|-XX:\+Use[A-Za-z0-9]*GC' | tr '\n' ' '))"
   echo "        threads: node $(ls "/proc/$NODE_PID/task" | wc -l), engine $(ls "/proc/$OUR_PID/task" | wc -l)"
 fi
