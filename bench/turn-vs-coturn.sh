@@ -405,11 +405,11 @@ if [ "$PROFILE" = 1 ]; then
     pid=$(pid_of "$s")
     echo
     echo "== profile of $s during 40k round trips/s to the echo peers (JFR execution samples, top frames)"
-    jcmd "$pid" JFR.start name=bench duration=12s filename="$WORK/$s.jfr" settings=profile >/dev/null
+    jcmd "$pid" JFR.start name=bench settings=profile >/dev/null
     java -cp "$LCP" org.edgeway.engine.bench.TurnLoad --server "127.0.0.1:$(port_of "$s")" saturate --pairs 50 \
         --rates 40000,40000,40000 --seconds 3 --peers "$PEERS" >/dev/null 2>&1 || true
-    for i in $(seq 1 100); do [ -s "$WORK/$s.jfr" ] && break; sleep 0.2; done
-    sleep 1
+    jcmd "$pid" JFR.dump name=bench filename="$WORK/$s.jfr" >/dev/null
+    jcmd "$pid" JFR.stop name=bench >/dev/null
     jfr print --events jdk.ExecutionSample "$WORK/$s.jfr" | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); c[$0]++; n++} END {for (f in c) printf "%5.1f%% %s\n", 100*c[f]/n, f}' | sort -rn | head -25
   done
 fi
