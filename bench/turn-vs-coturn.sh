@@ -250,14 +250,14 @@ awk -v servers="$SERVERS" '
     for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
     return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
   }
-  $3 == "step" { loss[$1, $2, $4] = $5; cpu[$1, $2, $4] = $6; runs[$2] = 1 }
+  $3 == "step" { loss[$1, $2, $4] = $5; cpu[$1, $2, $4] = $6; if ($2 > runs) runs = $2 }
   $3 == "sat" { sat[$1, $2] = $4 }
   $3 == "rss" { rss[$1, $2] = $4 }
   END {
     ns = split(servers, S, " ")
     printf "%-7s %4s %16s %10s %12s %10s %14s %8s\n", "server", "run", "zero-loss rt/s", "loss %", "CPU us/rt", \
       "common", "CPU us/rt @com", "RSS MB"
-    for (r in runs) {
+    for (r = 1; r <= runs; r++) {
       common = 0
       for (k = 1; k <= ns; k++) if (common == 0 || sat[S[k], r] < common) common = sat[S[k], r]
       for (k = 1; k <= ns; k++) {
@@ -276,10 +276,12 @@ awk -v servers="$SERVERS" '
     print ""
     printf "%-15s %16s %14s %16s   (targets: rate >= 1.20, CPU <= 0.80)\n", "ratio", "zero-loss rate", \
       "CPU us/rt", "CPU us/rt @com"
-    for (k = 2; k <= ns; k++) if (mz["coturn"] > 0 && mc["coturn"] > 0 && mcc["coturn"] > 0)
-      printf "%-15s %16.2f %14.2f %16.2f\n", S[k] "/coturn", mz[S[k]] / mz["coturn"], mc[S[k]] / mc["coturn"], \
-        mcc[S[k]] / mcc["coturn"]
-  }' "$WORK/sat.txt"
+    for (k = 2; k <= ns; k++)
+      printf "%-15s %16s %14s %16s\n", S[k] "/coturn", ratio(mz[S[k]], mz["coturn"]), ratio(mc[S[k]], mc["coturn"]), \
+        ratio(mcc[S[k]], mcc["coturn"])
+    print "(n/a: coturn lost more than 0.1 % already at the first step, or no common rate)"
+  }
+  function ratio(a, b) { return b > 0 && a > 0 ? sprintf("%.2f", a / b) : "n/a" }' "$WORK/sat.txt"
 echo
 echo "-- every step (server run target loss% CPU-us/rt):"
 grep ' step ' "$WORK/sat.txt" | awk '{printf "   %-7s %d %7d %8.3f %8.2f\n", $1, $2, $4, $5, $6}'
