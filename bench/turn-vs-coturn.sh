@@ -75,7 +75,7 @@ for tool in turnserver turnutils_uclient turnutils_peer java jcmd mvn curl; do
   command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }
 done
 
-SERVER_HOME=$(ls -d "$ROOT"/ear/target/wildfly-*/ 2>/dev/null | head -1)
+SERVER_HOME=$(ls -d "$ROOT"/ear/target/wildfly-*/ 2>/dev/null | head -1 || true)
 if [ "$NODE" = 1 ] && [ ! -x "${SERVER_HOME}edgeway/bin/edgeway.sh" ]; then
   echo "# building the node (mvn -B -o package -DskipTests)" >&2
   (cd "$ROOT" && mvn -q -B -o package -DskipTests >/dev/null)
