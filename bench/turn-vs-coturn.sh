@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
-# Edgeway TURN vs coturn on loopback. Needs only Debian's coturn (turnserver, turnutils_uclient, turnutils_peer)
-# and this repository's build (JDK 17 + Maven, offline). Not a test: prints figures for docs/performance.md.
+# Edgeway TURN vs coturn on loopback: coturn 4.6.1, the engine alone (EngineMain) and the deployed node (WildFly,
+# started by edgeway.sh as the README starts a node, TURN configured through the REST API). Needs Debian's coturn
+# (turnserver, turnutils_uclient, turnutils_peer), curl, JDK 17 + Maven (offline). Not a test: prints figures for
+# docs/performance.md.
 #
-#   bench/turn-vs-coturn.sh [--runs N] [--quick] [--no-hairpin] [--threads N] [--profile]
+#   bench/turn-vs-coturn.sh [--runs N] [--quick] [--saturation-only] [--no-node] [--offset N]
+#                           [--no-hairpin] [--threads N] [--profile]
 #
-#   --threads N   I/O threads for both servers (ours: --threads N, coturn: --relay-threads N); default: each
-#                 server's own default (ours: number of processors, at least 2; coturn: number of processors)
+#   --saturation-only  only the headline scenario: external-peer saturation (50 clients, channels, 172 bytes,
+#                      turnutils_peer echo peers), after the warm-up
+#   --no-node          leave out the deployed node (coturn vs the engine alone, as before)
+#   --offset N         port offset of the deployed node (default 3000: HTTPS 11443, management 12990)
+#   --threads N        I/O threads for coturn (relay-threads) and the engine alone; default: each one's own
+#   --no-hairpin       the engine alone without in-process relay-to-relay forwarding
 #
-# Every server process it starts is stopped by pid on exit. Traffic stays on 127.0.0.1.
+# Builds what is missing (mvn -B -o package -DskipTests), stops every process it starts by pid on exit.
+# Traffic stays on 127.0.0.1; ports are below the ephemeral range and outside the tests' band (20000-23999).
 set -euo pipefail
 
 RUNS=3
@@ -15,10 +23,16 @@ QUICK=0
 OUR_EXTRA=()
 PROFILE=0
 COTURN_THREADS=""
+SATURATION_ONLY=0
+NODE=1
+OFFSET=3000
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) RUNS="$2"; shift ;;
     --quick) QUICK=1; RUNS=1 ;;
+    --saturation-only) SATURATION_ONLY=1 ;;
+    --no-node) NODE=0 ;;
+    --offset) OFFSET="$2"; shift ;;
     --no-hairpin) OUR_EXTRA+=(--no-hairpin) ;;
     --profile) PROFILE=1 ;;
     --threads) OUR_EXTRA+=(--threads "$2"); COTURN_THREADS="relay-threads=$2"; shift ;;
@@ -30,40 +44,65 @@ done
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d /tmp/turnbench.XXXXXX)
 PIDS=()
+NODE_LAUNCHER=""
+NODE_PID=""
+
+# Waits until a pid is gone (it may not be our child), at most $2 tenths of a second.
+wait_gone() {
+  local i
+  for i in $(seq 1 "${2:-600}"); do [ -d "/proc/$1" ] || return 0; sleep 0.1; done
+  return 1
+}
+
 cleanup() {
+  set +e
+  if [ -n "$NODE_PID" ]; then
+    kill "$NODE_PID" 2>/dev/null
+    wait_gone "$NODE_PID" 600 || kill -9 "$NODE_PID" 2>/dev/null
+  fi
+  [ -n "$NODE_LAUNCHER" ] && kill "$NODE_LAUNCHER" 2>/dev/null
   for p in "${PIDS[@]:-}"; do
-    [ -n "$p" ] && kill "$p" 2>/dev/null || true
+    [ -n "$p" ] && kill "$p" 2>/dev/null
   done
-  for p in "${PIDS[@]:-}"; do
-    [ -n "$p" ] && wait "$p" 2>/dev/null || true
+  for p in "${PIDS[@]:-}" $NODE_LAUNCHER; do
+    [ -n "$p" ] && wait "$p" 2>/dev/null
   done
   rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM
 
-for tool in turnserver turnutils_uclient turnutils_peer java mvn; do
+for tool in turnserver turnutils_uclient turnutils_peer java jcmd mvn curl; do
   command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }
 done
 
-echo "# building media-engine" >&2
-(cd "$ROOT" && mvn -q -B -o -pl media-engine test-compile dependency:build-classpath \
+SERVER_HOME=$(ls -d "$ROOT"/ear/target/wildfly-*/ 2>/dev/null | head -1 || true)
+if [ "$NODE" = 1 ] && [ ! -x "${SERVER_HOME}edgeway/bin/edgeway.sh" ]; then
+  echo "# building the node (mvn -B -o package -DskipTests)" >&2
+  (cd "$ROOT" && mvn -q -B -o package -DskipTests >/dev/null)
+  SERVER_HOME=$(ls -d "$ROOT"/ear/target/wildfly-*/ | head -1)
+fi
+echo "# building media-engine and its load generator" >&2
+(cd "$ROOT" && mvn -q -B -o -pl media-engine -am test-compile dependency:build-classpath \
    -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime >/dev/null)
 CP="$ROOT/media-engine/target/classes:$(cat "$WORK/cp.txt")"
 LCP="$ROOT/media-engine/target/test-classes:$CP"
 
-# "ephemeral-ish" ports below the Linux ephemeral range (32768+), so client sockets never collide with them
-BASE=$((16000 + (RANDOM % 200) * 10))
+# Ports below the Linux ephemeral range (32768+) and outside the integration tests' band (20000-23999).
+# turnutils_peer and coturn each bind port and port + 1.
+BASE=$((16000 + (RANDOM % 180) * 20))
 COTURN_PORT=$BASE
 OUR_PORT=$((BASE + 2))
-PEER_PORT=$((BASE + 4))
+NODE_PORT=$((BASE + 3))
+PEER_PORTS=($((BASE + 4)) $((BASE + 6)))
+PEERS="127.0.0.1:${PEER_PORTS[0]},127.0.0.1:${PEER_PORTS[1]}"
 CLK=$(getconf CLK_TCK)
 
 cat > "$WORK/turnserver.conf" <<CONF
 listening-ip=127.0.0.1
 listening-port=$COTURN_PORT
 relay-ip=127.0.0.1
-min-port=20000
-max-port=24999
+min-port=61000
+max-port=62999
 lt-cred-mech
 user=alice:secret
 realm=TANDBERG
@@ -82,15 +121,17 @@ turnserver -c "$WORK/turnserver.conf" >"$WORK/turnserver.out" 2>&1 &
 COTURN_PID=$!
 PIDS+=("$COTURN_PID")
 
-java -XX:+UseSerialGC -Xms64m -Xmx256m -XX:+AlwaysPreTouch -Dio.netty.leakDetection.level=disabled \
+java -XX:+UseSerialGC -Xms64m -Xmx256m -XX:+AlwaysPreTouch \
   -cp "$CP" org.edgeway.engine.EngineMain --port "$OUR_PORT" --realm TANDBERG --user alice:secret \
-  --allow-loopback --media-ports 25000-29999 --max-relays 20000 --unauthorized-rate 0 "${OUR_EXTRA[@]}" \
+  --allow-loopback --media-ports 63000-64499 --max-relays 20000 --unauthorized-rate 0 "${OUR_EXTRA[@]}" \
   >"$WORK/edgeway.out" 2>&1 &
 OUR_PID=$!
 PIDS+=("$OUR_PID")
 
-turnutils_peer -L 127.0.0.1 -p "$PEER_PORT" >"$WORK/peer.out" 2>&1 &
-PIDS+=("$!")
+for p in "${PEER_PORTS[@]}"; do
+  turnutils_peer -L 127.0.0.1 -p "$p" >"$WORK/peer.$p.out" 2>&1 &
+  PIDS+=("$!")
+done
 
 for i in $(seq 1 100); do
   grep -q READY "$WORK/edgeway.out" 2>/dev/null && ss -lun | grep -q ":$COTURN_PORT " && break
@@ -98,12 +139,154 @@ for i in $(seq 1 100); do
 done
 grep -q READY "$WORK/edgeway.out" || { cat "$WORK/edgeway.out" >&2; exit 1; }
 
+# ------------------------------------------------------------------ the deployed node
+SERVERS="coturn engine"
+if [ "$NODE" = 1 ]; then
+  SERVERS="coturn engine node"
+  DATA="$WORK/node"
+  HTTPS="https://127.0.0.1:$((8443 + OFFSET))"
+  ADMIN_PASSWORD="Bench-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')-1"
+  JAR="$WORK/cookies"
+  echo "# starting the node: edgeway.sh --data $DATA --offset $OFFSET --role E" >&2
+  T0=$(date +%s.%N)
+  "${SERVER_HOME}edgeway/bin/edgeway.sh" --data "$DATA" --offset "$OFFSET" --role E >"$WORK/node.out" 2>&1 &
+  NODE_LAUNCHER=$!
+  for i in $(seq 1 1800); do
+    [ -z "$NODE_PID" ] && [ -s "$DATA/server.pid" ] && NODE_PID=$(cat "$DATA/server.pid")
+    [ -f "$DATA/server/deployments/edgeway.ear.failed" ] && { echo "deployment failed" >&2; exit 1; }
+    [ -f "$DATA/server/deployments/edgeway.ear.deployed" ] \
+      && [ "$(curl -sk -o /dev/null -w '%{http_code}' "$HTTPS/login")" = 200 ] && break
+    [ -d "/proc/$NODE_LAUNCHER" ] || { tail -20 "$WORK/node.out" >&2; exit 1; }
+    sleep 0.1
+  done
+  NODE_PID=$(cat "$DATA/server.pid")
+  echo "# node up in $(echo "$(date +%s.%N) - $T0" | bc | cut -c1-5) s (pid $NODE_PID)" >&2
+
+  # GET a Faces page and POST its form with the page's view state; prints the URL it ends on.
+  faces_post() {
+    local url=$1 form=$2 state f
+    shift 2
+    state=$(curl -sk -c "$JAR" -b "$JAR" "$url" \
+      | sed -n 's/.*name="jakarta.faces.ViewState"[^>]*value="\([^"]*\)".*/\1/p' | head -1)
+    [ -n "$state" ] || { echo "no Faces view state at $url" >&2; return 1; }
+    local args=(--data-urlencode "$form=$form" --data-urlencode "jakarta.faces.ViewState=$state")
+    for f in "$@"; do args+=(--data-urlencode "$form:$f"); done
+    curl -sk -c "$JAR" -b "$JAR" -o /dev/null -L -w '%{url_effective}' "${args[@]}" "$url"
+  }
+  # First login as the README describes: the one-time password from the server log, changed in the console.
+  ONE_TIME=$(sed -n "s/.*Initial administrator password for 'admin' (one-time, change at first login): //p" \
+    "$DATA/server/log/server.log" | head -1)
+  faces_post "$HTTPS/login" loginForm "username=admin" "password=$ONE_TIME" "login=" >/dev/null
+  landed=$(faces_post "$HTTPS/change-password" changePasswordForm "currentPassword=$ONE_TIME" \
+    "newPassword=$ADMIN_PASSWORD" "confirmPassword=$ADMIN_PASSWORD" "change=")
+  case "$landed" in */status/overview) ;; *) echo "first login failed (ended on $landed)" >&2; exit 1 ;; esac
+
+  api() { # method path [json]: fails on any non-2xx answer
+    curl -sk --fail-with-body -u "admin:$ADMIN_PASSWORD" -X "$1" -H 'Content-Type: application/json' \
+      ${3:+-d "$3"} "$HTTPS/api/v1$2"
+  }
+  # TURN as the other two: user alice in the local database, loopback peers allowed, no 401 rate limit (every
+  # load client comes from 127.0.0.1), media ports of its own.
+  api POST /configuration/authentication/local-database '{"name":"alice","password":"secret"}' >/dev/null
+  api PUT /configuration/traversal/turn "{\"enabled\":true,\"requestsPort\":$NODE_PORT,\"realm\":\"TANDBERG\",
+    \"mediaPortRangeStart\":64500,\"mediaPortRangeEnd\":65499,\"peerAllow\":\"127.0.0.0/8\",
+    \"unauthorizedPerSecond\":0}" >/dev/null
+  for i in $(seq 1 100); do
+    api GET /status/turn | grep -q '"state":"Active"' && break
+    sleep 0.1
+  done
+  api GET /status/turn | grep -q '"state":"Active"' || { api GET /status/turn >&2; exit 1; }
+  echo "# node TURN: $(api GET /status/turn)" >&2
+fi
+
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 hwm_kb() { awk '/VmHWM/ {print $2}' "/proc/$1/status"; }
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
-heap_kb() { jcmd "$1" GC.heap_info 2>/dev/null | awk '/generation/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub(/K.*/, "", v); s+=v}} END {print s+0}'; }
-port_of() { [ "$1" = coturn ] && echo "$COTURN_PORT" || echo "$OUR_PORT"; }
-pid_of() { [ "$1" = coturn ] && echo "$COTURN_PID" || echo "$OUR_PID"; }
+heap_kb() { jcmd "$1" GC.heap_info 2>/dev/null | awk '/generation|region|total/ && /used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub(/K.*/, "", v); s+=v; break}} END {print s+0}'; }
+port_of() { case "$1" in coturn) echo "$COTURN_PORT" ;; engine) echo "$OUR_PORT" ;; node) echo "$NODE_PORT" ;; esac; }
+pid_of() { case "$1" in coturn) echo "$COTURN_PID" ;; engine) echo "$OUR_PID" ;; node) echo "$NODE_PID" ;; esac; }
+# the servers in an order that rotates with the run number, so no server always goes first or last
+rotate() { local n=$1; shift; local a=("$@") i; for i in $(seq 0 $((${#a[@]} - 1))); do echo -n "${a[$(( (i + n) % ${#a[@]} ))]} "; done; }
+
+# ------------------------------------------------------------------ warm-up
+# The documented warm-up, the same for every server: 50 fresh clients relaying to the echo peers at 20k-60k round
+# trips/s, 4 s per step (about 25 s in all), then deleted.
+echo "# warm-up: 25 s of external-peer relay load per server, discarded" >&2
+for s in $SERVERS; do
+  java -cp "$LCP" org.edgeway.engine.bench.TurnLoad --server "127.0.0.1:$(port_of "$s")" saturate --pairs 50 \
+      --rates 20000,30000,40000,50000,60000 --seconds 4 --size 172 --peers "$PEERS" >"$WORK/warmup.$s" 2>&1 || true
+done
+
+# ------------------------------------------------------------------ external-peer saturation (the headline)
+if [ "$QUICK" = 1 ]; then RATES="20000,40000,60000,80000,100000"; SECONDS_PER_STEP=2; else
+  RATES="20000,30000,40000,50000,60000,70000,80000,90000,100000,110000,120000,130000,140000,150000"; SECONDS_PER_STEP=3; fi
+for run in $(seq 1 "$RUNS"); do
+  for s in $(rotate "$run" $SERVERS); do
+    echo "# saturation run $run $s" >&2
+    java -cp "$LCP" org.edgeway.engine.bench.TurnLoad --server "127.0.0.1:$(port_of "$s")" saturate --pairs 50 \
+        --rates "$RATES" --seconds "$SECONDS_PER_STEP" --size 172 --peers "$PEERS" --max-loss 0.1 \
+        --server-pid "$(pid_of "$s")" --stop-after-loss 2 >"$WORK/sat.$s.$run" 2>&1 || true
+    echo "RSS $(rss_kb "$(pid_of "$s")")" >>"$WORK/sat.$s.$run"
+  done
+done
+
+echo
+echo "== external-peer saturation: 50 clients, channels, 172-byte payloads, 2 turnutils_peer echo peers"
+echo "   (TurnLoad saturate --peers; $SECONDS_PER_STEP s per step; zero loss = <= 0.1 % lost; $RUNS alternating runs)"
+echo "   CPU/rt: server CPU (utime+stime from /proc) per round trip; at the common rate = the highest step every"
+echo "   server of that run relayed at <= 0.1 % loss"
+for run in $(seq 1 "$RUNS"); do
+  for s in $SERVERS; do
+    awk -v s="$s" -v run="$run" '
+      /^RATE/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+                sub(/%/, "", v["loss"]); print s, run, "step", v["target"], v["loss"], v["cpu_us_per_msg"] }
+      /^SATURATION/ { split($2, kv, "="); print s, run, "sat", kv[2] }
+      /^RSS/ { print s, run, "rss", $2 }' "$WORK/sat.$s.$run"
+  done
+done >"$WORK/sat.txt"
+awk -v servers="$SERVERS" '
+  function median(list,   n, a, i, j, t) {
+    n = split(list, a, " "); if (n == 0) return 0
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+  }
+  $3 == "step" { loss[$1, $2, $4] = $5; cpu[$1, $2, $4] = $6; if ($2 > runs) runs = $2 }
+  $3 == "sat" { sat[$1, $2] = $4 }
+  $3 == "rss" { rss[$1, $2] = $4 }
+  END {
+    ns = split(servers, S, " ")
+    printf "%-7s %4s %16s %10s %12s %10s %14s %8s\n", "server", "run", "zero-loss rt/s", "loss %", "CPU us/rt", \
+      "common", "CPU us/rt @com", "RSS MB"
+    for (r = 1; r <= runs; r++) {
+      common = 0
+      for (k = 1; k <= ns; k++) if (common == 0 || sat[S[k], r] < common) common = sat[S[k], r]
+      for (k = 1; k <= ns; k++) {
+        s = S[k]; z = sat[s, r]
+        printf "%-7s %4d %16d %10.3f %12.2f %10d %14.2f %8d\n", s, r, z, loss[s, r, z], cpu[s, r, z], common, \
+          cpu[s, r, common], rss[s, r] / 1024
+        Z[s] = Z[s] " " z; C[s] = C[s] " " cpu[s, r, z]; CC[s] = CC[s] " " cpu[s, r, common]
+      }
+    }
+    print ""
+    printf "%-7s %16s %14s %16s\n", "median", "zero-loss rt/s", "CPU us/rt", "CPU us/rt @com"
+    for (k = 1; k <= ns; k++) {
+      s = S[k]; mz[s] = median(Z[s]); mc[s] = median(C[s]); mcc[s] = median(CC[s])
+      printf "%-7s %16d %14.2f %16.2f\n", s, mz[s], mc[s], mcc[s]
+    }
+    print ""
+    printf "%-15s %16s %14s %16s   (targets: rate >= 1.20, CPU <= 0.80)\n", "ratio", "zero-loss rate", \
+      "CPU us/rt", "CPU us/rt @com"
+    for (k = 2; k <= ns; k++)
+      printf "%-15s %16s %14s %16s\n", S[k] "/coturn", ratio(mz[S[k]], mz["coturn"]), ratio(mc[S[k]], mc["coturn"]), \
+        ratio(mcc[S[k]], mcc["coturn"])
+    print "(n/a: coturn lost more than 0.1 % already at the first step, or no common rate)"
+  }
+  function ratio(a, b) { return b > 0 && a > 0 ? sprintf("%.2f", a / b) : "n/a" }' "$WORK/sat.txt"
+echo
+echo "-- every step (server run target loss% CPU-us/rt):"
+grep ' step ' "$WORK/sat.txt" | awk '{printf "   %-7s %d %7d %8.3f %8.2f\n", $1, $2, $4, $5, $6}'
+
+if [ "$SATURATION_ONLY" = 0 ]; then
 
 RESULTS="$WORK/results.tsv"
 : >"$RESULTS"
@@ -130,19 +313,19 @@ uclient_run() {
 if [ "$QUICK" = 1 ]; then CLIENTS=10; MESSAGES=500; else CLIENTS=50; MESSAGES=2000; fi
 
 # scenario name : uclient flags ("-y" = client to client through two relays; "-e" = external UDP echo peer)
-SCENARIOS=("udp-channel:-y" "udp-send:-y -s" "tcp-channel:-y -t" "tcp-send:-y -t -s" "udp-peer-channel:-e 127.0.0.1 -r $PEER_PORT")
+SCENARIOS=("udp-channel:-y" "udp-send:-y -s" "tcp-channel:-y -t" "tcp-send:-y -t -s"
+  "udp-peer-channel:-e 127.0.0.1 -r ${PEER_PORTS[0]}")
 
-echo "# warm-up: every scenario once per server, discarded (lets the JIT compile every relay path)" >&2
+echo "# warm-up: every uclient scenario once per server, discarded (lets the JIT compile every relay path)" >&2
 for entry in "${SCENARIOS[@]}"; do
-  for s in coturn edgeway; do uclient_run warmup "${entry#*:}" "$s" 0; done
+  for s in $SERVERS; do uclient_run warmup "${entry#*:}" "$s" 0; done
 done
 : >"$RESULTS"
 
 for entry in "${SCENARIOS[@]}"; do
   name=${entry%%:*}; flags=${entry#*:}
   for run in $(seq 1 "$RUNS"); do
-    if [ $((run % 2)) = 1 ]; then order="coturn edgeway"; else order="edgeway coturn"; fi
-    for s in $order; do
+    for s in $(rotate "$run" $SERVERS); do
       echo "# $name run $run $s" >&2
       uclient_run "$name" "$flags" "$s" "$run"
     done
@@ -154,7 +337,7 @@ echo "== turnutils_uclient -m $CLIENTS -n $MESSAGES -l 172 -z 0 ($RUNS alternati
 printf '%-17s %-8s %12s %10s %9s %10s\n' scenario server "relayed/s" "lost %" "RTT ms" "CPU us/msg"
 awk -F'\t' '
   { split($4, t, ","); sent[$1"\t"$2]+=t[1]; recv[$1"\t"$2]+=t[2]; tx[$1"\t"$2]+=$7; cpu[$1"\t"$2]+=$9;
-    rtt[$1"\t"$2]+=$6; n[$1"\t"$2]++; order[$1]=1 }
+    rtt[$1"\t"$2]+=$6; n[$1"\t"$2]++ }
   END {
     for (k in n) {
       split(k, p, "\t");
@@ -162,19 +345,25 @@ awk -F'\t' '
       loss = sent[k] > 0 ? 100 * (sent[k] - recv[k]) / sent[k] : 0;
       us = recv[k] > 0 ? cpu[k] / recv[k] : 0;
       printf "%-17s %-8s %12.0f %10.3f %9.3f %10.2f\n", p[1], p[2], rate, loss, rtt[k] / n[k], us;
-      R[p[1]"\t"p[2]] = rate; U[p[1]"\t"p[2]] = us; S[p[1]] = 1
     }
-    print "";
-    printf "%-17s %14s %14s\n", "ratio ours/coturn", "relayed/s", "CPU us/msg";
-    for (s in S) if (R[s"\tcoturn"] > 0 && U[s"\tcoturn"] > 0)
-      printf "%-17s %14.2f %14.2f\n", s, R[s"\tedgeway"] / R[s"\tcoturn"], U[s"\tedgeway"] / U[s"\tcoturn"];
+  }' "$RESULTS" | sort
+echo
+printf '%-17s %-14s %14s %14s\n' "ratio" "" "relayed/s" "CPU us/msg"
+awk -F'\t' '
+  { split($4, t, ","); recv[$1"\t"$2]+=t[2]; tx[$1"\t"$2]+=$7; cpu[$1"\t"$2]+=$9; S[$1] = 1; V[$2] = 1 }
+  END {
+    for (s in S) for (v in V) if (v != "coturn" && recv[s"\tcoturn"] > 0 && tx[s"\tcoturn"] > 0 && recv[s"\t"v] > 0) {
+      rc = recv[s"\tcoturn"] / tx[s"\tcoturn"]; uc = cpu[s"\tcoturn"] / recv[s"\tcoturn"]
+      printf "%-17s %-14s %14.2f %14.2f\n", s, v "/coturn", (tx[s"\t"v] > 0 ? recv[s"\t"v] / tx[s"\t"v] : 0) / rc, \
+        (cpu[s"\t"v] / recv[s"\t"v]) / uc
+    }
   }' "$RESULTS" | sort
 
 echo
-echo "== own load generator (org.edgeway.engine.bench.TurnLoad, UDP, channels both ways, 172-byte payloads)"
+echo "== client-to-client saturation (TurnLoad saturate without peers: 50 pairs, channels both ways, 172 bytes)"
 if [ "$QUICK" = 1 ]; then RATES="10000,20000,30000"; ALLOCS=500; else
   RATES="20000,30000,40000,50000,60000,70000,80000,90000,100000,110000,120000,130000"; ALLOCS=2000; fi
-for s in coturn edgeway edgeway coturn; do
+for s in $(rotate 0 $SERVERS) $(rotate 1 $SERVERS); do
   pid=$(pid_of "$s"); c0=$(cpu_ticks "$pid")
   out=$(java -cp "$LCP" org.edgeway.engine.bench.TurnLoad --server "127.0.0.1:$(port_of "$s")" saturate \
         --pairs 50 --rates "$RATES" --seconds 3 --size 172 2>&1 || true)
@@ -185,42 +374,53 @@ done
 
 echo
 echo "== allocations per second (fresh 5-tuple each, full 401 challenge, 64 in flight)"
-for s in coturn edgeway coturn edgeway; do
+for s in $(rotate 0 $SERVERS) $(rotate 1 $SERVERS); do
   java -cp "$LCP" org.edgeway.engine.bench.TurnLoad --server "127.0.0.1:$(port_of "$s")" allocs \
-      --count "$ALLOCS" --concurrency 64 2>&1 | sed "s/^/$s /" || true
+      --count "$ALLOCS" --concurrency 64 2>&1 | grep ALLOCS | sed "s/^/$s /" || true
   sleep 1
 done
 
 echo
 echo "== memory per 1000 live allocations (each with one permission and one channel binding)"
-for s in coturn edgeway; do
+for s in $SERVERS; do
   pid=$(pid_of "$s")
-  [ "$s" = edgeway ] && jcmd "$pid" GC.run >/dev/null 2>&1 && sleep 1
+  [ "$s" != coturn ] && jcmd "$pid" GC.run >/dev/null 2>&1 && sleep 1
   rss0=$(rss_kb "$pid")
-  heap0=$([ "$s" = edgeway ] && heap_kb "$pid" || echo 0)
+  heap0=$([ "$s" != coturn ] && heap_kb "$pid" || echo 0)
   java -cp "$LCP" org.edgeway.engine.bench.TurnLoad --server "127.0.0.1:$(port_of "$s")" hold --count 1000 \
       --seconds 8 >"$WORK/hold.$s" 2>&1 &
   HOLD=$!
-  for i in $(seq 1 200); do grep -q HOLDING "$WORK/hold.$s" && break; sleep 0.1; done
+  for i in $(seq 1 300); do grep -q HOLDING "$WORK/hold.$s" && break; sleep 0.1; done
   sleep 1
-  [ "$s" = edgeway ] && jcmd "$pid" GC.run >/dev/null 2>&1 && sleep 1
+  [ "$s" != coturn ] && jcmd "$pid" GC.run >/dev/null 2>&1 && sleep 1
   rss1=$(rss_kb "$pid")
-  heap1=$([ "$s" = edgeway ] && heap_kb "$pid" || echo 0)
+  heap1=$([ "$s" != coturn ] && heap_kb "$pid" || echo 0)
   wait "$HOLD" || true
-  echo "$s: RSS +$(( (rss1 - rss0) / 1024 )) MB per 1000 allocations$([ "$s" = edgeway ] && echo ", Java heap (after full GC) +$(( (heap1 - heap0) / 1024 )) MB (${heap0} KB -> ${heap1} KB)")"
+  echo "$s: RSS +$(( (rss1 - rss0) / 1024 )) MB per 1000 allocations$([ "$s" != coturn ] && echo ", Java heap (after full GC) +$(( (heap1 - heap0) / 1024 )) MB (${heap0} KB -> ${heap1} KB)")"
 done
 
+fi # SATURATION_ONLY
+
 if [ "$PROFILE" = 1 ]; then
-  echo
-  echo "== profile of edgeway during a 20k msg/s run (JFR execution samples, top frames)"
-  jcmd "$OUR_PID" JFR.start name=bench duration=12s filename="$WORK/edgeway.jfr" settings=profile >/dev/null
-  java -cp "$LCP" org.edgeway.engine.bench.TurnLoad --server "127.0.0.1:$OUR_PORT" saturate --pairs 50 \
-      --rates 20000,20000,20000 --seconds 3 >/dev/null 2>&1 || true
-  sleep 3
-  jfr print --events jdk.ExecutionSample "$WORK/edgeway.jfr" | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); c[$0]++; n++} END {for (f in c) printf "%5.1f%% %s\n", 100*c[f]/n, f}' | sort -rn | head -25
+  for s in $SERVERS; do
+    [ "$s" = coturn ] && continue
+    pid=$(pid_of "$s")
+    echo
+    echo "== profile of $s during 40k round trips/s to the echo peers (JFR execution samples, top frames)"
+    jcmd "$pid" JFR.start name=bench settings=profile >/dev/null
+    java -cp "$LCP" org.edgeway.engine.bench.TurnLoad --server "127.0.0.1:$(port_of "$s")" saturate --pairs 50 \
+        --rates 40000,40000,40000 --seconds 3 --peers "$PEERS" >/dev/null 2>&1 || true
+    jcmd "$pid" JFR.dump name=bench filename="$WORK/$s.jfr" >/dev/null
+    jcmd "$pid" JFR.stop name=bench >/dev/null
+    jfr print --events jdk.ExecutionSample "$WORK/$s.jfr" | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); c[$0]++; n++} END {for (f in c) printf "%5.1f%% %s\n", 100*c[f]/n, f}' | sort -rn | head -25
+  done
 fi
 
 echo
 echo "== peak RSS (VmHWM) over the whole benchmark"
-echo "coturn:  $(( $(hwm_kb "$COTURN_PID") / 1024 )) MB"
-echo "edgeway: $(( $(hwm_kb "$OUR_PID") / 1024 )) MB (JVM: -XX:+UseSerialGC -Xms64m -Xmx256m)"
+echo "coturn: $(( $(hwm_kb "$COTURN_PID") / 1024 )) MB"
+echo "engine: $(( $(hwm_kb "$OUR_PID") / 1024 )) MB (EngineMain: -XX:+UseSerialGC -Xms64m -Xmx256m)"
+if [ "$NODE" = 1 ]; then
+  echo "node:   $(( $(hwm_kb "$NODE_PID") / 1024 )) MB (WildFly + console + engine; JVM: $(tr '\0' ' ' <"/proc/$NODE_PID/cmdline" | grep -oE -- '-X(ms|mx)[^ ]*|-XX:\+Use[A-Za-z0-9]*GC' | tr '\n' ' '))"
+  echo "        threads: node $(ls "/proc/$NODE_PID/task" | wc -l), engine $(ls "/proc/$OUR_PID/task" | wc -l)"
+fi

@@ -68,6 +68,9 @@ if $prepare_only; then
   exit 0
 fi
 
+# The node's JVM (docs/performance.md): a fixed heap, so it never resizes under relay load, and G1 held to pauses a
+# media relay can live with (its default target is 200 ms). JBOSS_JAVA_SIZING or JAVA_OPTS in the environment win.
+export JBOSS_JAVA_SIZING=${JBOSS_JAVA_SIZING:-"-Xms512m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=50"}
 export LAUNCH_JBOSS_IN_BACKGROUND=1
 export JBOSS_PIDFILE="$data/server.pid"
 exec "$server/bin/standalone.sh" -b "$bind" \

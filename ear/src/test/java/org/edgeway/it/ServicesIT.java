@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.util.ResourceLeakDetector;
+import io.netty.util.internal.PlatformDependent;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.inject.Inject;
@@ -218,6 +220,19 @@ class ServicesIT {
         assertFalse(guard.isBlocked("198.51.100.200", java.time.Instant.now()), "other addresses are not blocked");
         assertFalse(guard.isBlocked(attacker, java.time.Instant.now().plus(java.time.Duration.ofMinutes(11))),
                 "the block ends after 10 minutes");
+    }
+
+    /**
+     * The engine's Netty inside the node runs as on a plain class path (docs/performance.md): with sun.misc.Unsafe,
+     * which the EAR's jboss-deployment-structure.xml makes visible, and with the per-packet leak detector off.
+     */
+    @Test
+    void theEnginesNettyHasUnsafeAndNoLeakDetectorInsideTheNode() {
+        assertEquals(EngineState.RUNNING, engine.snapshot().state());
+        assertTrue(PlatformDependent.hasUnsafe(), "Netty without Unsafe: "
+                + PlatformDependent.getUnsafeUnavailabilityCause());
+        assertTrue(PlatformDependent.directBufferPreferred());
+        assertEquals(ResourceLeakDetector.Level.DISABLED, ResourceLeakDetector.getLevel());
     }
 
     private static <T extends Throwable> T find(Throwable t, Class<T> type) {

@@ -3,6 +3,7 @@ package org.edgeway.engine;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.ResourceLeakDetector;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,8 @@ import java.util.logging.Logger;
 public final class Engine implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Engine.class.getName());
+    /** Netty's own system property for its buffer leak detector. */
+    public static final String LEAK_DETECTION_PROPERTY = "io.netty.leakDetection.level";
     /** System property overriding the number of Netty event loop threads. */
     public static final String IO_THREADS_PROPERTY = "edgeway.engine.ioThreads";
 
@@ -56,6 +59,18 @@ public final class Engine implements AutoCloseable {
         return Math.max(2, Runtime.getRuntime().availableProcessors());
     }
 
+    /**
+     * Turns Netty's buffer leak detector off unless {@value #LEAK_DETECTION_PROPERTY} asks for a level. At its
+     * default (SIMPLE) it wraps every buffer, draws a random number per allocation, records a stack trace for one
+     * in 128 and touches every message in every pipeline: a per-packet cost on the relay path, for a diagnostic.
+     * Must run before the first channel exists (a pipeline decides once whether to touch messages).
+     */
+    static void leakDetectionOffUnlessConfigured() {
+        if (System.getProperty(LEAK_DETECTION_PROPERTY) == null) {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
+    }
+
     /** Starts the event loops and the services the configuration enables. */
     public synchronized void start(EngineConfig initial) {
         Objects.requireNonNull(initial, "config");
@@ -64,6 +79,7 @@ public final class Engine implements AutoCloseable {
             return;
         }
         changeState(EngineState.STARTING, "starting");
+        leakDetectionOffUnlessConfigured();
         try {
             loops = new MultiThreadIoEventLoopGroup(ioThreads(), NioIoHandler.newFactory());
             config = initial;

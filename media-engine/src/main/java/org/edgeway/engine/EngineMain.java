@@ -37,10 +37,6 @@ public final class EngineMain {
             System.exit(2);
             return;
         }
-        if (System.getProperty("io.netty.leakDetection.level") == null) {
-            // sampling leak detection creates a stack trace per 128 buffers: off for benchmarks and production runs
-            io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.DISABLED);
-        }
         CountDownLatch stopped = new CountDownLatch(1);
         Engine engine = new Engine(event -> {
             if (event instanceof EngineEvent.StateChanged s && !"TURN".equals(s.service())) {

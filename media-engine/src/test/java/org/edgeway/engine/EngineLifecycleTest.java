@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.util.ResourceLeakDetector;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -29,5 +30,34 @@ class EngineLifecycleTest {
                 .map(e -> ((EngineEvent.StateChanged) e).state()).toList();
         assertEquals(List.of(EngineState.STARTING, EngineState.RUNNING, EngineState.STOPPED), states);
         assertTrue(events.stream().allMatch(e -> e.at() != null));
+    }
+
+    @Test
+    void startingTurnsNettysLeakDetectorOffUnlessALevelIsConfigured() {
+        String property = System.getProperty(Engine.LEAK_DETECTION_PROPERTY);
+        ResourceLeakDetector.Level level = ResourceLeakDetector.getLevel();
+        try {
+            System.clearProperty(Engine.LEAK_DETECTION_PROPERTY);
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.SIMPLE);
+            try (Engine engine = new Engine(null, List.of())) {
+                engine.start(EngineConfig.defaults());
+            }
+            assertEquals(ResourceLeakDetector.Level.DISABLED, ResourceLeakDetector.getLevel());
+
+            // an operator who asks for leak reports gets them
+            System.setProperty(Engine.LEAK_DETECTION_PROPERTY, "paranoid");
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
+            try (Engine engine = new Engine(null, List.of())) {
+                engine.start(EngineConfig.defaults());
+            }
+            assertEquals(ResourceLeakDetector.Level.PARANOID, ResourceLeakDetector.getLevel());
+        } finally {
+            if (property == null) {
+                System.clearProperty(Engine.LEAK_DETECTION_PROPERTY);
+            } else {
+                System.setProperty(Engine.LEAK_DETECTION_PROPERTY, property);
+            }
+            ResourceLeakDetector.setLevel(level);
+        }
     }
 }

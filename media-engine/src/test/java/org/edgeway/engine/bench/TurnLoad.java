@@ -36,9 +36,15 @@ import org.edgeway.engine.stun.attribute.XorRelayedAddressAttribute;
  *
  * <pre>
  * TurnLoad --server 127.0.0.1:3478 [--user alice --password secret] MODE
- *   saturate --pairs 50 --rates 10000,20000,40000 --seconds 3 --size 172
- *       client pairs A_i/B_i with allocations and channels both ways; A_i sends ChannelData to B_i's relay at the
- *       given total rates (one step per rate); prints sent/received/loss per step and the highest rate with 0 loss
+ *   saturate --pairs 50 --rates 10000,20000,40000 --seconds 3 --size 172 [--peers ip:port,...]
+ *            [--max-loss 0.1] [--server-pid PID] [--stop-after-loss 1]
+ *       without --peers: client pairs A_i/B_i with allocations and channels both ways; A_i sends ChannelData to
+ *       B_i's relay. With --peers: one client per pair, its channel bound to an external UDP echo peer (taken in
+ *       turn from the list); each message is a round trip client - relay - peer - relay - client. Sends at the
+ *       given total rates (one step per rate); prints sent/received/loss per step (with --server-pid also the
+ *       server's CPU microseconds per message from /proc) and the highest rate whose loss stayed within
+ *       --max-loss percent (default 0) before the first step above it; --stop-after-loss N ends the sweep after
+ *       N steps above it (default: all steps)
  *   allocs --count 2000 --concurrency 64
  *       Allocate with the full 401 dance on a fresh 5-tuple each, K in flight; prints allocations/s; deletes them
  *   hold --count 1000 --seconds 30
@@ -73,7 +79,10 @@ public final class TurnLoad {
         switch (String.valueOf(mode)) {
             case "saturate" -> load.saturate(Integer.parseInt(o.getOrDefault("pairs", "50")),
                     o.getOrDefault("rates", "10000,20000,40000"), Double.parseDouble(o.getOrDefault("seconds", "3")),
-                    Integer.parseInt(o.getOrDefault("size", "172")));
+                    Integer.parseInt(o.getOrDefault("size", "172")), peers(o.get("peers")),
+                    Double.parseDouble(o.getOrDefault("max-loss", "0")),
+                    Long.parseLong(o.getOrDefault("server-pid", "0")),
+                    Integer.parseInt(o.getOrDefault("stop-after-loss", "0")));
             case "allocs" -> load.allocs(Integer.parseInt(o.getOrDefault("count", "2000")),
                     Integer.parseInt(o.getOrDefault("concurrency", "64")));
             case "hold" -> load.hold(Integer.parseInt(o.getOrDefault("count", "1000")),
@@ -82,6 +91,32 @@ public final class TurnLoad {
                 System.err.println("usage: TurnLoad --server ip:port [--user u --password p] saturate|allocs|hold ...");
                 System.exit(2);
             }
+        }
+    }
+
+    private static List<InetSocketAddress> peers(String list) throws IOException {
+        List<InetSocketAddress> peers = new ArrayList<>();
+        if (list != null) {
+            for (String p : list.split(",")) {
+                String[] hp = p.trim().split(":");
+                peers.add(new InetSocketAddress(InetAddress.getByName(hp[0]), Integer.parseInt(hp[1])));
+            }
+        }
+        return peers;
+    }
+
+    /** utime + stime of a process in clock ticks (100 per second on Linux), or -1 if unknown. */
+    private static long cpuTicks(long pid) {
+        if (pid <= 0) {
+            return -1;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            // fields after the command name, which is in parentheses and may contain spaces
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 
@@ -167,8 +202,12 @@ public final class TurnLoad {
         void allocate() throws Exception {
             for (int attempt = 0; ; attempt++) {
                 try {
-                    relay = authenticated(StunMethod.ALLOCATE, new RequestedTransportAttribute(17))
-                            .get(XorRelayedAddressAttribute.class).address();
+                    StunMessage r = authenticated(StunMethod.ALLOCATE, new RequestedTransportAttribute(17));
+                    XorRelayedAddressAttribute relayed = r.get(XorRelayedAddressAttribute.class);
+                    if (relayed == null) {
+                        throw new IOException("Allocate answered without a relayed address: " + r);
+                    }
+                    relay = relayed.address();
                     return;
                 } catch (IOException e) {
                     if (attempt >= 5 || !String.valueOf(e.getMessage()).contains("code=437")) {
@@ -192,20 +231,28 @@ public final class TurnLoad {
 
     // ------------------------------------------------------------------ saturate
 
-    void saturate(int pairs, String rates, double seconds, int size) throws Exception {
+    void saturate(int pairs, String rates, double seconds, int size, List<InetSocketAddress> peers,
+            double maxLoss, long serverPid, int stopAfterLoss) throws Exception {
         List<Client> senders = new ArrayList<>();
         List<Client> receivers = new ArrayList<>();
         for (int i = 0; i < pairs; i++) {
             Client a = new Client();
-            Client b = new Client();
             a.allocate();
-            b.allocate();
-            a.authenticated(StunMethod.CHANNEL_BIND, new ChannelNumberAttribute(0x4000),
-                    new XorPeerAddressAttribute(b.relay));
-            b.authenticated(StunMethod.CHANNEL_BIND, new ChannelNumberAttribute(0x4000),
-                    new XorPeerAddressAttribute(a.relay));
+            if (peers.isEmpty()) {
+                Client b = new Client();
+                b.allocate();
+                a.authenticated(StunMethod.CHANNEL_BIND, new ChannelNumberAttribute(0x4000),
+                        new XorPeerAddressAttribute(b.relay));
+                b.authenticated(StunMethod.CHANNEL_BIND, new ChannelNumberAttribute(0x4000),
+                        new XorPeerAddressAttribute(a.relay));
+                receivers.add(b);
+            } else {
+                // the echo peer sends each message back to the relay, which hands it to A on the same channel
+                a.authenticated(StunMethod.CHANNEL_BIND, new ChannelNumberAttribute(0x4000),
+                        new XorPeerAddressAttribute(peers.get(i % peers.size())));
+                receivers.add(a);
+            }
             senders.add(a);
-            receivers.add(b);
         }
         Selector selector = Selector.open();
         for (Client b : receivers) {
@@ -242,10 +289,12 @@ public final class TurnLoad {
         }
         long best = 0;
         long firstLoss = 0;
-        System.out.printf("SETUP pairs=%d size=%d%n", pairs, size);
+        int lossySteps = 0;
+        System.out.printf("SETUP pairs=%d size=%d peers=%d%n", pairs, size, peers.size());
         for (String r : rates.split(",")) {
             long rate = Long.parseLong(r.trim());
             long before = received.get();
+            long ticks0 = cpuTicks(serverPid);
             long sent = 0;
             long start = System.nanoTime();
             long duration = (long) (seconds * 1e9);
@@ -271,24 +320,36 @@ public final class TurnLoad {
             double actualSeconds = (System.nanoTime() - start) / 1e9;
             Thread.sleep(500);
             long got = received.get() - before;
-            double loss = sent == 0 ? 0 : 100.0 * (sent - got) / sent;
-            System.out.printf("RATE target=%d sent=%d received=%d loss=%.3f%% achieved=%.0f/s%n", rate, sent, got,
-                    Math.max(0, loss), got / actualSeconds);
-            if (got >= sent && sent >= rate * seconds * 0.95) {
+            long ticks1 = cpuTicks(serverPid);
+            double loss = sent == 0 ? 0 : Math.max(0, 100.0 * (sent - got) / sent);
+            String cpu = ticks0 < 0 || ticks1 < 0 || got == 0 ? ""
+                    : String.format(" cpu_us_per_msg=%.2f", (ticks1 - ticks0) * 10_000.0 / got);
+            System.out.printf("RATE target=%d sent=%d received=%d loss=%.3f%% achieved=%.0f/s%s%n", rate, sent, got,
+                    loss, got / actualSeconds, cpu);
+            if (loss <= maxLoss && got > 0 && sent >= rate * seconds * 0.95) {
                 if (firstLoss == 0) {
                     best = Math.max(best, rate);
                 }
-            } else if (firstLoss == 0) {
-                firstLoss = rate;
+            } else {
+                if (firstLoss == 0) {
+                    firstLoss = rate;
+                }
+                if (++lossySteps == stopAfterLoss) {
+                    break;
+                }
             }
         }
         // the highest rate relayed without loss before the first step that lost packets
         System.out.printf("SATURATION zero-loss-rate=%d first-loss-at=%d%n", best, firstLoss);
         rx.interrupt();
         selector.close();
-        for (int i = 0; i < pairs; i++) {
-            delete(senders.get(i));
-            delete(receivers.get(i));
+        for (Client a : senders) {
+            delete(a);
+        }
+        if (peers.isEmpty()) {
+            for (Client b : receivers) {
+                delete(b);
+            }
         }
     }
 
