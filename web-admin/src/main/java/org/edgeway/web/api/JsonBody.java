@@ -171,6 +171,23 @@ final class JsonBody {
         return this;
     }
 
+    /** An array of at most {@code max} strings; null clears it. */
+    JsonBody stringList(String name, int max, Consumer<List<String>> setter) {
+        JsonValue v = member(name);
+        if (v == JsonValue.NULL) {
+            setter.accept(List.of());
+        } else if (v instanceof JsonArray array && array.stream().allMatch(e -> e instanceof JsonString)) {
+            if (array.size() > max) {
+                reject(name, "may hold at most " + max + " entries");
+            } else {
+                setter.accept(array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+            }
+        } else if (v != null) {
+            reject(name, "must be an array of strings");
+        }
+        return this;
+    }
+
     /** A required enum: one of the constants of {@code current}'s type, by name. */
     <E extends Enum<E>> JsonBody enumeration(String name, E current, Consumer<E> setter) {
         return enumeration(name, current.getDeclaringClass(), false, setter);

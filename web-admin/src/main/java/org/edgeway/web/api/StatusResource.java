@@ -18,6 +18,7 @@ import org.edgeway.services.configlog.ConfigLogLine;
 import org.edgeway.services.configlog.ConfigurationLog;
 import org.edgeway.services.turn.TurnStatus;
 import org.edgeway.services.validation.InvalidSettingsException;
+import org.edgeway.services.zones.ZoneService;
 
 /**
  * The Status menu over the API: TURN server status and relays, alarms (list, acknowledge) and the configuration
@@ -54,6 +55,8 @@ public class StatusResource {
     private Alarms alarms;
     @Inject
     private ConfigurationLog configurationLog;
+    @Inject
+    private ZoneService zones;
 
     @GET
     @Path("turn")
@@ -65,6 +68,13 @@ public class StatusResource {
     @Path("turn/relays")
     public List<TurnJson.Relay> relays() {
         return turn.relays().stream().map(TurnJson.Relay::of).toList();
+    }
+
+    /** Each zone's state from the SIP engine ("SIP is not running" with the reason while SIP does not run). */
+    @GET
+    @Path("zones")
+    public List<ZoneJson.Status> zones() {
+        return zones.list().stream().map(ZoneJson.Status::of).toList();
     }
 
     @GET
