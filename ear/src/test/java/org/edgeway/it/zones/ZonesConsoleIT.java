@@ -156,6 +156,10 @@ class ZonesConsoleIT {
         browser.click("zoneForm:save");
         browser.waitForText("zonesForm:zones", "ServerTwo");
         browser.waitForText("zonesForm:zones", "SIP is not running");
+        browser.open(node.baseUrl() + "/status/zones");
+        browser.waitForText("breadcrumb", "Status > Zones");
+        browser.waitForText("zoneStatusForm:zones", "ServerOne");
+        browser.waitForText("zoneStatusForm:zones", "SIP is not running");
 
         node.restart();
         Console.login(browser, node, "admin", PASSWORD);
@@ -265,6 +269,7 @@ class ZonesConsoleIT {
         browser.open(node.baseUrl() + "/status/overview");
         browser.find("menuForm:menubar");
         assertTrue(menuHref("menuConfigurationZones").endsWith("/configuration/zones/zones"));
+        assertTrue(menuHref("menuStatusZones").endsWith("/status/zones"));
         assertTrue(menuHref("menuMaintenanceTrustedCaCertificate").endsWith("/maintenance/security/trusted-ca-certificate"));
     }
 

@@ -35,4 +35,8 @@ public record ZoneRow(int id, String name, String type, String typeLabel, String
     public String getReason() {
         return reason;
     }
+
+    public String getPeer() {
+        return peer;
+    }
 }
