@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.edgeway.it.ApiClient;
 import org.edgeway.it.Browser;
@@ -243,25 +245,36 @@ class ZonesConsoleIT {
 
     @Test
     void trustedCaCertificatesAreUploadedListedAndDeleted() throws Exception {
-        String pem = TestCertificates.pem(TestCertificates.create("console-ca.example.com"));
-        browser.open(node.baseUrl() + "/maintenance/security/trusted-ca-certificate");
-        browser.waitForText("breadcrumb", "Maintenance > Security > Trusted CA certificate");
-        browser.type("uploadForm:pem", "-----BEGIN CERTIFICATE-----\nnot base64 at all!\n-----END CERTIFICATE-----");
-        browser.click("uploadForm:upload");
-        browser.waitForText("uploadForm:pemMessage", "certificate 1");
-        assertFalse(browser.text("certificatesForm:certificates").contains("console-ca"));
+        String pasted = TestCertificates.pem(TestCertificates.create("console-ca.example.com"));
+        Path file = Files.createTempFile("edgeway-ca-", ".pem");
+        try {
+            Files.writeString(file, TestCertificates.pem(TestCertificates.create("file-ca.example.com")));
+            browser.open(node.baseUrl() + "/maintenance/security/trusted-ca-certificate");
+            browser.waitForText("breadcrumb", "Maintenance > Security > Trusted CA certificate");
+            browser.type("uploadForm:pem", "-----BEGIN CERTIFICATE-----\nnot base64 at all!\n-----END CERTIFICATE-----");
+            browser.click("uploadForm:upload");
+            browser.waitForText("uploadForm:pemMessage", "certificate 1 is not valid base64");
+            assertEquals(0, api.get("/maintenance/trusted-ca-certificates").json().size(), "nothing stored");
 
-        browser.type("uploadForm:pem", pem);
-        browser.click("uploadForm:upload");
-        browser.waitForText("certificatesForm:certificates", "CN=console-ca.example.com");
-        browser.waitForText("banner", "Certificate(s) added");
+            // a file chosen in the browser and a pasted certificate, in one upload
+            browser.find("uploadForm:file").sendKeys(file.toString());
+            browser.type("uploadForm:pem", pasted);
+            browser.click("uploadForm:upload");
+            browser.waitForText("banner", "Certificate(s) added");
+            browser.waitForText("certificatesForm:certificates", "CN=file-ca.example.com");
+            browser.waitForText("certificatesForm:certificates", "CN=console-ca.example.com");
+            assertEquals(2, api.get("/maintenance/trusted-ca-certificates").json().size());
+            browser.screenshot("trusted-ca-certificates");
+        } finally {
+            Files.deleteIfExists(file);
+        }
 
         browser.find("certificatesForm:certificates_data").findElements(By.cssSelector("tr")).get(0)
                 .findElement(By.cssSelector(".ui-chkbox-box")).click();
         browser.click("certificatesForm:delete");
         browser.click("certificatesForm:confirmOk");
         browser.waitForText("banner", "1 certificate(s) deleted");
-        assertEquals(0, api.get("/maintenance/trusted-ca-certificates").json().size());
+        assertEquals(1, api.get("/maintenance/trusted-ca-certificates").json().size());
     }
 
     @Test
