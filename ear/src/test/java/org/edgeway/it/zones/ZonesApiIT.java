@@ -114,14 +114,21 @@ class ZonesApiIT {
         assertEquals("client-a", renamed.path("name").asText());
         JsonNode log = admin.get("/status/logs/configuration?size=200").json();
         boolean passwordLine = false;
+        boolean hopCountLine = false;
         for (JsonNode line : log) {
             assertFalse(line.toString().contains(CLIENT_SECRET), "the log never holds the password");
+            if (line.path("setting").asText().equals("Configuration > Zones > Zones > client-a: Hop count")
+                    && line.path("newValue").asText().equals("15")) {
+                hopCountLine = true;
+                assertTrue(line.path("oldValue").isNull(), "a new zone has nothing before: " + line);
+            }
             if (line.path("setting").asText().equals("Configuration > Zones > Zones > client-a: Password")) {
                 passwordLine = true;
                 assertEquals("********", line.path("newValue").asText());
             }
         }
         assertTrue(passwordLine, "the password's creation is logged");
+        assertTrue(hopCountLine, "the new zone's settings are logged");
         // a client without any password is refused
         admin.post(ZONES, "{\"name\":\"client-b\",\"type\":\"TRAVERSAL_CLIENT\",\"username\":\"edgec\","
                 + "\"peers\":[\"e1.example.com\"]}").assertError(400, "password");

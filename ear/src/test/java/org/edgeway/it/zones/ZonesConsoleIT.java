@@ -144,6 +144,24 @@ class ZonesConsoleIT {
     }
 
     @Test
+    void onAnExpresswayCAUnifiedCommunicationsZoneIsAClient() {
+        assertEquals("EXPRESSWAY_C", api.put("/system/administration", "{\"nodeRole\":\"EXPRESSWAY_C\"}").json()
+                .path("nodeRole").asText());
+        try {
+            newZone(null);
+            Console.select(browser, "zoneForm:type", "Unified Communications traversal");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.and(
+                    present("zoneForm:password"), present("zoneForm:peer1"), absent("zoneForm:localDatabaseLink")));
+            assertEquals("Not applicable", browser.text("zoneForm:tlsVerifySubjectNameNotApplicable"));
+            assertTrue(browser.exists("zoneForm:keepAliveSeconds"));
+            assertFalse(browser.find("zoneForm:transport").isEnabled());
+            assertEquals("7001", browser.value("zoneForm:port"), "a client starts at the first server port");
+        } finally {
+            api.put("/system/administration", "{\"nodeRole\":\"EXPRESSWAY_E\"}").json();
+        }
+    }
+
+    @Test
     void serverZonesTake7001Then7002AndSurviveARestart() throws Exception {
         for (com.fasterxml.jackson.databind.JsonNode z : api.get("/configuration/zones").json()) {
             api.delete("/configuration/zones/" + z.path("id").asInt());

@@ -143,8 +143,9 @@ public class ZoneService {
         ZoneRules.check(form, role, others(form.getId()), localNames());
 
         Zone z = existing == null ? new Zone() : existing;
-        String name = existing == null ? form.getName() : existing.getName();
-        Changes changes = ZoneSettingList.SETTINGS.compare(new Changes(PAGE + " > " + name), z, form);
+        Changes changes = existing == null
+                ? ZoneSettingList.SETTINGS.describe(new Changes(PAGE + " > " + form.getName()), form)
+                : ZoneSettingList.SETTINGS.compare(new Changes(PAGE + " > " + existing.getName()), z, form);
         String passwordBefore = z.getPasswordEncrypted() == null ? null : "set";
         ZoneSettingList.SETTINGS.toEntity(form, z);
         if (!role.hasPassword()) {

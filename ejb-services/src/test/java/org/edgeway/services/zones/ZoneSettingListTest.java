@@ -70,6 +70,14 @@ class ZoneSettingListTest {
     }
 
     @Test
+    void aNewZoneIsLoggedWithNothingBefore() {
+        List<Changes.Change> changes = ZoneSettingList.SETTINGS.describe(new Changes("P"), client()).list();
+        assertTrue(changes.contains(new Changes.Change("P: Hop count", null, "15")), changes.toString());
+        assertTrue(changes.contains(new Changes.Change("P: Type", null, "Traversal client")));
+        assertTrue(changes.stream().noneMatch(c -> c.setting().equals("P: Peer 2 address")), "empty peers are not logged");
+    }
+
+    @Test
     void theFormsDefaultsAreTheEngines() {
         ZoneForm f = new ZoneForm();
         assertEquals(ZoneConfig.DEFAULT_HOP_COUNT, f.getHopCount());
