@@ -26,13 +26,13 @@ class SchemaMigrationTest {
     void migratesAFileDatabaseOnceAndKeepsData(@TempDir Path dir) throws Exception {
         JdbcDataSource ds = dataSource(dir);
 
-        assertEquals("5", SchemaMigration.migrate(ds, ENCRYPT));
+        assertEquals("6", SchemaMigration.migrate(ds, ENCRYPT));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("insert into config_log(changed_at, changed_by, source, setting, old_value, new_value) "
                     + "values (current_timestamp, 'admin', 'web', 'System > DNS: DNS server address 1', null, '192.0.2.53')");
         }
         // second start: nothing to apply, data kept
-        assertEquals("5", SchemaMigration.migrate(ds, ENCRYPT));
+        assertEquals("6", SchemaMigration.migrate(ds, ENCRYPT));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             Set<String> tables = new HashSet<>();
             try (ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", null, new String[] {"TABLE"})) {
@@ -42,7 +42,7 @@ class SchemaMigrationTest {
             }
             assertTrue(tables.containsAll(Set.of("system_settings", "ntp_server", "admin_account", "alarm",
                     "config_log", "turn_settings", "local_credential", "sip_settings", "sip_domain", "search_rule",
-                    "flyway_schema_history")), tables.toString());
+                    "zone", "trusted_ca_certificate", "flyway_schema_history")), tables.toString());
             try (ResultSet rs = s.executeQuery("select count(*) from config_log")) {
                 rs.next();
                 assertEquals(1, rs.getInt(1));
@@ -62,7 +62,7 @@ class SchemaMigrationTest {
                     + " values (2, 'ntp.example.com', 'SYMMETRIC_KEY', 7, 'SHA1', 'plain-phrase')");
         }
 
-        assertEquals("5", SchemaMigration.migrate(ds, ENCRYPT));
+        assertEquals("6", SchemaMigration.migrate(ds, ENCRYPT));
 
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select slot, pass_phrase_encrypted from ntp_server order by slot")) {

@@ -48,6 +48,12 @@ public final class SettingList<F, E, B> {
         return changes;
     }
 
+    /** Records every setting of a new record as set, with nothing before it (call for a creation). */
+    public Changes describe(Changes changes, F form) {
+        settings.forEach(s -> changes.compare(s.label(), null, s.shownAfter(form)));
+        return changes;
+    }
+
     /** Hands every stored value the engine takes to its configuration builder. */
     public B toEngine(E entity, B builder) {
         settings.forEach(s -> s.toEngine(entity, builder));

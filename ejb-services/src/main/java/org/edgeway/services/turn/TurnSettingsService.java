@@ -15,6 +15,7 @@ import org.edgeway.services.authentication.LocalDatabase;
 import org.edgeway.services.configlog.Changes;
 import org.edgeway.services.configlog.ConfigurationLog;
 import org.edgeway.services.security.Caller;
+import org.edgeway.services.security.NodeCertificate;
 import org.edgeway.services.security.SecretBox;
 import org.edgeway.services.system.SettingsChanged;
 import org.edgeway.services.system.SystemSettingsService;
@@ -26,9 +27,6 @@ public class TurnSettingsService {
     public static final String PAGE = "Configuration > Traversal > TURN";
     /** Port of the "TCP 443 TURN service" listener; configurable because tests cannot bind 443. */
     public static final String TCP443_PORT_PROPERTY = "edgeway.turn.tcp443-port";
-    /** The node's data directory and the password of its server keystore (set by edgeway.sh). */
-    static final String DATA_DIR_PROPERTY = "edgeway.data.dir";
-    static final String TLS_PASSWORD_PROPERTY = "edgeway.tls.password";
 
     @PersistenceContext
     private EntityManager em;
@@ -95,9 +93,8 @@ public class TurnSettingsService {
                 .tcp443Port(Integer.getInteger(TCP443_PORT_PROPERTY, 443))
                 .credentials(localDatabase.passwordsForEngine())
                 .sharedSecret(secrets.decrypt(s.getSharedSecretEncrypted()))
-                // the node's server certificate (HTTPS), created at first start; replacing the file is picked up live
-                .tlsKeyStore(System.getProperty(DATA_DIR_PROPERTY, ".") + "/tls/https.p12")
-                .tlsKeyStorePassword(System.getProperty(TLS_PASSWORD_PROPERTY))
+                .tlsKeyStore(NodeCertificate.keyStorePath())
+                .tlsKeyStorePassword(NodeCertificate.keyStorePassword())
                 .build();
     }
 

@@ -171,16 +171,19 @@ final class JsonBody {
         return this;
     }
 
-    /** An array of strings (null or absent: not set). */
-    JsonBody strings(String name, Consumer<List<String>> setter) {
+    /** An array of at most {@code max} strings; null clears it. */
+    JsonBody stringList(String name, int max, Consumer<List<String>> setter) {
         JsonValue v = member(name);
-        if (v == null || v == JsonValue.NULL) {
-            return this;
-        }
-        if (!(v instanceof JsonArray array) || !array.stream().allMatch(e -> e instanceof JsonString)) {
+        if (v == JsonValue.NULL) {
+            setter.accept(List.of());
+        } else if (v instanceof JsonArray array && array.stream().allMatch(e -> e instanceof JsonString)) {
+            if (array.size() > max) {
+                reject(name, "may hold at most " + max + " entries");
+            } else {
+                setter.accept(array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+            }
+        } else if (v != null) {
             reject(name, "must be an array of strings");
-        } else {
-            setter.accept(array.stream().map(e -> ((JsonString) e).getString()).toList());
         }
         return this;
     }

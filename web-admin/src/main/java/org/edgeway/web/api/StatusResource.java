@@ -25,6 +25,7 @@ import org.edgeway.services.sip.SipStatus;
 import org.edgeway.services.sip.SipUnavailableException;
 import org.edgeway.services.turn.TurnStatus;
 import org.edgeway.services.validation.InvalidSettingsException;
+import org.edgeway.services.zones.ZoneService;
 
 /**
  * The Status menu over the API: TURN server status and relays, SIP status, registrations and search history, alarms (list, acknowledge) and the configuration
@@ -63,6 +64,8 @@ public class StatusResource {
     private Alarms alarms;
     @Inject
     private ConfigurationLog configurationLog;
+    @Inject
+    private ZoneService zones;
 
     @GET
     @Path("turn")
@@ -74,6 +77,13 @@ public class StatusResource {
     @Path("turn/relays")
     public List<TurnJson.Relay> relays() {
         return turn.relays().stream().map(TurnJson.Relay::of).toList();
+    }
+
+    /** Each zone's state from the SIP engine ("SIP is not running" with the reason while SIP does not run). */
+    @GET
+    @Path("zones")
+    public List<ZoneJson.Status> zones() {
+        return zones.list().stream().map(ZoneJson.Status::of).toList();
     }
 
     @GET
@@ -102,7 +112,7 @@ public class StatusResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response unregister(InputStream in) {
         List<String> aliases = new ArrayList<>();
-        JsonBody.read(in).strings("addressesOfRecord", aliases::addAll).finish();
+        JsonBody.read(in).stringList("addressesOfRecord", 10_000, aliases::addAll).finish();
         try {
             sip.unregister(aliases);
         } catch (SipUnavailableException e) {
