@@ -67,10 +67,10 @@ final class Forwarder {
                 }
                 SipMessage up = response.copy();
                 up.popHeader(HeaderNames.VIA);
-                tx.respond(up);
                 if (response.status() >= 200) {
-                    done.accept(response.status());
+                    done.accept(response.status()); // recorded before the answer leaves
                 }
+                tx.respond(up);
             }
 
             @Override
@@ -88,8 +88,8 @@ final class Forwarder {
 
     private static void finish(ServerTransaction tx, int status, IntConsumer done) {
         if (!tx.finalSent()) {
-            tx.respond(status);
             done.accept(status);
+            tx.respond(status);
         }
     }
 
