@@ -38,6 +38,7 @@ import org.edgeway.engine.sip.transport.Flow;
 import org.edgeway.engine.sip.transport.SipCounters;
 import org.edgeway.engine.sip.transport.SipTransports;
 import org.edgeway.engine.sip.transport.SourceLimits;
+import org.edgeway.engine.sip.traversal.Traversal;
 import org.edgeway.engine.tls.ReloadingSslContext;
 import org.edgeway.engine.zones.ZoneConfig;
 import org.edgeway.engine.zones.ZoneConfig.Transport;
@@ -60,6 +61,7 @@ public final class SipServer {
     private final SipCounters counters = new SipCounters();
     private final SipTransports transports;
     private final TransactionLayer layer;
+    private final Traversal traversal;
     private final BindingTable bindings = new BindingTable();
     private final SearchHistory history = new SearchHistory();
     private final RateLimiter challengeLimit = new RateLimiter(CHALLENGES_PER_SECOND);
@@ -84,7 +86,8 @@ public final class SipServer {
         }
         this.transports = new SipTransports(context.loops(), bind, codec, this::receive, counters,
                 new SourceLimits(SourceLimits.CONNECTIONS_PER_SOURCE, SourceLimits.MESSAGES_PER_SECOND));
-        this.layer = new TransactionLayer(new EventLoopTimers(context.loops()), timerValues,
+        EventLoopTimers timers = new EventLoopTimers(context.loops());
+        this.layer = new TransactionLayer(timers, timerValues,
                 (m, flow, onError) -> transports.send(codec.encode(m), flow, onError));
         LocalIdentity local = new LocalIdentity(context.node().hostName(), context.node().bindAddress(),
                 transports::local, () -> this.config);
@@ -98,8 +101,9 @@ public final class SipServer {
             return false;
         };
         Registrar registrar = new Registrar(bindings, digest, clock, () -> this.config, gate);
+        this.traversal = new Traversal(context.node().role(), transports, layer, timers, local::sentBy);
         layer.user(new Proxy(() -> this.config, local, registrar, bindings, layer, digest, gate, history, clock,
-                (m, flow, onError) -> transports.send(codec.encode(m), flow, onError)));
+                (m, flow, onError) -> transports.send(codec.encode(m), flow, onError), traversal));
     }
 
     /** Binds the listeners the configuration turns on; throws if UDP or TCP cannot bind (TLS failure is kept). */
@@ -124,6 +128,7 @@ public final class SipServer {
             transports.close();
             throw e;
         }
+        traversal.apply(cfg, false);
         housekeeping = context.loops().next().scheduleAtFixedRate(this::housekeeping, 10, 10, TimeUnit.SECONDS);
     }
 
@@ -153,7 +158,8 @@ public final class SipServer {
 
     /** Domains, zones, rules, credentials, limits and maintenance mode take effect for the next request. */
     void update(SipConfig next) {
-        if (!next.trustedCertificates().equals(config.trustedCertificates())) {
+        boolean trustChanged = !next.trustedCertificates().equals(config.trustedCertificates());
+        if (trustChanged) {
             try {
                 clientTls = SipTls.client(next.trustedCertificates());
             } catch (IOException | java.security.GeneralSecurityException e) {
@@ -161,6 +167,7 @@ public final class SipServer {
             }
         }
         config = next;
+        traversal.apply(next, trustChanged);
     }
 
     SipConfig config() {
@@ -256,8 +263,7 @@ public final class SipServer {
         if (z.type() == ZoneConfig.ZoneType.NEIGHBOR) {
             return new ZoneStatus(z.id(), z.name(), z.type().name(), "Active", null, peer, started);
         }
-        return new ZoneStatus(z.id(), z.name(), z.type().name(), "Failed",
-                "traversal connections are not implemented by this engine yet", peer, started);
+        return traversal.status(z);
     }
 
     /** Closes listeners and connections. */
@@ -265,6 +271,7 @@ public final class SipServer {
         if (housekeeping != null) {
             housekeeping.cancel(false);
         }
+        traversal.stop();
         transports.close();
     }
 }

@@ -25,9 +25,12 @@ import org.edgeway.engine.zones.ZoneConfig;
 final class DialPlan {
 
     private final BindingTable bindings;
+    private final java.util.function.Function<String, Flow> traversalFlows;
 
-    DialPlan(BindingTable bindings) {
+    /** @param traversalFlows the connection of a traversal zone by name, null while the zone is not Active */
+    DialPlan(BindingTable bindings, java.util.function.Function<String, Flow> traversalFlows) {
         this.bindings = bindings;
+        this.traversalFlows = traversalFlows;
     }
 
     Search search(SipConfig config, SipUri requestUri, String sourceZone, boolean authenticated, Instant now) {
@@ -71,9 +74,9 @@ final class DialPlan {
             return targets;
         }
         for (ZoneConfig zone : config.zones()) {
-            if (zone.name().equalsIgnoreCase(zoneName)) {
-                return zone.sipEnabled() && zone.type() == ZoneConfig.ZoneType.NEIGHBOR
-                        ? toNeighbor(zone, original, alias) : List.of();
+            if (zone.name().equalsIgnoreCase(zoneName) && zone.sipEnabled()) {
+                return zone.type() == ZoneConfig.ZoneType.NEIGHBOR ? toNeighbor(zone, original, alias)
+                        : toTraversal(zone, original, alias);
             }
         }
         return List.of();
@@ -82,6 +85,20 @@ final class DialPlan {
     private static Target toBinding(Binding b) {
         Flow flow = b.flow();
         return new Target(b.contact(), flow, SearchRule.LOCAL_ZONE, 0, b.path());
+    }
+
+    /** Down the traversal zone's connection, while it is Active. */
+    private List<Target> toTraversal(ZoneConfig zone, SipUri original, String alias) {
+        Flow flow = traversalFlows.apply(zone.name());
+        if (flow == null) {
+            return List.of();
+        }
+        try {
+            String text = original.scheme() + ":" + (alias.contains("@") ? alias : alias + "@" + original.host());
+            return List.of(new Target(SipUri.parse(text), flow, zone.name(), zone.hopCount(), List.of()));
+        } catch (SipParseException e) {
+            return List.of();
+        }
     }
 
     /** Each peer of the neighbor, in order; the Request-URI keeps the alias with the peer's host if it has none. */

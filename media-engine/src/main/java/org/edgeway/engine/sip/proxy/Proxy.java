@@ -18,6 +18,8 @@ import org.edgeway.engine.sip.registrar.Registrar;
 import org.edgeway.engine.sip.transaction.ServerTransaction;
 import org.edgeway.engine.sip.transaction.TransactionLayer;
 import org.edgeway.engine.sip.transport.Flow;
+import org.edgeway.engine.sip.transport.SipTransports;
+import org.edgeway.engine.sip.traversal.Traversal;
 import org.edgeway.engine.zones.SearchRule;
 import org.edgeway.engine.zones.ZoneConfig;
 
@@ -42,11 +44,12 @@ public final class Proxy implements TransactionLayer.User {
 
     public Proxy(Supplier<SipConfig> config, LocalIdentity local, Registrar registrar, BindingTable bindings,
             TransactionLayer layer, DigestAuthenticator digest, Registrar.ChallengeGate gate, SearchHistory history,
-            Clock clock, org.edgeway.engine.sip.transaction.Sender sender) {
+            Clock clock, org.edgeway.engine.sip.transaction.Sender sender, Traversal traversal) {
         this.config = config;
         this.local = local;
         this.registrar = registrar;
-        this.dialPlan = new DialPlan(bindings);
+        this.traversal = traversal;
+        this.dialPlan = new DialPlan(bindings, traversal::flow);
         this.forwarder = new Forwarder(layer, local, sender);
         this.digest = digest;
         this.gate = gate;
@@ -56,6 +59,7 @@ public final class Proxy implements TransactionLayer.User {
     }
 
     private final TransactionLayer layer;
+    private final Traversal traversal;
 
     @Override
     public void onRequest(ServerTransaction tx) {
@@ -71,6 +75,17 @@ public final class Proxy implements TransactionLayer.User {
             }
             tx.respond(200);
             forwarder.cancel(invite);
+            return;
+        }
+        String tagged = zoneTag(tx.flow());
+        ZoneConfig taggedZone = tagged == null ? null : zone(cfg, tagged);
+        if (taggedZone != null && traversal.isServer(taggedZone)
+                && !traversal.isAuthenticated(tagged, tx.flow().channel())) {
+            authenticateTraversalClient(tx, cfg, taggedZone);
+            return;
+        }
+        if (taggedZone != null && method.equals("OPTIONS") && request.requestUri().user() == null) {
+            tx.respond(200); // a traversal keep-alive
             return;
         }
         if (cfg.maintenanceMode() && initial && (method.equals("INVITE") || method.equals("REGISTER"))) {
@@ -113,6 +128,43 @@ public final class Proxy implements TransactionLayer.User {
             return;
         }
         route(tx, cfg, zone, authenticated);
+    }
+
+    /**
+     * The first thing on a traversal server zone's connection must be the client's OPTIONS, digest-authenticated
+     * as the zone's username against the local database; until then nothing else is accepted.
+     */
+    private void authenticateTraversalClient(ServerTransaction tx, SipConfig cfg, ZoneConfig zone) {
+        SipMessage request = tx.request();
+        io.netty.channel.Channel channel = tx.flow().channel();
+        if (!request.method().equals("OPTIONS")) {
+            tx.respond(403);
+            return;
+        }
+        DigestAuthenticator.Verdict v = digest.verify(request.headers(HeaderNames.AUTHORIZATION), cfg.realm(),
+                "OPTIONS", user -> user.equals(zone.username()) ? cfg.credentials().get(user) : null);
+        switch (v.result()) {
+            case OK -> {
+                traversal.authenticated(zone.name(), channel);
+                tx.respond(200);
+            }
+            case FORBIDDEN -> {
+                traversal.refused(zone.name(), channel, "Authentication failed");
+                tx.respond(403);
+            }
+            default -> {
+                if (gate.allow(tx)) {
+                    SipMessage challenge = Responses.to(request, 401);
+                    digest.challenges(cfg.realm(), v.result() == DigestAuthenticator.Result.STALE)
+                            .forEach(c -> challenge.addHeader(HeaderNames.WWW_AUTHENTICATE, c));
+                    tx.respond(challenge);
+                }
+            }
+        }
+    }
+
+    private static String zoneTag(Flow flow) {
+        return flow.channel() == null ? null : flow.channel().attr(SipTransports.ZONE).get();
     }
 
     private void route(ServerTransaction tx, SipConfig cfg, String zone, boolean authenticated) {
@@ -206,6 +258,10 @@ public final class Proxy implements TransactionLayer.User {
 
     /** The zone a request came from: a neighbor whose peer sent it, else DefaultZone. */
     static String sourceZone(SipConfig cfg, Flow flow) {
+        String tagged = zoneTag(flow);
+        if (tagged != null) {
+            return tagged;
+        }
         for (ZoneConfig z : cfg.zones()) {
             if (z.type() != ZoneConfig.ZoneType.NEIGHBOR) {
                 continue;

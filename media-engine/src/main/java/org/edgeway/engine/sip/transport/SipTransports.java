@@ -20,6 +20,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.AttributeKey;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -43,6 +44,14 @@ import org.edgeway.engine.zones.ZoneConfig.Transport;
 public final class SipTransports {
 
     static final int IDLE_SECONDS = 600;
+    /** The zone a connection belongs to (traversal zones), or absent for the node's general listeners. */
+    public static final AttributeKey<String> ZONE = AttributeKey.valueOf("edgeway.sip.zone");
+
+    /** A TLS connection's checks once its handshake is done: null to keep it, else why it is closed. */
+    @FunctionalInterface
+    public interface HandshakeCheck {
+        String check(SslHandler ssl);
+    }
 
     private final EventLoopGroup loops;
     private final InetAddress bind;
@@ -51,6 +60,7 @@ public final class SipTransports {
     private final SipCounters counters;
     private final SourceLimits limits;
     private final Map<Transport, Channel> listeners = new EnumMap<>(Transport.class);
+    private final Map<String, Channel> zoneListeners = new ConcurrentHashMap<>();
     /** Open connections by transport and remote address, accepted and opened alike. */
     private final Map<String, Channel> connections = new ConcurrentHashMap<>();
     private volatile Supplier<SslContext> serverTls;
@@ -98,6 +108,15 @@ public final class SipTransports {
 
     /** A TCP listener, or with {@code tls} the TLS listener (the server context must be set). */
     public InetSocketAddress bindStream(Transport transport, int port) throws IOException {
+        return bindStream(transport, port, () -> serverTls.get(), null, null);
+    }
+
+    /**
+     * A stream listener; for TLS with its own context, and tagged with a zone (a traversal server zone's port),
+     * whose connections pass {@code check} after the handshake.
+     */
+    public InetSocketAddress bindStream(Transport transport, int port, Supplier<SslContext> tls, String zone,
+            HandshakeCheck check) throws IOException {
         ServerBootstrap b = new ServerBootstrap().group(loops, loops).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024).option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -111,15 +130,23 @@ public final class SipTransports {
                             return;
                         }
                         ch.closeFuture().addListener(f -> limits.closeConnection(source));
+                        if (zone != null) {
+                            ch.attr(ZONE).set(zone);
+                        }
                         if (transport == Transport.TLS) {
-                            SslHandler ssl = serverTls.get().newHandler(ch.alloc());
+                            SslHandler ssl = tls.get().newHandler(ch.alloc());
                             ssl.setHandshakeTimeoutMillis(handshakeTimeout.toMillis());
                             ch.pipeline().addLast(ssl);
+                            checkAfterHandshake(ch, ssl, check);
                         }
                         streamPipeline(ch, transport);
                     }
                 });
-        return listen(transport, b.bind(new InetSocketAddress(bind, port)));
+        ChannelFuture bound = b.bind(new InetSocketAddress(bind, port));
+        if (zone != null) {
+            return zoneListen(zone, bound);
+        }
+        return listen(transport, bound);
     }
 
     private InetSocketAddress listen(Transport transport, ChannelFuture f) throws IOException {
@@ -132,6 +159,80 @@ public final class SipTransports {
             listeners.put(transport, f.channel());
         }
         return (InetSocketAddress) f.channel().localAddress();
+    }
+
+    private InetSocketAddress zoneListen(String zone, ChannelFuture f) throws IOException {
+        f.awaitUninterruptibly();
+        if (!f.isSuccess()) {
+            throw new IOException("cannot bind the SIP port of zone " + zone + ": " + f.cause().getMessage(),
+                    f.cause());
+        }
+        zoneListeners.put(zone, f.channel());
+        return (InetSocketAddress) f.channel().localAddress();
+    }
+
+    private static void checkAfterHandshake(SocketChannel ch, SslHandler ssl, HandshakeCheck check) {
+        if (check == null) {
+            return;
+        }
+        ssl.handshakeFuture().addListener(f -> {
+            if (f.isSuccess()) {
+                String failure = check.check(ssl);
+                if (failure != null) {
+                    ch.close();
+                }
+            }
+        });
+    }
+
+    /**
+     * Opens a connection that belongs to a zone (a traversal client's link): its own TLS context, the zone tag,
+     * and {@code check} after the handshake. The future completes when the handshake (and check) succeeded.
+     */
+    public io.netty.util.concurrent.Future<Channel> openZoneConnection(Flow flow, SslContext tls, String zone,
+            HandshakeCheck check) {
+        io.netty.util.concurrent.Promise<Channel> ready = loops.next().newPromise();
+        Bootstrap b = new Bootstrap().group(loops).channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000).option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.attr(ZONE).set(zone);
+                        SslHandler ssl = tls.newHandler(ch.alloc(), flow.remote().getHostString(),
+                                flow.remote().getPort());
+                        ssl.setHandshakeTimeoutMillis(handshakeTimeout.toMillis());
+                        ch.pipeline().addLast(ssl);
+                        ssl.handshakeFuture().addListener(h -> {
+                            if (!h.isSuccess()) {
+                                ready.tryFailure(h.cause());
+                                return;
+                            }
+                            String failure = check == null ? null : check.check(ssl);
+                            if (failure != null) {
+                                ready.tryFailure(new IOException(failure));
+                                ch.close();
+                            } else {
+                                ready.trySuccess(ch);
+                            }
+                        });
+                    }
+                });
+        b.connect(flow.remote()).addListener((ChannelFuture f) -> {
+            if (f.isSuccess()) {
+                streamPipeline((SocketChannel) f.channel(), Transport.TLS);
+            } else {
+                ready.tryFailure(f.cause());
+            }
+        });
+        return ready;
+    }
+
+    /** Closes the listener of a zone (a traversal server zone removed or changed). */
+    public void closeZoneListener(String zone) {
+        Channel c = zoneListeners.remove(zone);
+        if (c != null) {
+            c.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
     }
 
     private void streamPipeline(SocketChannel ch, Transport transport) {
@@ -268,6 +369,10 @@ public final class SipTransports {
                 list.add(t + " " + a.getAddress().getHostAddress() + ":" + a.getPort());
             });
         }
+        zoneListeners.forEach((zone, c) -> {
+            InetSocketAddress a = (InetSocketAddress) c.localAddress();
+            list.add("TLS " + a.getAddress().getHostAddress() + ":" + a.getPort() + " (zone " + zone + ")");
+        });
         return list;
     }
 
@@ -282,6 +387,8 @@ public final class SipTransports {
             listeners.values().forEach(c -> closing.add(c.close()));
             listeners.clear();
         }
+        zoneListeners.values().forEach(c -> closing.add(c.close()));
+        zoneListeners.clear();
         connections.values().forEach(c -> closing.add(c.close()));
         closing.forEach(f -> f.awaitUninterruptibly(2, TimeUnit.SECONDS));
         connections.clear();
