@@ -95,8 +95,8 @@ class TraversalPairTest {
                 false, null);
         return SipTestSupport.config(portE).withCredentials("TANDBERG", Map.of("cuser", "cpass"))
                 .withDomains(List.of()).withZones(List.of(server))
-                .withSearchRules(List.of(SipTestSupport.rule(1, "inward", 10, SearchRule.PatternType.PREFIX,
-                        "inside", SearchRule.PatternBehavior.LEAVE, null, "TraversalServer")))
+                .withSearchRules(List.of(SipTestSupport.rule(1, "inward", 10, SearchRule.PatternType.SUFFIX,
+                        "example.com", SearchRule.PatternBehavior.LEAVE, null, "TraversalServer")))
                 .withTls(keyE.toString(), PASSWORD, List.of(pemC));
     }
 
@@ -105,7 +105,7 @@ class TraversalPairTest {
                 ZoneConfig.Transport.TLS, zonePort, List.of("127.0.0.1"), true, serverName, "cuser", password,
                 ZoneConfig.AuthenticationPolicy.DO_NOT_CHECK_CREDENTIALS, ZoneConfig.MediaEncryption.AUTO, false,
                 false, Duration.ofSeconds(1));
-        return SipTestSupport.config(portC).withCredentials("TANDBERG", Map.of("inside", "inpass"))
+        return SipTestSupport.config(portC).withCredentials("TANDBERG", Map.of("inside", "inpass", "outsider", "outpass"))
                 .withZones(List.of(client))
                 .withSearchRules(List.of(SipTestSupport.rule(1, "registered", 10, SearchRule.PatternType.SUFFIX,
                         "@example.com", SearchRule.PatternBehavior.LEAVE, null, SearchRule.LOCAL_ZONE)))
@@ -168,6 +168,31 @@ class TraversalPairTest {
             assertEquals("traversal-msg-1", answer.callId());
         }
 
+        // a device outside registers at the E: its REGISTER reaches the C's registrar through the traversal
+        // connection, with the E's Path; a request from inside then reaches it back out through the E
+        try (SipClient outsider = SipClient.udp(portE); SipClient inside = SipClient.udp(portC)) {
+            register(outsider, "outsider", "outpass");
+            assertEquals("TraversalClient", c.snapshot().service(SipService.KEY).registrations().stream()
+                    .filter(r -> r.addressOfRecord().equals("sip:outsider@example.com")).findFirst().orElseThrow()
+                    .zone());
+            inside.sendText("""
+                    MESSAGE sip:outsider@example.com SIP/2.0
+                    Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bK-in1;rport
+                    From: <sip:inside@example.com>;tag=n1
+                    To: <sip:outsider@example.com>
+                    Call-ID: traversal-msg-2
+                    CSeq: 1 MESSAGE
+                    Max-Forwards: 70
+                    Content-Length: 0
+
+                    """);
+            SipMessage delivered = outsider.receive();
+            assertEquals("MESSAGE", delivered.method());
+            assertEquals("sip:outsider@127.0.0.1:" + outsider.localPort(), delivered.requestUri().text());
+            outsider.send(new SipCodec(SipCodec.Limits.DEFAULT).encode(Responses.to(delivered, 200)));
+            assertEquals(200, inside.finalResponse().status());
+        }
+
         // the E goes away: the C sees the link fail, and reconnects by itself once the E is back
         e.stop();
         await(() -> zone(c).state().equals("Failed"), 10_000, () -> zone(c).toString());
@@ -177,21 +202,26 @@ class TraversalPairTest {
     }
 
     private void registerInside(SipClient inside) throws Exception {
+        register(inside, "inside", "inpass");
+    }
+
+    private void register(SipClient client, String user, String password) throws Exception {
         String register = """
                 REGISTER sip:example.com SIP/2.0
-                Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bK-inreg-N;rport
-                From: <sip:inside@example.com>;tag=i1
-                To: <sip:inside@example.com>
-                Call-ID: inside-reg
+                Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bK-USER-N;rport
+                From: <sip:USER@example.com>;tag=i1
+                To: <sip:USER@example.com>
+                Call-ID: USER-reg
                 CSeq: N REGISTER
-                Contact: <sip:inside@127.0.0.1:PORT>
+                Contact: <sip:USER@127.0.0.1:PORT>
                 Expires: 600
                 Max-Forwards: 70
-                """;
+                """.replace("USER", user);
+        SipClient inside = client;
         inside.sendText(register.replace("N", "1") + "Content-Length: 0\n\n");
         SipMessage challenge = inside.finalResponse();
         assertEquals(401, challenge.status());
-        String auth = DigestClient.authorization(DigestAlgorithm.SHA_256, "inside", "inpass", "TANDBERG",
+        String auth = DigestClient.authorization(DigestAlgorithm.SHA_256, user, password, "TANDBERG",
                 DigestClient.nonce(challenge.header(HeaderNames.WWW_AUTHENTICATE)), "REGISTER", "sip:example.com");
         inside.sendText(register.replace("N", "2") + "Authorization: " + auth + "\nContent-Length: 0\n\n");
         assertEquals(200, inside.finalResponse().status());

@@ -82,8 +82,12 @@ final class DialPlan {
         return List.of();
     }
 
-    private static Target toBinding(Binding b) {
+    private Target toBinding(Binding b) {
         Flow flow = b.flow();
+        if (flow.channel() != null && !flow.channel().isActive()) {
+            Flow link = traversalFlows.apply(b.zone()); // registered through a traversal link since reconnected
+            flow = link != null ? link : flow;
+        }
         return new Target(b.contact(), flow, SearchRule.LOCAL_ZONE, 0, b.path());
     }
 

@@ -58,6 +58,10 @@ final class Forwarder {
         if (request.to().tag() == null && DIALOG_CREATING.contains(request.method())) {
             copy.pushHeader(HeaderNames.RECORD_ROUTE, recordRoute(flow.transport()));
         }
+        if (request.method().equals("REGISTER")) {
+            // RFC 3327: requests for this registration come back through this node (the E of a traversal pair)
+            copy.pushHeader(HeaderNames.PATH, recordRoute(flow.transport()));
+        }
         copy.pushHeader(HeaderNames.VIA, via(flow.transport()));
         ClientTransaction client = layer.send(copy, flow, new ClientTransaction.Listener() {
             @Override

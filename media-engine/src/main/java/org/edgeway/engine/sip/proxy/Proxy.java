@@ -22,6 +22,7 @@ import org.edgeway.engine.sip.transport.SipTransports;
 import org.edgeway.engine.sip.traversal.Traversal;
 import org.edgeway.engine.zones.SearchRule;
 import org.edgeway.engine.zones.ZoneConfig;
+import org.edgeway.engine.zones.ZoneConfig.Transport;
 
 /**
  * The transaction user of the node: a stateful proxy (RFC 3261 16) in front of the registrar. New requests are
@@ -101,10 +102,14 @@ public final class Proxy implements TransactionLayer.User {
             registrar.register(tx, zone);
             return;
         }
-        popOwnRoutes(request);
+        boolean routedHere = popOwnRoutes(request);
         List<NameAddr> routes = request.nameAddrs(HeaderNames.ROUTE);
         if (!routes.isEmpty()) {
             forwardTo(tx, routes.get(0).uri());
+            return;
+        }
+        if (routedHere && !local.isUs(request.requestUri())) {
+            forwardTo(tx, request.requestUri()); // sent here by a Route (a Path) this node put in: on to the target
             return;
         }
         if (!initial) {
@@ -218,22 +223,24 @@ public final class Proxy implements TransactionLayer.User {
 
     private void forwardTo(ServerTransaction tx, SipUri next) {
         try {
-            Flow flow = NextHop.of(next, tx.flow().transport());
+            Flow flow = NextHop.of(next, Transport.UDP); // RFC 3263 4.1: a sip: URI without transport means UDP
             forwarder.forward(tx, new Target(tx.request().requestUri(), flow, null, 0, List.of()), status -> { });
         } catch (UnknownHostException e) {
             tx.respond(Responses.to(tx.request(), 404, "Not Found - cannot resolve " + next.host()));
         }
     }
 
-    /** RFC 3261 16.4: Route values naming this node are removed before routing. */
-    private void popOwnRoutes(SipMessage request) {
-        List<NameAddr> routes = request.nameAddrs(HeaderNames.ROUTE);
-        for (NameAddr r : routes) {
+    /** RFC 3261 16.4: Route values naming this node are removed before routing; true if there were any. */
+    private boolean popOwnRoutes(SipMessage request) {
+        boolean popped = false;
+        for (NameAddr r : request.nameAddrs(HeaderNames.ROUTE)) {
             if (!local.isUs(r.uri())) {
-                return;
+                break;
             }
             request.popHeader(HeaderNames.ROUTE);
+            popped = true;
         }
+        return popped;
     }
 
     @Override
@@ -245,7 +252,7 @@ public final class Proxy implements TransactionLayer.User {
             return;
         }
         try {
-            forwarder.forwardStateless(ack, NextHop.of(next, flow.transport()));
+            forwarder.forwardStateless(ack, NextHop.of(next, Transport.UDP));
         } catch (UnknownHostException e) {
             // an ACK gets no response; nothing to tell anyone
         }
