@@ -78,14 +78,8 @@ final class SipClient implements AutoCloseable {
     /** The next message, or null if none arrives within the timeout (or the connection closed). */
     SipMessage receive() throws IOException, SipParseException {
         if (udp != null) {
-            byte[] buf = new byte[65_535];
-            DatagramPacket p = new DatagramPacket(buf, buf.length);
-            try {
-                udp.receive(p);
-            } catch (SocketTimeoutException e) {
-                return null;
-            }
-            return codec.decode(buf, 0, p.getLength(), true);
+            byte[] datagram = datagram();
+            return datagram == null ? null : codec.decode(datagram);
         }
         InputStream in = stream.getInputStream();
         while (true) {
@@ -118,14 +112,8 @@ final class SipClient implements AutoCloseable {
      */
     String receiveText() throws IOException {
         if (udp != null) {
-            byte[] buf = new byte[65_535];
-            DatagramPacket p = new DatagramPacket(buf, buf.length);
-            try {
-                udp.receive(p);
-            } catch (SocketTimeoutException e) {
-                return null;
-            }
-            return new String(buf, 0, p.getLength(), StandardCharsets.ISO_8859_1);
+            byte[] datagram = datagram();
+            return datagram == null ? null : new String(datagram, StandardCharsets.ISO_8859_1);
         }
         InputStream in = stream.getInputStream();
         StringBuilder b = new StringBuilder();
@@ -143,6 +131,17 @@ final class SipClient implements AutoCloseable {
             b.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
         }
         return b.toString();
+    }
+
+    private byte[] datagram() throws IOException {
+        byte[] buf = new byte[65_535];
+        DatagramPacket p = new DatagramPacket(buf, buf.length);
+        try {
+            udp.receive(p);
+        } catch (SocketTimeoutException e) {
+            return null;
+        }
+        return Arrays.copyOf(buf, p.getLength());
     }
 
     /** The next final response (provisional ones skipped), or null. */

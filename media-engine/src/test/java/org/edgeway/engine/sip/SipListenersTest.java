@@ -173,12 +173,9 @@ class SipListenersTest {
     @Test
     void aRoutingLoopIsStopped() throws Exception {
         // a neighbor zone that is this node itself, and a rule sending everything there
-        SipConfig cfg = SipTestSupport.config(port)
-                .withZones(List.of(SipTestSupport.neighbor(2, "Self", "127.0.0.1", port, ZoneConfig.Transport.UDP)))
-                .withSearchRules(List.of(new SearchRule(1, "all-to-self", 5, null, false, SearchRule.Mode.ANY_ALIAS,
-                        SearchRule.PatternType.EXACT, null, SearchRule.PatternBehavior.LEAVE, null,
-                        SearchRule.OnMatch.STOP, "Self", true)));
-        engine.apply(SipTestSupport.engineConfig(cfg));
+        routeToSelf(new SearchRule(1, "all-to-self", 5, null, false, SearchRule.Mode.ANY_ALIAS,
+                SearchRule.PatternType.EXACT, null, SearchRule.PatternBehavior.LEAVE, null, SearchRule.OnMatch.STOP,
+                "Self", true));
         try (SipClient client = SipClient.udp(port)) {
             client.sendText("""
                     INVITE sip:carol@example.com SIP/2.0
@@ -201,13 +198,8 @@ class SipListenersTest {
     @Test
     void stripAndReplaceRewriteTheAliasUntilMaxForwardsRunsOut() throws Exception {
         // each pass through the node prefixes the alias, so the request is new every time: only Max-Forwards ends it
-        SipConfig cfg = SipTestSupport.config(port)
-                .withZones(List.of(SipTestSupport.neighbor(2, "Self", "127.0.0.1", port, ZoneConfig.Transport.UDP)))
-                .withSearchRules(List.of(new SearchRule(1, "grow", 5, null, false,
-                        SearchRule.Mode.ALIAS_PATTERN_MATCH, SearchRule.PatternType.REGEX, "(.*)@example.com",
-                        SearchRule.PatternBehavior.REPLACE, "x\\1@example.com", SearchRule.OnMatch.STOP, "Self",
-                        true)));
-        engine.apply(SipTestSupport.engineConfig(cfg));
+        routeToSelf(SipTestSupport.rule(1, "grow", 5, SearchRule.PatternType.REGEX, "(.*)@example.com",
+                SearchRule.PatternBehavior.REPLACE, "x\\1@example.com", "Self"));
         try (SipClient client = SipClient.udp(port)) {
             client.sendText("""
                     OPTIONS sip:dave@example.com SIP/2.0
@@ -230,6 +222,13 @@ class SipListenersTest {
         assertEquals("xxxxdave@example.com", searches.get(4).alias());
         assertEquals(483, searches.get(4).status());
         assertNotEquals(0, searches.get(0).rulesTried().size());
+    }
+
+    /** A neighbor zone "Self" that is this node, and the rule that sends requests there. */
+    private void routeToSelf(SearchRule rule) {
+        engine.apply(SipTestSupport.engineConfig(SipTestSupport.config(port)
+                .withZones(List.of(SipTestSupport.neighbor(2, "Self", "127.0.0.1", port, ZoneConfig.Transport.UDP)))
+                .withSearchRules(List.of(rule))));
     }
 
     private SipSnapshot snapshot() {
