@@ -152,8 +152,8 @@ final class Forwarder {
     /** A response no transaction knows (a retransmitted 2xx): remove this node's Via and send it on by the next. */
     void forwardResponse(SipMessage response) {
         List<Via> vias = response.vias();
-        if (vias.size() < 2 || !vias.get(0).hasMagicCookie()) {
-            return;
+        if (vias.size() < 2 || !local.isOwnVia(vias.get(0))) {
+            return; // not sent through this node: nothing to route it by
         }
         SipMessage up = response.copy();
         up.popHeader(HeaderNames.VIA);

@@ -44,6 +44,13 @@ public final class LocalIdentity {
         return listening(uri.port());
     }
 
+    /** Whether a Via was put there by this node (its sent-by is one of this node's listeners). */
+    public boolean isOwnVia(org.edgeway.engine.sip.message.Via via) {
+        String host = via.host();
+        boolean ourHost = host.equals(hostName) || host.equals(advertisedHost()) || host.equals(bindAddress);
+        return ourHost && listening(via.port() < 0 ? 5060 : via.port());
+    }
+
     public boolean isDomain(String host) {
         return config.get().domains().stream().anyMatch(d -> d.name().equalsIgnoreCase(host));
     }
