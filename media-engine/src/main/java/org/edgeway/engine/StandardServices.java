@@ -1,6 +1,7 @@
 package org.edgeway.engine;
 
 import java.util.List;
+import org.edgeway.engine.sip.SipService;
 import org.edgeway.engine.turn.TurnService;
 
 /** The services of an Edgeway node, in start order; the one place that lists them (SIP, zones, B2BUA join here). */
@@ -10,6 +11,6 @@ final class StandardServices {
     }
 
     static List<EngineService<?, ?>> create() {
-        return List.of(new TurnService());
+        return List.of(new TurnService(), new SipService());
     }
 }

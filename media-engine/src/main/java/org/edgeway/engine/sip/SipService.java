@@ -1,17 +1,137 @@
 package org.edgeway.engine.sip;
 
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import org.edgeway.engine.EngineEvent;
+import org.edgeway.engine.EngineService;
+import org.edgeway.engine.EngineState;
+import org.edgeway.engine.ServiceContext;
 import org.edgeway.engine.ServiceKey;
+import org.edgeway.engine.ServiceStatus;
+import org.edgeway.engine.sip.auth.DigestAlgorithm;
 
 /**
- * The SIP edge as an engine service. Contract only for now: its key, so the EJB side can contribute the
- * configuration; the service itself (listeners, transactions, registrar, proxy, zones) is being built.
+ * The SIP edge as an engine service: runs a {@link SipServer} while SIP mode is On. {@link #apply} changes
+ * domains, zones, search rules, credentials, registration limits, trusted certificates and maintenance mode in the
+ * running server (registrations, transactions and dialogs carry on); a change of a listener's mode or port, the
+ * TLS keystore or handshake timeout restarts the listeners, dropping open connections and registrations.
  */
-public final class SipService {
+public final class SipService implements EngineService<SipConfig, SipSnapshot> {
 
     static final String NAME = "SIP";
+    static final String OFF = "SIP mode Off";
     public static final ServiceKey<SipConfig, SipSnapshot> KEY = new ServiceKey<>(NAME, SipConfig.class,
-            SipSnapshot.class, SipConfig.defaults(), SipSnapshot.inactive("SIP mode Off"));
+            SipSnapshot.class, SipConfig.defaults(), SipSnapshot.inactive(OFF));
+    /** Alarm id raised when SIP cannot start (a port taken ...). */
+    public static final String START_ALARM = "sip-start-failed";
 
-    private SipService() {
+    private final List<DigestAlgorithm> digestAlgorithms;
+    private volatile SipServer server;
+    private volatile SipSnapshot idle = KEY.inactive();
+    private SipConfig running;
+    private ServiceContext context;
+
+    /** The service as a node runs it: digest challenges offer SHA-256, then MD5 (RFC 8760). */
+    public SipService() {
+        this(List.of(DigestAlgorithm.values()));
+    }
+
+    /**
+     * A service offering only these digest algorithms, most preferred first (tests driving an MD5-only client such
+     * as SIPp, which gives up on a challenge whose first offer it cannot compute).
+     */
+    public SipService(List<DigestAlgorithm> digestAlgorithms) {
+        this.digestAlgorithms = List.copyOf(digestAlgorithms);
+    }
+
+    @Override
+    public ServiceKey<SipConfig, SipSnapshot> key() {
+        return KEY;
+    }
+
+    @Override
+    public void start(ServiceContext context, SipConfig config) {
+        running = config;
+        this.context = context;
+        if (!config.enabled()) {
+            idle = KEY.inactive();
+            return;
+        }
+        SipServer started = new SipServer(context, config, digestAlgorithms);
+        try {
+            started.start();
+            server = started;
+            emit(context, new EngineEvent.StateChanged(Instant.now(), NAME, EngineState.RUNNING,
+                    started.snapshot().detail()));
+            emit(context, new EngineEvent.AlarmCleared(Instant.now(), START_ALARM));
+        } catch (IOException | RuntimeException e) {
+            SipServer.LOG.log(Level.WARNING, "SIP failed to start", e);
+            idle = new SipSnapshot(EngineState.FAILED, "Failed to start: " + e.getMessage(), List.of(), List.of(),
+                    List.of(), List.of(), SipSnapshot.Counters.ZERO);
+            emit(context, new EngineEvent.StateChanged(Instant.now(), NAME, EngineState.FAILED,
+                    String.valueOf(e.getMessage())));
+            emit(context, new EngineEvent.AlarmRaised(Instant.now(), START_ALARM, "Error", "SIP failed to start",
+                    "Check that the SIP UDP, TCP and TLS ports are free: " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public void apply(ServiceContext context, SipConfig config) {
+        SipConfig previous = running;
+        if (config.equals(previous)) {
+            return;
+        }
+        SipServer current = server;
+        if (current != null && listeners(config).equals(listeners(previous))) {
+            running = config;
+            current.update(config);
+            return;
+        }
+        stop();
+        start(context, config);
+    }
+
+    /** What only a restart of the listeners can change. */
+    private static List<Object> listeners(SipConfig c) {
+        return java.util.Arrays.asList(c.enabled(), c.udp(), c.tcp(), c.tls(), c.tlsHandshakeTimeout(),
+                c.tlsKeyStore(), c.tlsKeyStorePassword());
+    }
+
+    @Override
+    public void stop() {
+        SipServer current = server;
+        if (current != null) {
+            server = null;
+            current.stop();
+            idle = KEY.inactive();
+            emit(context, new EngineEvent.StateChanged(Instant.now(), NAME, EngineState.STOPPED, "stopped"));
+        }
+    }
+
+    @Override
+    public SipSnapshot snapshot() {
+        SipServer current = server;
+        return current != null ? current.snapshot() : idle;
+    }
+
+    @Override
+    public ServiceStatus status() {
+        SipSnapshot s = snapshot();
+        return new ServiceStatus(NAME, s.state(), s.detail());
+    }
+
+    /** The running server, or null (tests read its bound ports). */
+    public SipServer server() {
+        return server;
+    }
+
+    private static void emit(ServiceContext context, EngineEvent event) {
+        try {
+            context.events().onEvent(event);
+        } catch (RuntimeException e) {
+            SipServer.LOG.log(Level.WARNING, "engine listener failed", e);
+        }
     }
 }

@@ -1,0 +1,294 @@
+package org.edgeway.engine.sip.proxy;
+
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import org.edgeway.engine.sip.SipConfig;
+import org.edgeway.engine.sip.SipSnapshot.SearchView;
+import org.edgeway.engine.sip.auth.DigestAuthenticator;
+import org.edgeway.engine.sip.message.HeaderNames;
+import org.edgeway.engine.sip.message.NameAddr;
+import org.edgeway.engine.sip.message.Responses;
+import org.edgeway.engine.sip.message.SipMessage;
+import org.edgeway.engine.sip.message.SipUri;
+import org.edgeway.engine.sip.registrar.BindingTable;
+import org.edgeway.engine.sip.registrar.Registrar;
+import org.edgeway.engine.sip.transaction.ServerTransaction;
+import org.edgeway.engine.sip.transaction.TransactionLayer;
+import org.edgeway.engine.sip.transport.Flow;
+import org.edgeway.engine.sip.transport.SipTransports;
+import org.edgeway.engine.sip.traversal.Traversal;
+import org.edgeway.engine.zones.SearchRule;
+import org.edgeway.engine.zones.ZoneConfig;
+import org.edgeway.engine.zones.ZoneConfig.Transport;
+
+/**
+ * The transaction user of the node: a stateful proxy (RFC 3261 16) in front of the registrar. New requests are
+ * refused in maintenance mode (503), at Max-Forwards 0 (483), challenged when their zone checks credentials (407),
+ * sent to the registrar when they register in a registrar domain, routed by Route headers when in a dialog or
+ * pre-routed (loose routing), answered locally when they are OPTIONS to the node, and otherwise routed by the
+ * dial plan (404 when nothing is found). Each dial plan search is kept in the search history.
+ */
+public final class Proxy implements TransactionLayer.User {
+
+    private final Supplier<SipConfig> config;
+    private final LocalIdentity local;
+    private final Registrar registrar;
+    private final DialPlan dialPlan;
+    private final Forwarder forwarder;
+    private final DigestAuthenticator digest;
+    private final Registrar.ChallengeGate gate;
+    private final SearchHistory history;
+    private final Clock clock;
+
+    public Proxy(Supplier<SipConfig> config, LocalIdentity local, Registrar registrar, BindingTable bindings,
+            TransactionLayer layer, DigestAuthenticator digest, Registrar.ChallengeGate gate, SearchHistory history,
+            Clock clock, org.edgeway.engine.sip.transaction.Sender sender, Traversal traversal) {
+        this.config = config;
+        this.local = local;
+        this.registrar = registrar;
+        this.traversal = traversal;
+        this.dialPlan = new DialPlan(bindings, traversal::flow);
+        this.forwarder = new Forwarder(layer, local, sender);
+        this.digest = digest;
+        this.gate = gate;
+        this.history = history;
+        this.clock = clock;
+        this.layer = layer;
+    }
+
+    private final TransactionLayer layer;
+    private final Traversal traversal;
+
+    @Override
+    public void onRequest(ServerTransaction tx) {
+        SipMessage request = tx.request();
+        SipConfig cfg = config.get();
+        String method = request.method();
+        boolean initial = request.to().tag() == null;
+        if (method.equals("CANCEL")) {
+            ServerTransaction invite = layer.inviteFor(request);
+            if (invite == null) {
+                tx.respond(481);
+                return;
+            }
+            tx.respond(200);
+            forwarder.cancel(invite);
+            return;
+        }
+        String tagged = zoneTag(tx.flow());
+        ZoneConfig taggedZone = tagged == null ? null : zone(cfg, tagged);
+        if (taggedZone != null && traversal.isServer(taggedZone)
+                && !traversal.isAuthenticated(tagged, tx.flow().channel())) {
+            authenticateTraversalClient(tx, cfg, taggedZone);
+            return;
+        }
+        if (taggedZone != null && method.equals("OPTIONS") && request.requestUri().user() == null) {
+            tx.respond(200); // a traversal keep-alive
+            return;
+        }
+        if (cfg.maintenanceMode() && initial && (method.equals("INVITE") || method.equals("REGISTER"))) {
+            tx.respond(Responses.to(request, 503, "Service Unavailable - maintenance mode"));
+            return;
+        }
+        if (request.maxForwards() == 0) {
+            tx.respond(483);
+            return;
+        }
+        String zone = sourceZone(cfg, tx.flow());
+        if (method.equals("REGISTER") && local.isRegistrarDomain(request.requestUri().host())) {
+            registrar.register(tx, zone);
+            return;
+        }
+        boolean routedHere = popOwnRoutes(request);
+        List<NameAddr> routes = request.nameAddrs(HeaderNames.ROUTE);
+        if (!routes.isEmpty()) {
+            forwardTo(tx, routes.get(0).uri());
+            return;
+        }
+        if (routedHere && !local.isUs(request.requestUri())) {
+            forwardTo(tx, request.requestUri()); // sent here by a Route (a Path) this node put in: on to the target
+            return;
+        }
+        if (!initial) {
+            if (local.isUs(request.requestUri())) {
+                tx.respond(481);
+            } else {
+                forwardTo(tx, request.requestUri());
+            }
+            return;
+        }
+        if (local.isUs(request.requestUri()) && request.requestUri().user() == null) {
+            tx.respond(method.equals("OPTIONS") ? 200 : 405);
+            return;
+        }
+        if (!request.requestUri().isSip()) {
+            tx.respond(416);
+            return;
+        }
+        Boolean authenticated = authenticate(cfg, tx, zone);
+        if (authenticated == null) {
+            return;
+        }
+        route(tx, cfg, zone, authenticated);
+    }
+
+    /**
+     * The first thing on a traversal server zone's connection must be the client's OPTIONS, digest-authenticated
+     * as the zone's username against the local database; until then nothing else is accepted.
+     */
+    private void authenticateTraversalClient(ServerTransaction tx, SipConfig cfg, ZoneConfig zone) {
+        SipMessage request = tx.request();
+        io.netty.channel.Channel channel = tx.flow().channel();
+        if (!request.method().equals("OPTIONS")) {
+            tx.respond(403);
+            return;
+        }
+        DigestAuthenticator.Verdict v = digest.verify(request.headers(HeaderNames.AUTHORIZATION), cfg.realm(),
+                "OPTIONS", user -> user.equals(zone.username()) ? cfg.credentials().get(user) : null);
+        switch (v.result()) {
+            case OK -> {
+                traversal.authenticated(zone.name(), channel);
+                tx.respond(200);
+            }
+            case FORBIDDEN -> {
+                traversal.refused(zone.name(), channel, "Authentication failed");
+                tx.respond(403);
+            }
+            default -> {
+                if (gate.allow(tx)) {
+                    SipMessage challenge = Responses.to(request, 401);
+                    digest.challenges(cfg.realm(), v.result() == DigestAuthenticator.Result.STALE)
+                            .forEach(c -> challenge.addHeader(HeaderNames.WWW_AUTHENTICATE, c));
+                    tx.respond(challenge);
+                }
+            }
+        }
+    }
+
+    private static String zoneTag(Flow flow) {
+        return flow.channel() == null ? null : flow.channel().attr(SipTransports.ZONE).get();
+    }
+
+    private void route(ServerTransaction tx, SipConfig cfg, String zone, boolean authenticated) {
+        SipMessage request = tx.request();
+        Instant at = clock.instant();
+        Search search = dialPlan.search(cfg, request.requestUri(), zone, authenticated, at);
+        String alias = request.requestUri().alias();
+        if (search.targets().isEmpty()) {
+            tx.respond(404);
+            history.add(new SearchView(at, request.method(), zone, alias, search.tried(), "Not found", 404));
+            return;
+        }
+        Target target = search.targets().get(0);
+        String found = "Found " + target.requestUri() + " in " + target.zone();
+        forwarder.forward(tx, target, status -> history.add(new SearchView(at, request.method(), zone, alias,
+                search.tried(), status == 482 ? "Loop detected" : found, status)));
+    }
+
+    /**
+     * Digest check for zones whose policy is "Check credentials": true/false = authenticated or not, null = the
+     * request was answered (407 or 403).
+     */
+    private Boolean authenticate(SipConfig cfg, ServerTransaction tx, String zone) {
+        ZoneConfig z = zone(cfg, zone);
+        SipMessage request = tx.request();
+        List<String> credentials = request.headers(HeaderNames.PROXY_AUTHORIZATION);
+        if (z == null || z.authenticationPolicy() != ZoneConfig.AuthenticationPolicy.CHECK_CREDENTIALS) {
+            return Boolean.FALSE;
+        }
+        if (request.method().equals("ACK")) {
+            return Boolean.FALSE;
+        }
+        DigestAuthenticator.Verdict v = digest.verify(credentials, cfg.realm(), request.method(),
+                cfg.credentials()::get);
+        switch (v.result()) {
+            case OK -> {
+                return Boolean.TRUE;
+            }
+            case FORBIDDEN -> tx.respond(403);
+            default -> {
+                if (gate.allow(tx)) {
+                    SipMessage challenge = Responses.to(request, 407);
+                    digest.challenges(cfg.realm(), v.result() == DigestAuthenticator.Result.STALE)
+                            .forEach(c -> challenge.addHeader(HeaderNames.PROXY_AUTHENTICATE, c));
+                    tx.respond(challenge);
+                }
+            }
+        }
+        return null;
+    }
+
+    private void forwardTo(ServerTransaction tx, SipUri next) {
+        try {
+            Flow flow = NextHop.of(next, Transport.UDP); // RFC 3263 4.1: a sip: URI without transport means UDP
+            forwarder.forward(tx, new Target(tx.request().requestUri(), flow, null, 0, List.of()), status -> { });
+        } catch (UnknownHostException e) {
+            tx.respond(Responses.to(tx.request(), 404, "Not Found - cannot resolve " + next.host()));
+        }
+    }
+
+    /** RFC 3261 16.4: Route values naming this node are removed before routing; true if there were any. */
+    private boolean popOwnRoutes(SipMessage request) {
+        boolean popped = false;
+        for (NameAddr r : request.nameAddrs(HeaderNames.ROUTE)) {
+            if (!local.isUs(r.uri())) {
+                break;
+            }
+            request.popHeader(HeaderNames.ROUTE);
+            popped = true;
+        }
+        return popped;
+    }
+
+    @Override
+    public void onStrayAck(SipMessage ack, Flow flow) {
+        popOwnRoutes(ack);
+        List<NameAddr> routes = ack.nameAddrs(HeaderNames.ROUTE);
+        SipUri next = routes.isEmpty() ? ack.requestUri() : routes.get(0).uri();
+        if (local.isUs(next)) {
+            return;
+        }
+        try {
+            forwarder.forwardStateless(ack, NextHop.of(next, Transport.UDP));
+        } catch (UnknownHostException e) {
+            // an ACK gets no response; nothing to tell anyone
+        }
+    }
+
+    @Override
+    public void onStrayResponse(SipMessage response) {
+        forwarder.forwardResponse(response);
+    }
+
+    /** The zone a request came from: a neighbor whose peer sent it, else DefaultZone. */
+    static String sourceZone(SipConfig cfg, Flow flow) {
+        String tagged = zoneTag(flow);
+        if (tagged != null) {
+            return tagged;
+        }
+        for (ZoneConfig z : cfg.zones()) {
+            if (z.type() != ZoneConfig.ZoneType.NEIGHBOR) {
+                continue;
+            }
+            for (String peer : z.peers()) {
+                try {
+                    Flow p = NextHop.of(peer, z.port(), z.transport());
+                    boolean sameHost = p.remote().getAddress().equals(flow.remote().getAddress());
+                    if (sameHost && (flow.reliable() || p.remote().getPort() == flow.remote().getPort())) {
+                        return z.name();
+                    }
+                } catch (UnknownHostException e) {
+                    // unresolvable peers match nothing
+                }
+            }
+        }
+        return SearchRule.DEFAULT_ZONE;
+    }
+
+    private static ZoneConfig zone(SipConfig cfg, String name) {
+        return cfg.zones().stream().filter(z -> z.name().equals(name)).findFirst().orElse(null);
+    }
+}

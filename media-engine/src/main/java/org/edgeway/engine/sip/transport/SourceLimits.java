@@ -1,0 +1,50 @@
+package org.edgeway.engine.sip.transport;
+
+import java.net.InetAddress;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.edgeway.engine.net.RateLimiter;
+
+/**
+ * Limits per source address on every listener: open TCP/TLS connections, and messages per second (a token bucket).
+ * A source over either limit has its connection refused or its messages dropped, and is counted.
+ */
+public final class SourceLimits {
+
+    /** Defaults for a node: generous enough for a busy registrar client, low enough to blunt a flood. */
+    public static final int CONNECTIONS_PER_SOURCE = 256;
+    public static final int MESSAGES_PER_SECOND = 5_000;
+
+    private final int connectionsPerSource;
+    private final RateLimiter messages;
+    private final ConcurrentHashMap<InetAddress, AtomicInteger> connections = new ConcurrentHashMap<>();
+
+    public SourceLimits(int connectionsPerSource, int messagesPerSecond) {
+        this.connectionsPerSource = connectionsPerSource;
+        this.messages = new RateLimiter(messagesPerSecond);
+    }
+
+    boolean openConnection(InetAddress source) {
+        AtomicInteger n = connections.computeIfAbsent(source, k -> new AtomicInteger());
+        if (n.incrementAndGet() > connectionsPerSource) {
+            n.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    void closeConnection(InetAddress source) {
+        AtomicInteger n = connections.get(source);
+        if (n != null && n.decrementAndGet() <= 0) {
+            connections.remove(source, n);
+        }
+    }
+
+    boolean acceptMessage(InetAddress source) {
+        return messages.tryAcquire(source, System.nanoTime());
+    }
+
+    void purge() {
+        messages.purge(System.nanoTime());
+    }
+}

@@ -1,0 +1,237 @@
+package org.edgeway.engine.sip;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.edgeway.engine.Engine;
+import org.edgeway.engine.sip.message.HeaderNames;
+import org.edgeway.engine.sip.message.SipMessage;
+import org.edgeway.engine.zones.SearchRule;
+import org.edgeway.engine.zones.ZoneConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The listeners with real sockets: the RFC 4475 torture messages replayed at UDP and TCP (invalid requests
+ * answered 400/505, invalid responses dropped, valid ones handled) with the node still serving afterwards; CRLF
+ * keep-alive on TCP; retransmitted requests absorbed; Via received/rport; a routing loop stopped with 482.
+ */
+class SipListenersTest {
+
+    static final String OPTIONS = """
+            OPTIONS sip:127.0.0.1:SERVER SIP/2.0
+            Via: SIP/2.0/TRANSPORT 127.0.0.1:PORT;branch=z9hG4bK-BRANCH;rport
+            From: <sip:probe@example.com>;tag=p1
+            To: <sip:127.0.0.1:SERVER>
+            Call-ID: probe-BRANCH
+            CSeq: 1 OPTIONS
+            Max-Forwards: 70
+            Content-Length: 0
+
+            """;
+
+    private Engine engine;
+    private int port;
+
+    @BeforeEach
+    void start() {
+        port = SipTestSupport.freePort();
+        engine = SipTestSupport.start(SipTestSupport.config(port));
+    }
+
+    @AfterEach
+    void stop() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    private String options(String branch) {
+        return OPTIONS.replace("SERVER", String.valueOf(port)).replace("BRANCH", branch);
+    }
+
+    private static byte[] torture(String kind, String name) throws Exception {
+        try (InputStream in = SipListenersTest.class.getResourceAsStream("/sip/rfc4475/" + kind + "/" + name
+                + ".dat")) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static final List<String> INVALID_REQUESTS = List.of("badinv01", "scalar02", "quotbal", "ltgtruri",
+            "lwsruri", "lwsstart", "trws", "escruri", "baddate", "regbadct", "badaspec", "baddn", "mismatch01",
+            "mismatch02", "clerr", "ncl");
+
+    @Test
+    void invalidTortureRequestsAreAnswered400OverUdp() throws Exception {
+        try (SipClient client = SipClient.udp(port)) {
+            for (String name : INVALID_REQUESTS) {
+                client.send(torture("invalid", name));
+                String answer = client.receiveText();
+                assertNotNull(answer, name + " got no answer");
+                assertTrue(answer.startsWith("SIP/2.0 400 "), name + ": " + answer);
+                assertTrue(answer.contains("\r\nCall-ID: " + name), name + ": " + answer);
+            }
+            client.send(torture("invalid", "badvers"));
+            assertTrue(client.receiveText().startsWith("SIP/2.0 505 "));
+            client.send(torture("invalid", "scalarlg"));
+            client.send(torture("invalid", "bigcode"));
+            client.sendText(options("after"));
+            SipMessage ok = client.receive();
+            assertEquals("probe-after", ok.callId(), "invalid responses are dropped, the node keeps serving");
+            assertEquals(200, ok.status());
+        }
+        assertTrue(snapshot().counters().malformed() >= INVALID_REQUESTS.size() + 3);
+    }
+
+    @Test
+    void invalidTortureRequestsOverTcp() throws Exception {
+        for (String name : INVALID_REQUESTS) {
+            try (SipClient client = SipClient.tcp(port)) {
+                client.send(torture("invalid", name));
+                if (name.equals("clerr")) {
+                    // on a stream the missing body octets may still come: no answer yet, the connection stays
+                    assertNull(client.receive(), name);
+                    continue;
+                }
+                if (name.equals("ncl")) {
+                    assertTrue(client.closedByServer(), "a negative Content-Length breaks the framing");
+                    continue;
+                }
+                String answer = client.receiveText();
+                assertNotNull(answer, name + " got no answer");
+                assertTrue(answer.startsWith("SIP/2.0 400 "), name + ": " + answer);
+            }
+        }
+        try (SipClient client = SipClient.tcp(port)) {
+            client.sendText(options("tcp-after"));
+            assertEquals(200, client.receive().status());
+        }
+    }
+
+    @Test
+    void validTortureRequestsAreHandledOverTcp() throws Exception {
+        // OPTIONS/unknown methods for users with no search rule: 404; REGISTER in the registrar domain: 401
+        Map<String, Integer> expected = Map.of("lwsdisp", 404, "semiuri", 404, "transports", 404, "esc02", 404,
+                "escnull", 401, "dblreq", 401);
+        for (Map.Entry<String, Integer> e : expected.entrySet()) {
+            try (SipClient client = SipClient.tcp(port)) {
+                byte[] data = torture("valid", e.getKey());
+                client.send(data);
+                SipMessage answer = client.finalResponse();
+                assertNotNull(answer, e.getKey());
+                assertEquals((int) e.getValue(), answer.status(), e.getKey());
+            }
+        }
+    }
+
+    @Test
+    void crlfKeepAliveIsAnsweredOnStreams() throws Exception {
+        try (SipClient client = SipClient.tcp(port)) {
+            client.send("\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            assertArrayEquals("\r\n".getBytes(StandardCharsets.ISO_8859_1), client.readRaw(2));
+            client.sendText(options("ka"));
+            assertEquals(200, client.receive().status(), "the connection still carries SIP");
+        }
+    }
+
+    @Test
+    void retransmittedRequestGetsTheSameResponseAndViaIsStamped() throws Exception {
+        try (SipClient client = SipClient.udp(port)) {
+            String register = """
+                    REGISTER sip:example.com SIP/2.0
+                    Via: SIP/2.0/UDP 192.0.2.1:PORT;branch=z9hG4bK-r1;rport
+                    From: <sip:alice@example.com>;tag=r1
+                    To: <sip:alice@example.com>
+                    Call-ID: retrans-1
+                    CSeq: 1 REGISTER
+                    Contact: <sip:alice@127.0.0.1:PORT>
+                    Max-Forwards: 70
+                    Content-Length: 0
+
+                    """;
+            client.sendText(register);
+            SipMessage first = client.receive();
+            client.sendText(register);
+            SipMessage second = client.receive();
+            assertEquals(401, first.status());
+            assertEquals(first.to().tag(), second.to().tag(), "the same response, not a new one");
+            assertEquals(first.header(HeaderNames.WWW_AUTHENTICATE), second.header(HeaderNames.WWW_AUTHENTICATE));
+            assertEquals("127.0.0.1", first.topVia().params().get("received"));
+            assertEquals(String.valueOf(client.localPort()), first.topVia().params().get("rport"));
+        }
+    }
+
+    @Test
+    void aRoutingLoopIsStopped() throws Exception {
+        // a neighbor zone that is this node itself, and a rule sending everything there
+        routeToSelf(new SearchRule(1, "all-to-self", 5, null, false, SearchRule.Mode.ANY_ALIAS,
+                SearchRule.PatternType.EXACT, null, SearchRule.PatternBehavior.LEAVE, null, SearchRule.OnMatch.STOP,
+                "Self", true));
+        try (SipClient client = SipClient.udp(port)) {
+            client.sendText("""
+                    INVITE sip:carol@example.com SIP/2.0
+                    Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bK-loop;rport
+                    From: <sip:caller@example.com>;tag=l1
+                    To: <sip:carol@example.com>
+                    Call-ID: loop-1
+                    CSeq: 1 INVITE
+                    Max-Forwards: 70
+                    Content-Length: 0
+
+                    """);
+            SipMessage answer = client.finalResponse();
+            assertNotNull(answer);
+            assertEquals(482, answer.status());
+            assertEquals(1, answer.vias().size(), "the proxy's own Via is removed on the way back");
+        }
+    }
+
+    @Test
+    void stripAndReplaceRewriteTheAliasUntilMaxForwardsRunsOut() throws Exception {
+        // each pass through the node prefixes the alias, so the request is new every time: only Max-Forwards ends it
+        routeToSelf(SipTestSupport.rule(1, "grow", 5, SearchRule.PatternType.REGEX, "(.*)@example.com",
+                SearchRule.PatternBehavior.REPLACE, "x\\1@example.com", "Self"));
+        try (SipClient client = SipClient.udp(port)) {
+            client.sendText("""
+                    OPTIONS sip:dave@example.com SIP/2.0
+                    Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bK-hops;rport
+                    From: <sip:caller@example.com>;tag=h1
+                    To: <sip:dave@example.com>
+                    Call-ID: hops-1
+                    CSeq: 1 OPTIONS
+                    Max-Forwards: 5
+                    Content-Length: 0
+
+                    """);
+            SipMessage answer = client.finalResponse();
+            assertNotNull(answer);
+            assertEquals(483, answer.status());
+        }
+        List<SipSnapshot.SearchView> searches = snapshot().searches();
+        assertEquals(5, searches.size(), "one search per hop: " + searches);
+        assertEquals("dave@example.com", searches.get(0).alias(), "newest first: the outermost ends last");
+        assertEquals("xxxxdave@example.com", searches.get(4).alias());
+        assertEquals(483, searches.get(4).status());
+        assertNotEquals(0, searches.get(0).rulesTried().size());
+    }
+
+    /** A neighbor zone "Self" that is this node, and the rule that sends requests there. */
+    private void routeToSelf(SearchRule rule) {
+        engine.apply(SipTestSupport.engineConfig(SipTestSupport.config(port)
+                .withZones(List.of(SipTestSupport.neighbor(2, "Self", "127.0.0.1", port, ZoneConfig.Transport.UDP)))
+                .withSearchRules(List.of(rule))));
+    }
+
+    private SipSnapshot snapshot() {
+        return engine.snapshot().service(SipService.KEY);
+    }
+}
