@@ -92,6 +92,14 @@ public final class ApiClient {
             }
         }
 
+        /** Asserts the status (with the answer in the message); returns this answer. */
+        public Answer expect(int expectedStatus) {
+            if (status != expectedStatus) {
+                throw new AssertionError("expected " + expectedStatus + ", got " + this);
+            }
+            return this;
+        }
+
         /**
          * Asserts the documented error shape {@code {"status":..,"error":"..","fields":{..}}} with this status and
          * (at least) these fields named; returns the parsed error.

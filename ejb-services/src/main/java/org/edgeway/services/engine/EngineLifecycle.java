@@ -20,6 +20,7 @@ import java.util.logging.Logger;
 import org.edgeway.engine.Engine;
 import org.edgeway.engine.EngineConfig;
 import org.edgeway.engine.EngineEvent;
+import org.edgeway.engine.EngineService;
 import org.edgeway.engine.EngineSnapshot;
 import org.edgeway.services.alarms.Alarms;
 import org.edgeway.services.system.SettingsChanged;
@@ -88,6 +89,11 @@ public class EngineLifecycle {
     /** The configuration the engine is running with (what the last committed change handed it). */
     public EngineConfig appliedConfig() {
         return engine.config();
+    }
+
+    /** One running service of the engine, for the actions a status page offers (un-register ...). */
+    public <T extends EngineService<?, ?>> T service(Class<T> type) {
+        return engine.service(type);
     }
 
     public EngineSnapshot snapshot() {

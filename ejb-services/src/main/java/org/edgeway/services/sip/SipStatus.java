@@ -57,10 +57,7 @@ public class SipStatus {
         return snapshot().searches().stream().map(SearchRow::of).toList();
     }
 
-    /**
-     * Removes the bindings of these addresses of record. The engine's registrar does the work; until SIP runs
-     * (and offers un-registering) this says why it cannot.
-     */
+    /** Removes the bindings of these addresses of record (the engine's registrar does the work). */
     public void unregister(List<String> addressesOfRecord) {
         caller.requireWrite();
         if (snapshot().state() != EngineState.RUNNING) {
@@ -69,7 +66,11 @@ public class SipStatus {
         if (addressesOfRecord.isEmpty()) {
             return;
         }
-        throw new SipUnavailableException("this engine cannot un-register devices yet");
+        try {
+            engine.service(SipService.class).unregister(addressesOfRecord);
+        } catch (IllegalStateException e) {
+            throw new SipUnavailableException("SIP is not running");
+        }
     }
 
     private SipSnapshot snapshot() {

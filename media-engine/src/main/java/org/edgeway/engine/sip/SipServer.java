@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -264,6 +265,17 @@ public final class SipServer {
             return new ZoneStatus(z.id(), z.name(), z.type().name(), "Active", null, peer, started);
         }
         return traversal.status(z);
+    }
+
+    /** Removes the bindings of these addresses of record (Status > Registrations > Unregister); how many had any. */
+    public int unregister(Collection<String> addressesOfRecord) {
+        int removed = 0;
+        for (String aor : addressesOfRecord) {
+            if (bindings.remove(aor)) {
+                removed++;
+            }
+        }
+        return removed;
     }
 
     /** Closes listeners and connections. */

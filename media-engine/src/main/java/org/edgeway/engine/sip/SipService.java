@@ -2,6 +2,7 @@ package org.edgeway.engine.sip;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.logging.Level;
 import org.edgeway.engine.EngineEvent;
@@ -120,6 +121,19 @@ public final class SipService implements EngineService<SipConfig, SipSnapshot> {
     public ServiceStatus status() {
         SipSnapshot s = snapshot();
         return new ServiceStatus(NAME, s.state(), s.detail());
+    }
+
+    /**
+     * Removes the registrations of these addresses of record; how many had any.
+     *
+     * @throws IllegalStateException when SIP is not running
+     */
+    public int unregister(Collection<String> addressesOfRecord) {
+        SipServer current = server;
+        if (current == null) {
+            throw new IllegalStateException("SIP is not running");
+        }
+        return current.unregister(addressesOfRecord);
     }
 
     /** The running server, or null (tests read its bound ports). */

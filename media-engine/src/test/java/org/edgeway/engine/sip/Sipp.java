@@ -11,17 +11,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the real SIPp (Debian sip-tester) as a process: output to a file, stdin closed, a hard timeout, and every
+ * Runs the real SIPp (Debian sip-tester) as a process (engine tests and the deployed-node ITs): output to a file, stdin closed, a hard timeout, and every
  * process started is stopped by {@link #close()} (tests call it in @AfterEach).
  */
-final class Sipp implements AutoCloseable {
+public final class Sipp implements AutoCloseable {
 
-    static final Path BINARY = Path.of("/usr/bin/sipp");
+    public static final Path BINARY = Path.of("/usr/bin/sipp");
 
     private final List<Process> processes = new ArrayList<>();
     private final Path dir;
 
-    Sipp() {
+    public Sipp() {
         try {
             dir = Files.createTempDirectory("sipp");
         } catch (IOException e) {
@@ -29,12 +29,12 @@ final class Sipp implements AutoCloseable {
         }
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(BINARY);
     }
 
     /** A scenario from the test resources (sip/sipp/NAME), with placeholders replaced (pairs of from, to). */
-    Path scenario(String name, String... replacements) {
+    public Path scenario(String name, String... replacements) {
         try {
             Path source = Path.of(Sipp.class.getResource("/sip/sipp/" + name).toURI());
             String text = Files.readString(source);
@@ -52,7 +52,7 @@ final class Sipp implements AutoCloseable {
     }
 
     /** Starts sipp with the arguments (in its own working directory, so its logs stay there). */
-    Run start(String... args) throws IOException {
+    public Run start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(BINARY.toString(), "-nostdin", "-trace_err"));
         command.addAll(List.of(args));
         Path log = dir.resolve("sipp-" + processes.size() + ".log");
@@ -66,10 +66,10 @@ final class Sipp implements AutoCloseable {
     }
 
     /** One sipp process. */
-    record Run(Process process, Path log, Path dir) {
+    public record Run(Process process, Path log, Path dir) {
 
         /** Waits for its exit; the exit code (0 = every call succeeded). */
-        int exitCode(int timeoutSeconds) throws InterruptedException {
+        public int exitCode(int timeoutSeconds) throws InterruptedException {
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 throw new AssertionError("sipp did not finish in " + timeoutSeconds + " s:\n" + output());
             }
@@ -77,7 +77,7 @@ final class Sipp implements AutoCloseable {
         }
 
         /** Its console output and any error traces, for failure messages. */
-        String output() {
+        public String output() {
             StringBuilder b = new StringBuilder();
             try {
                 b.append(Files.readString(log));

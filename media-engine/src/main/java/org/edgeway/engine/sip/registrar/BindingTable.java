@@ -72,4 +72,9 @@ public final class BindingTable {
             });
         }
     }
+
+    /** Removes every binding of an AOR (an administrator's un-register); whether it had any. */
+    public boolean remove(String aor) {
+        return byAor.remove(aor) != null;
+    }
 }
