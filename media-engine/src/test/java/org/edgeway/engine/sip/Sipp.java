@@ -3,7 +3,6 @@ package org.edgeway.engine.sip;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,19 +34,20 @@ public final class Sipp implements AutoCloseable {
 
     /** A scenario from the test resources (sip/sipp/NAME), with placeholders replaced (pairs of from, to). */
     public Path scenario(String name, String... replacements) {
-        try {
-            Path source = Path.of(Sipp.class.getResource("/sip/sipp/" + name).toURI());
-            String text = Files.readString(source);
+        // read as a stream: from another module the scenarios sit inside this module's test jar
+        try (var in = Sipp.class.getResourceAsStream("/sip/sipp/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no SIPp scenario " + name);
+            }
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
             for (int i = 0; i + 1 < replacements.length; i += 2) {
                 text = text.replace(replacements[i], replacements[i + 1]);
             }
             Path out = dir.resolve(processes.size() + "-" + name);
-            Files.writeString(out, text);
+            Files.writeString(out, text, java.nio.charset.StandardCharsets.ISO_8859_1);
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 
