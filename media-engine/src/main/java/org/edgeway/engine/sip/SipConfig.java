@@ -12,7 +12,8 @@ import org.edgeway.engine.zones.ZoneConfig;
  * Immutable SIP edge settings: Configuration &gt; Protocols &gt; SIP (P14), the domains (P28), the zones (P29/P30),
  * the search rules of the dial plan, the local authentication database and the node's TLS material. The EJB side
  * builds one from persisted settings; the engine applies changes live where it can (domains, rules, credentials,
- * zones other than the one whose connection changed) and restarts only the listener whose mode or port changed.
+ * digest algorithms, zones other than the one whose connection changed) and restarts only the listener whose mode
+ * or port changed.
  *
  * <p><b>Defaults</b> ({@link #defaults()}; the one place they are written):
  * <table>
