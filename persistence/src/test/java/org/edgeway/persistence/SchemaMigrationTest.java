@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.edgeway.persistence.system.NtpPassPhraseEncryption;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -26,13 +27,13 @@ class SchemaMigrationTest {
     void migratesAFileDatabaseOnceAndKeepsData(@TempDir Path dir) throws Exception {
         JdbcDataSource ds = dataSource(dir);
 
-        assertEquals("6", SchemaMigration.migrate(ds, ENCRYPT));
+        assertEquals("7", SchemaMigration.migrate(ds, ENCRYPT));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("insert into config_log(changed_at, changed_by, source, setting, old_value, new_value) "
                     + "values (current_timestamp, 'admin', 'web', 'System > DNS: DNS server address 1', null, '192.0.2.53')");
         }
         // second start: nothing to apply, data kept
-        assertEquals("6", SchemaMigration.migrate(ds, ENCRYPT));
+        assertEquals("7", SchemaMigration.migrate(ds, ENCRYPT));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             Set<String> tables = new HashSet<>();
             try (ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", null, new String[] {"TABLE"})) {
@@ -62,7 +63,7 @@ class SchemaMigrationTest {
                     + " values (2, 'ntp.example.com', 'SYMMETRIC_KEY', 7, 'SHA1', 'plain-phrase')");
         }
 
-        assertEquals("6", SchemaMigration.migrate(ds, ENCRYPT));
+        assertEquals("7", SchemaMigration.migrate(ds, ENCRYPT));
 
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select slot, pass_phrase_encrypted from ntp_server order by slot")) {
@@ -74,6 +75,25 @@ class SchemaMigrationTest {
             try (ResultSet rs = c.getMetaData().getColumns(null, "PUBLIC", "NTP_SERVER", "PASS_PHRASE")) {
                 assertFalse(rs.next(), "the plain pass_phrase column is gone");
             }
+        }
+    }
+
+    @Test
+    void upgradeKeepsSavedSipSettingsWithTheDefaultDigestAlgorithms(@TempDir Path dir) throws Exception {
+        JdbcDataSource ds = dataSource(dir);
+        Flyway.configure(SchemaMigration.class.getClassLoader()).dataSource(ds).locations("classpath:db/migration")
+                .javaMigrations(new NtpPassPhraseEncryption(ENCRYPT)).target("6").load().migrate();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("insert into sip_settings values (1, true, false, 5060, true, 5060, true, 5061, 5, 45, 60, 0)");
+        }
+
+        assertEquals("7", SchemaMigration.migrate(ds, ENCRYPT));
+
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select enabled, digest_algorithms from sip_settings")) {
+            assertTrue(rs.next());
+            assertTrue(rs.getBoolean(1));
+            assertEquals("SHA_256_AND_MD5", rs.getString(2));
         }
     }
 

@@ -28,6 +28,7 @@ class SipApiIT {
 
     static final String PASSWORD = "Edgeway-sipapi-2026";
     static final String SIP = "/configuration/sip";
+    static final String SIP_PAGE = "Configuration > Protocols > SIP";
     static final String DOMAINS = "/configuration/domains";
     static final String RULES = "/configuration/dial-plan/search-rules";
 
@@ -62,7 +63,7 @@ class SipApiIT {
         assertEquals(tls, after.path("tlsPort").asInt());
         assertEquals(600, after.path("registrationMaximum").asInt());
         for (String untouched : List.of("udpEnabled", "udpPort", "tcpEnabled", "tlsEnabled", "tlsHandshakeTimeout",
-                "registrationMinimum")) {
+                "registrationMinimum", "digestAlgorithms")) {
             assertEquals(before.path(untouched), after.path(untouched), untouched);
         }
         assertEquals(after, api.get(SIP).json());
@@ -86,6 +87,35 @@ class SipApiIT {
         api.put(SIP, "{\"sipPort\":5060}").assertError(400, "sipPort");
         api.put(SIP, "{\"tcpPort\":5062,").assertError(400, "body");
         assertEquals(before, api.get(SIP).json());
+    }
+
+    @Test
+    void digestAlgorithmsAreAStrictChoiceLoggedAndHandedToTheEngine() {
+        JsonNode md5 = api.put(SIP, "{\"digestAlgorithms\":\"MD5\"}").json();
+        assertEquals("MD5", md5.path("digestAlgorithms").asText());
+        assertEquals(md5, api.get(SIP).json());
+        assertEquals(List.of("MD5"), texts(api.get("/status/sip").json().path("digestAlgorithms")));
+        JsonNode log = api.get("/status/logs/configuration?size=50").json();
+        boolean logged = false;
+        for (JsonNode line : log) {
+            logged |= line.path("setting").asText().equals(SIP_PAGE + ": Digest algorithms")
+                    && line.path("newValue").asText().equals("MD5 only");
+        }
+        assertTrue(logged, log.toString());
+
+        for (String bad : List.of("\"SHA-256\"", "\"md5\"", "\"SHA_256_AND_MD5 \"", "1", "null", "[\"MD5\"]")) {
+            JsonNode refused = api.put(SIP, "{\"digestAlgorithms\":" + bad + "}").assertError(400, "digestAlgorithms");
+            assertTrue(refused.path("fields").path("digestAlgorithms").asText().contains("SHA_256_AND_MD5"),
+                    refused.toString());
+        }
+        api.put(SIP, "{\"udpPort\":5070,\"digestAlgorithms\":\"SHA1\"}").assertError(400, "digestAlgorithms");
+        assertEquals(md5, api.get(SIP).json(), "refused changes saved nothing");
+
+        JsonNode sha = api.put(SIP, "{\"digestAlgorithms\":\"SHA_256\"}").json();
+        assertEquals("SHA_256", sha.path("digestAlgorithms").asText());
+        assertEquals(List.of("SHA-256"), texts(api.get("/status/sip").json().path("digestAlgorithms")));
+        api.put(SIP, "{\"digestAlgorithms\":\"SHA_256_AND_MD5\"}").json();
+        assertEquals(List.of("SHA-256", "MD5"), texts(api.get("/status/sip").json().path("digestAlgorithms")));
     }
 
     @Test

@@ -42,7 +42,8 @@ class SipConsoleIT {
     static final String DOMAINS = "/configuration/domains";
     static final String RULES = "/configuration/dial-plan/search-rules";
     static final List<String> SIP_FIELDS = List.of("enabled", "udpEnabled", "udpPort", "tcpEnabled", "tcpPort",
-            "tlsEnabled", "tlsPort", "tlsHandshakeTimeout", "registrationMinimum", "registrationMaximum");
+            "tlsEnabled", "tlsPort", "tlsHandshakeTimeout", "registrationMinimum", "registrationMaximum",
+            "digestAlgorithms");
 
     ServerNode node;
     Browser browser;
@@ -80,7 +81,11 @@ class SipConsoleIT {
         expected.put("tlsHandshakeTimeout", "5");
         expected.put("registrationMinimum", "45");
         expected.put("registrationMaximum", "60");
+        expected.put("digestAlgorithms", "SHA-256 and MD5");
         assertEquals(expected, sipValues());
+        assertEquals(List.of("SHA-256 and MD5", "MD5 only", "SHA-256 only"), options("sipForm:digestAlgorithms"));
+        assertTrue(browser.find("digestAlgorithmsHelp").getAttribute("title").contains("RFC 8760"),
+                "the field has help text");
         assertEquals("Inactive", browser.text("sipForm:sipState"));
     }
 
@@ -130,16 +135,19 @@ class SipConsoleIT {
         browser.type("sipForm:tlsHandshakeTimeout", "10");
         browser.type("sipForm:registrationMinimum", "60");
         browser.type("sipForm:registrationMaximum", "3600");
+        Console.select(browser, "sipForm:digestAlgorithms", "MD5 only");
         browser.click("sipForm:save");
         browser.waitForText("banner", "Saved");
-        assertEquals("SIP mode On; UDP On " + udp + ", TCP On " + tcp + ", TLS On " + tls,
+        assertEquals("SIP mode On; UDP On " + udp + ", TCP On " + tcp + ", TLS On " + tls + "; digest MD5",
                 browser.text("sipForm:sipConfigured"));
 
         open(SIP);
         assertEquals(String.valueOf(tcp), browser.value("sipForm:tcpPort"));
         assertEquals("3600", browser.value("sipForm:registrationMaximum"));
+        assertEquals("MD5 only", selected("sipForm:digestAlgorithms"));
         open("/status/logs/configuration-log");
         browser.waitForText("configLogForm:configLog", "Configuration > Protocols > SIP: TCP port");
+        browser.waitForText("configLogForm:configLog", "Configuration > Protocols > SIP: Digest algorithms");
     }
 
     @Test

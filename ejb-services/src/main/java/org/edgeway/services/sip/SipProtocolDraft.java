@@ -5,7 +5,8 @@ import org.edgeway.engine.sip.SipConfig;
 
 /**
  * The SIP page's values on their way to the engine: {@link SipSettingList} fills it setting by setting, then it
- * replaces only the protocol part of a {@link SipConfig} (other features contribute zones and certificates).
+ * replaces only the page's part (protocol, digest algorithms) of a {@link SipConfig} (other features contribute
+ * zones and certificates).
  */
 final class SipProtocolDraft {
 
@@ -19,11 +20,13 @@ final class SipProtocolDraft {
     int tlsHandshakeTimeout;
     int registrationMinimum;
     int registrationMaximum;
+    DigestAlgorithmChoice digestAlgorithms;
 
     SipConfig applyTo(SipConfig config) {
         return config.withProtocol(enabled, new SipConfig.Listener(udpEnabled, udpPort),
                 new SipConfig.Listener(tcpEnabled, tcpPort), new SipConfig.Listener(tlsEnabled, tlsPort),
                 Duration.ofSeconds(tlsHandshakeTimeout), Duration.ofSeconds(registrationMinimum),
-                Duration.ofSeconds(registrationMaximum));
+                Duration.ofSeconds(registrationMaximum))
+                .withDigestAlgorithms(digestAlgorithms.forEngine());
     }
 }

@@ -43,5 +43,11 @@ final class SipSettingList {
                     .stored(SipSettings::getRegistrationMinimum, SipSettings::setRegistrationMinimum, (d, v) -> d.registrationMinimum = v),
             Setting.<SipSettingsForm, SipSettings, SipProtocolDraft, Integer>named("Standard registration refresh maximum")
                     .form(SipSettingsForm::getRegistrationMaximum, SipSettingsForm::setRegistrationMaximum)
-                    .stored(SipSettings::getRegistrationMaximum, SipSettings::setRegistrationMaximum, (d, v) -> d.registrationMaximum = v));
+                    .stored(SipSettings::getRegistrationMaximum, SipSettings::setRegistrationMaximum, (d, v) -> d.registrationMaximum = v),
+            Setting.<SipSettingsForm, SipSettings, SipProtocolDraft, String>named("Digest algorithms")
+                    .form(f -> f.getDigestAlgorithms().name(),
+                            (f, v) -> f.setDigestAlgorithms(DigestAlgorithmChoice.valueOf(v)))
+                    .shown(v -> DigestAlgorithmChoice.valueOf(v).getLabel())
+                    .stored(SipSettings::getDigestAlgorithms, SipSettings::setDigestAlgorithms,
+                            (d, v) -> d.digestAlgorithms = DigestAlgorithmChoice.valueOf(v)));
 }

@@ -2,12 +2,14 @@ package org.edgeway.services.sip;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.io.Serializable;
 import org.edgeway.engine.sip.SipConfig;
 
 /**
  * Configuration &gt; Protocols &gt; SIP (P14): SIP mode, the UDP/TCP/TLS listeners, the TLS handshake timeout and
- * the standard registration refresh limits. Initial values are the engine's defaults ({@link SipConfig#defaults()}).
+ * the standard registration refresh limits and the digest algorithms. Initial values are the engine's defaults
+ * ({@link SipConfig#defaults()}).
  */
 public class SipSettingsForm implements Serializable {
 
@@ -37,6 +39,8 @@ public class SipSettingsForm implements Serializable {
     @Min(value = 10, message = REFRESH_MESSAGE)
     @Max(value = 7200, message = REFRESH_MESSAGE)
     private int registrationMaximum = (int) DEFAULTS.registrationMaximum().toSeconds();
+    @NotNull
+    private DigestAlgorithmChoice digestAlgorithms = DigestAlgorithmChoice.of(DEFAULTS.digestAlgorithms());
 
     public boolean isEnabled() {
         return enabled;
@@ -119,5 +123,14 @@ public class SipSettingsForm implements Serializable {
 
     public void setRegistrationMaximum(int registrationMaximum) {
         this.registrationMaximum = registrationMaximum;
+    }
+
+    /** The digest challenges offered (RFC 8760). */
+    public DigestAlgorithmChoice getDigestAlgorithms() {
+        return digestAlgorithms;
+    }
+
+    public void setDigestAlgorithms(DigestAlgorithmChoice digestAlgorithms) {
+        this.digestAlgorithms = digestAlgorithms;
     }
 }

@@ -11,6 +11,7 @@ import org.edgeway.engine.EngineState;
 import org.edgeway.engine.sip.SipConfig;
 import org.edgeway.engine.sip.SipService;
 import org.edgeway.engine.sip.SipSnapshot;
+import org.edgeway.engine.sip.auth.DigestAlgorithm;
 import org.edgeway.engine.zones.SearchRule;
 import org.edgeway.services.engine.EngineLifecycle;
 import org.edgeway.services.security.Caller;
@@ -35,7 +36,8 @@ public class SipStatus {
         return new SipSummary(s.state().label(), s.detail(), s.listeningAddresses(), s.registrations().size(),
                 c.enabled(), listeners,
                 c.domains().stream().filter(SipConfig.SipDomain::registrations).map(SipConfig.SipDomain::name).toList(),
-                c.searchRules().stream().map(SearchRule::name).toList(), c.credentials().size());
+                c.searchRules().stream().map(SearchRule::name).toList(), c.credentials().size(),
+                c.digestAlgorithms().stream().map(DigestAlgorithm::token).toList());
     }
 
     /** By device: one row per binding. */

@@ -5,11 +5,12 @@ import java.util.List;
 
 /**
  * SIP at a glance (Status &gt; Overview, Status &gt; Registrations): what the engine reports, and what it was
- * handed (SIP mode, listeners, registrar domains, search rules in priority order, number of credentials).
+ * handed (SIP mode, listeners, registrar domains, search rules in priority order, number of credentials, digest
+ * algorithms offered, most preferred first).
  */
 public record SipSummary(String state, String detail, List<String> listeningAddresses, int registrations,
         boolean sipMode, List<String> configuredListeners, List<String> registrarDomains, List<String> searchRules,
-        int credentials) implements Serializable {
+        int credentials, List<String> digestAlgorithms) implements Serializable {
 
     public String getState() {
         return state;
@@ -33,6 +34,10 @@ public record SipSummary(String state, String detail, List<String> listeningAddr
 
     public String getConfiguredListenersText() {
         return String.join(", ", configuredListeners);
+    }
+
+    public String getDigestAlgorithmsText() {
+        return String.join(", ", digestAlgorithms);
     }
 
     public String getRegistrarDomainsText() {

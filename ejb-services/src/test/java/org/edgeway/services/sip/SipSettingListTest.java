@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.edgeway.engine.sip.SipConfig;
+import org.edgeway.engine.sip.auth.DigestAlgorithm;
 import org.edgeway.engine.zones.SearchRule;
 import org.edgeway.persistence.sip.SipSettings;
 import org.edgeway.services.configlog.Changes;
@@ -36,7 +37,34 @@ class SipSettingListTest {
         assertEquals(defaults, SipSettingList.SETTINGS.toEngine(stored(new SipSettingsForm()), new SipProtocolDraft())
                 .applyTo(defaults.withProtocol(true, new SipConfig.Listener(true, 1), new SipConfig.Listener(false, 2),
                         new SipConfig.Listener(false, 3), Duration.ofSeconds(1), Duration.ofSeconds(2),
-                        Duration.ofSeconds(3))));
+                        Duration.ofSeconds(3)).withDigestAlgorithms(List.of(DigestAlgorithm.MD5))));
+    }
+
+    @Test
+    void eachDigestChoiceIsStoredByNameAndReachesTheEngineAsItsAlgorithms() {
+        Map<DigestAlgorithmChoice, List<DigestAlgorithm>> expected = Map.of(
+                DigestAlgorithmChoice.SHA_256_AND_MD5, List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5),
+                DigestAlgorithmChoice.MD5, List.of(DigestAlgorithm.MD5),
+                DigestAlgorithmChoice.SHA_256, List.of(DigestAlgorithm.SHA_256));
+        assertEquals(DigestAlgorithmChoice.values().length, expected.size());
+        expected.forEach((choice, algorithms) -> {
+            SipSettingsForm form = new SipSettingsForm();
+            form.setDigestAlgorithms(choice);
+            SipSettings entity = stored(form);
+            assertEquals(choice.name(), entity.getDigestAlgorithms());
+            assertEquals(algorithms, SipSettingList.SETTINGS.toEngine(entity, new SipProtocolDraft())
+                    .applyTo(SipConfig.defaults()).digestAlgorithms(), choice.name());
+            assertEquals(choice, SipSettingList.SETTINGS.toForm(entity, new SipSettingsForm()).getDigestAlgorithms());
+        });
+    }
+
+    @Test
+    void theDigestChoiceIsLoggedByItsLabel() {
+        SipSettingsForm md5 = new SipSettingsForm();
+        md5.setDigestAlgorithms(DigestAlgorithmChoice.MD5);
+        assertEquals(DigestAlgorithmChoice.SHA_256_AND_MD5, new SipSettingsForm().getDigestAlgorithms());
+        assertEquals(List.of(new Changes.Change("P: Digest algorithms", "SHA-256 and MD5", "MD5 only")),
+                SipSettingList.SETTINGS.compare(new Changes("P"), stored(new SipSettingsForm()), md5).list());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.edgeway.engine.sip.auth.DigestAlgorithm;
 import org.edgeway.engine.zones.SearchRule;
 import org.edgeway.engine.zones.ZoneConfig;
 
@@ -11,7 +12,8 @@ import org.edgeway.engine.zones.ZoneConfig;
  * Immutable SIP edge settings: Configuration &gt; Protocols &gt; SIP (P14), the domains (P28), the zones (P29/P30),
  * the search rules of the dial plan, the local authentication database and the node's TLS material. The EJB side
  * builds one from persisted settings; the engine applies changes live where it can (domains, rules, credentials,
- * zones other than the one whose connection changed) and restarts only the listener whose mode or port changed.
+ * digest algorithms, zones other than the one whose connection changed) and restarts only the listener whose mode
+ * or port changed.
  *
  * <p><b>Defaults</b> ({@link #defaults()}; the one place they are written):
  * <table>
@@ -35,6 +37,9 @@ import org.edgeway.engine.zones.ZoneConfig;
  *     the console serves); null = TLS listeners and traversal cannot start</td></tr>
  * <tr><td>trustedCertificates</td><td>[]</td><td>PEM certificates (Maintenance &gt; Security &gt; Trusted CA
  *     certificate) against which TLS verify checks a peer</td></tr>
+ * <tr><td>digestAlgorithms</td><td>[SHA_256, MD5]</td><td>digest challenges offered, most preferred first
+ *     (RFC 8760); null or empty = the default. "MD5 only" serves clients such as SIPp that give up on a first
+ *     challenge they cannot compute; applied live</td></tr>
  * </table>
  *
  * @param enabled              SIP mode
@@ -53,6 +58,7 @@ import org.edgeway.engine.zones.ZoneConfig;
  * @param tlsKeyStore          node key and certificate
  * @param tlsKeyStorePassword  its password
  * @param trustedCertificates  trusted CA certificates, PEM
+ * @param digestAlgorithms     digest algorithms challenged with, most preferred first
  */
 public record SipConfig(
         boolean enabled,
@@ -70,11 +76,15 @@ public record SipConfig(
         boolean maintenanceMode,
         String tlsKeyStore,
         String tlsKeyStorePassword,
-        List<String> trustedCertificates) {
+        List<String> trustedCertificates,
+        List<DigestAlgorithm> digestAlgorithms) {
 
     public static final int DEFAULT_PORT = 5060;
     public static final int DEFAULT_TLS_PORT = 5061;
     public static final String DEFAULT_REALM = "TANDBERG";
+    /** RFC 8760 order: a client answers the topmost challenge it supports. */
+    public static final List<DigestAlgorithm> DEFAULT_DIGEST_ALGORITHMS = List.of(DigestAlgorithm.SHA_256,
+            DigestAlgorithm.MD5);
 
     public SipConfig {
         Objects.requireNonNull(udp, "udp");
@@ -92,12 +102,14 @@ public record SipConfig(
         searchRules = List.copyOf(searchRules == null ? List.of() : searchRules);
         credentials = Map.copyOf(credentials == null ? Map.of() : credentials);
         trustedCertificates = List.copyOf(trustedCertificates == null ? List.of() : trustedCertificates);
+        digestAlgorithms = digestAlgorithms == null || digestAlgorithms.isEmpty() ? DEFAULT_DIGEST_ALGORITHMS
+                : List.copyOf(digestAlgorithms);
     }
 
     public static SipConfig defaults() {
         return new SipConfig(false, new Listener(false, DEFAULT_PORT), new Listener(true, DEFAULT_PORT),
                 new Listener(true, DEFAULT_TLS_PORT), null, null, null, null, null, null, null, null, false, null,
-                null, null);
+                null, null, null);
     }
 
     /*
@@ -109,43 +121,49 @@ public record SipConfig(
             Duration tlsHandshakeTimeout, Duration registrationMinimum, Duration registrationMaximum) {
         return new SipConfig(enabled, udp, tcp, tls, tlsHandshakeTimeout, registrationMinimum, registrationMaximum,
                 realm, domains, zones, searchRules, credentials, maintenanceMode, tlsKeyStore, tlsKeyStorePassword,
-                trustedCertificates);
+                trustedCertificates, digestAlgorithms);
     }
 
     public SipConfig withDomains(List<SipDomain> domains) {
         return new SipConfig(enabled, udp, tcp, tls, tlsHandshakeTimeout, registrationMinimum, registrationMaximum,
                 realm, domains, zones, searchRules, credentials, maintenanceMode, tlsKeyStore, tlsKeyStorePassword,
-                trustedCertificates);
+                trustedCertificates, digestAlgorithms);
     }
 
     public SipConfig withZones(List<ZoneConfig> zones) {
         return new SipConfig(enabled, udp, tcp, tls, tlsHandshakeTimeout, registrationMinimum, registrationMaximum,
                 realm, domains, zones, searchRules, credentials, maintenanceMode, tlsKeyStore, tlsKeyStorePassword,
-                trustedCertificates);
+                trustedCertificates, digestAlgorithms);
     }
 
     public SipConfig withSearchRules(List<SearchRule> searchRules) {
         return new SipConfig(enabled, udp, tcp, tls, tlsHandshakeTimeout, registrationMinimum, registrationMaximum,
                 realm, domains, zones, searchRules, credentials, maintenanceMode, tlsKeyStore, tlsKeyStorePassword,
-                trustedCertificates);
+                trustedCertificates, digestAlgorithms);
     }
 
     public SipConfig withCredentials(String realm, Map<String, String> credentials) {
         return new SipConfig(enabled, udp, tcp, tls, tlsHandshakeTimeout, registrationMinimum, registrationMaximum,
                 realm, domains, zones, searchRules, credentials, maintenanceMode, tlsKeyStore, tlsKeyStorePassword,
-                trustedCertificates);
+                trustedCertificates, digestAlgorithms);
     }
 
     public SipConfig withMaintenanceMode(boolean maintenanceMode) {
         return new SipConfig(enabled, udp, tcp, tls, tlsHandshakeTimeout, registrationMinimum, registrationMaximum,
                 realm, domains, zones, searchRules, credentials, maintenanceMode, tlsKeyStore, tlsKeyStorePassword,
-                trustedCertificates);
+                trustedCertificates, digestAlgorithms);
     }
 
     public SipConfig withTls(String tlsKeyStore, String tlsKeyStorePassword, List<String> trustedCertificates) {
         return new SipConfig(enabled, udp, tcp, tls, tlsHandshakeTimeout, registrationMinimum, registrationMaximum,
                 realm, domains, zones, searchRules, credentials, maintenanceMode, tlsKeyStore, tlsKeyStorePassword,
-                trustedCertificates);
+                trustedCertificates, digestAlgorithms);
+    }
+
+    public SipConfig withDigestAlgorithms(List<DigestAlgorithm> digestAlgorithms) {
+        return new SipConfig(enabled, udp, tcp, tls, tlsHandshakeTimeout, registrationMinimum, registrationMaximum,
+                realm, domains, zones, searchRules, credentials, maintenanceMode, tlsKeyStore, tlsKeyStorePassword,
+                trustedCertificates, digestAlgorithms);
     }
 
     /**

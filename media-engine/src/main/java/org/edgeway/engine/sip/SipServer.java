@@ -19,7 +19,6 @@ import org.edgeway.engine.ServiceContext;
 import org.edgeway.engine.net.RateLimiter;
 import org.edgeway.engine.sip.SipSnapshot.RegistrationView;
 import org.edgeway.engine.sip.SipSnapshot.ZoneStatus;
-import org.edgeway.engine.sip.auth.DigestAlgorithm;
 import org.edgeway.engine.sip.auth.DigestAuthenticator;
 import org.edgeway.engine.sip.message.HeaderNames;
 import org.edgeway.engine.sip.message.Responses;
@@ -71,12 +70,11 @@ public final class SipServer {
     private volatile SslContext clientTls;
     private ScheduledFuture<?> housekeeping;
 
-    public SipServer(ServiceContext context, SipConfig config, List<DigestAlgorithm> digestAlgorithms) {
-        this(context, config, TimerValues.RFC3261, digestAlgorithms);
+    public SipServer(ServiceContext context, SipConfig config) {
+        this(context, config, TimerValues.RFC3261);
     }
 
-    SipServer(ServiceContext context, SipConfig config, TimerValues timerValues,
-            List<DigestAlgorithm> digestAlgorithms) {
+    SipServer(ServiceContext context, SipConfig config, TimerValues timerValues) {
         this.context = context;
         this.config = config;
         InetAddress bind;
@@ -92,7 +90,7 @@ public final class SipServer {
                 (m, flow, onError) -> transports.send(codec.encode(m), flow, onError));
         LocalIdentity local = new LocalIdentity(context.node().hostName(), context.node().bindAddress(),
                 transports::local, () -> this.config);
-        DigestAuthenticator digest = new DigestAuthenticator(clock, digestAlgorithms);
+        DigestAuthenticator digest = new DigestAuthenticator(clock, () -> this.config.digestAlgorithms());
         Registrar.ChallengeGate gate = tx -> {
             if (challengeLimit.tryAcquire(tx.flow().remote().getAddress(), System.nanoTime())) {
                 counters.challenges.increment();

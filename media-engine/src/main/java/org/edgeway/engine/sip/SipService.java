@@ -11,12 +11,11 @@ import org.edgeway.engine.EngineState;
 import org.edgeway.engine.ServiceContext;
 import org.edgeway.engine.ServiceKey;
 import org.edgeway.engine.ServiceStatus;
-import org.edgeway.engine.sip.auth.DigestAlgorithm;
 
 /**
  * The SIP edge as an engine service: runs a {@link SipServer} while SIP mode is On. {@link #apply} changes
- * domains, zones, search rules, credentials, registration limits, trusted certificates and maintenance mode in the
- * running server (registrations, transactions and dialogs carry on); a change of a listener's mode or port, the
+ * domains, zones, search rules, credentials, registration limits, digest algorithms, trusted certificates and
+ * maintenance mode in the running server (registrations, transactions and dialogs carry on); a change of a listener's mode or port, the
  * TLS keystore or handshake timeout restarts the listeners, dropping open connections and registrations.
  */
 public final class SipService implements EngineService<SipConfig, SipSnapshot> {
@@ -28,24 +27,10 @@ public final class SipService implements EngineService<SipConfig, SipSnapshot> {
     /** Alarm id raised when SIP cannot start (a port taken ...). */
     public static final String START_ALARM = "sip-start-failed";
 
-    private final List<DigestAlgorithm> digestAlgorithms;
     private volatile SipServer server;
     private volatile SipSnapshot idle = KEY.inactive();
     private SipConfig running;
     private ServiceContext context;
-
-    /** The service as a node runs it: digest challenges offer SHA-256, then MD5 (RFC 8760). */
-    public SipService() {
-        this(List.of(DigestAlgorithm.values()));
-    }
-
-    /**
-     * A service offering only these digest algorithms, most preferred first (tests driving an MD5-only client such
-     * as SIPp, which gives up on a challenge whose first offer it cannot compute).
-     */
-    public SipService(List<DigestAlgorithm> digestAlgorithms) {
-        this.digestAlgorithms = List.copyOf(digestAlgorithms);
-    }
 
     @Override
     public ServiceKey<SipConfig, SipSnapshot> key() {
@@ -60,7 +45,7 @@ public final class SipService implements EngineService<SipConfig, SipSnapshot> {
             idle = KEY.inactive();
             return;
         }
-        SipServer started = new SipServer(context, config, digestAlgorithms);
+        SipServer started = new SipServer(context, config);
         try {
             started.start();
             server = started;

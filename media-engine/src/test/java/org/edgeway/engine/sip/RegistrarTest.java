@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The registrar over UDP with a client that answers the SHA-256 challenge (the one offered first): expiry limits
  * (423 with Min-Expires, maximum granted), several contacts, query, Contact: *, Path, and a call to a registered
- * contact through a LocalZone search rule.
+ * contact through a LocalZone search rule; a change of the digest algorithms offered applies live.
  */
 class RegistrarTest {
 
@@ -26,13 +26,16 @@ class RegistrarTest {
     private int port;
     private SipClient client;
     private int cseq;
+    private SipConfig config;
+    private List<String> lastChallenges;
 
     @BeforeEach
     void start() throws Exception {
         port = SipTestSupport.freePort();
-        engine = SipTestSupport.start(SipTestSupport.config(port).withSearchRules(List.of(SipTestSupport.rule(1,
+        config = SipTestSupport.config(port).withSearchRules(List.of(SipTestSupport.rule(1,
                 "local", 50, SearchRule.PatternType.SUFFIX, "@example.com", SearchRule.PatternBehavior.LEAVE, null,
-                SearchRule.LOCAL_ZONE))));
+                SearchRule.LOCAL_ZONE)));
+        engine = SipTestSupport.start(config);
         client = SipClient.udp(port);
     }
 
@@ -48,17 +51,23 @@ class RegistrarTest {
 
     /** REGISTER alice with extra header lines; answers the 401 with SHA-256 digest. */
     private SipMessage register(String extra) throws Exception {
+        return register(DigestAlgorithm.SHA_256, extra);
+    }
+
+    /** REGISTER alice; the 401's first challenge must be {@code algorithm}, answered with it. */
+    private SipMessage register(DigestAlgorithm algorithm, String extra) throws Exception {
         String base = "REGISTER sip:example.com SIP/2.0\nVia: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bK-reg" + (++cseq)
                 + ";rport\nFrom: <sip:alice@example.com>;tag=a1\nTo: <sip:alice@example.com>\nCall-ID: reg-1\n"
                 + "CSeq: " + cseq + " REGISTER\nMax-Forwards: 70\n" + extra;
         client.sendText(base + "Content-Length: 0\n\n");
         SipMessage challenge = client.finalResponse();
         assertEquals(401, challenge.status());
-        String sha = challenge.headers(HeaderNames.WWW_AUTHENTICATE).get(0);
-        assertTrue(sha.contains("SHA-256"), sha);
-        String auth = DigestClient.authorization(DigestAlgorithm.SHA_256,
+        lastChallenges = challenge.headers(HeaderNames.WWW_AUTHENTICATE);
+        String first = lastChallenges.get(0);
+        assertTrue(first.contains("algorithm=" + algorithm.token() + ","), first);
+        String auth = DigestClient.authorization(algorithm,
                 SipTestSupport.USER, SipTestSupport.PASSWORD, "TANDBERG",
-                DigestClient.nonce(sha), "REGISTER", "sip:example.com");
+                DigestClient.nonce(first), "REGISTER", "sip:example.com");
         String again = base.replace("branch=z9hG4bK-reg" + cseq, "branch=z9hG4bK-reg" + cseq + "b")
                 .replace("CSeq: " + cseq, "CSeq: " + (++cseq));
         client.sendText(again + "Authorization: " + auth + "\nContent-Length: 0\n\n");
@@ -126,5 +135,17 @@ class RegistrarTest {
             assertEquals(69, delivered.maxForwards());
             assertEquals(2, delivered.vias().size());
         }
+    }
+
+    @Test
+    void digestAlgorithmsChangeLiveWithoutDroppingRegistrations() throws Exception {
+        assertEquals(200, register("Contact: <sip:alice@127.0.0.1:PORT>\nExpires: 120\n").status());
+        assertEquals(2, lastChallenges.size(), lastChallenges.toString());
+
+        engine.apply(SipTestSupport.engineConfig(config.withDigestAlgorithms(List.of(DigestAlgorithm.MD5))));
+        assertEquals(1, registrations().size(), "the listeners were restarted");
+        SipMessage ok = register(DigestAlgorithm.MD5, "Contact: <sip:alice@127.0.0.1:PORT>\nExpires: 120\n");
+        assertEquals(200, ok.status());
+        assertEquals(1, lastChallenges.size(), lastChallenges.toString());
     }
 }

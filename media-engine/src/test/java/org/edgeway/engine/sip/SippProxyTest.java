@@ -30,8 +30,7 @@ class SippProxyTest {
     void start() {
         Assumptions.assumeTrue(Sipp.installed(), "SIPp (sip-tester) is not installed");
         port = SipTestSupport.freePort();
-        // SIPp computes MD5 digests only and gives up on a challenge whose first offer is SHA-256
-        engine = SipTestSupport.start(SipTestSupport.config(port), new SipService(List.of(DigestAlgorithm.MD5)));
+        engine = SipTestSupport.start(config());
         sipp = new Sipp();
     }
 
@@ -43,6 +42,11 @@ class SippProxyTest {
         if (engine != null) {
             engine.close();
         }
+    }
+
+    /** SIPp computes MD5 digests only and gives up on a challenge whose first offer is SHA-256: "MD5 only". */
+    private SipConfig config() {
+        return SipTestSupport.config(port).withDigestAlgorithms(List.of(DigestAlgorithm.MD5));
     }
 
     private Sipp.Run uac(String scenario, String service, String... extra) throws Exception {
@@ -77,7 +81,7 @@ class SippProxyTest {
     @Test
     void callGoesThroughASearchRuleToANeighborZone() throws Exception {
         int uasPort = SipTestSupport.freePort();
-        SipConfig cfg = SipTestSupport.config(port)
+        SipConfig cfg = config()
                 .withZones(List.of(SipTestSupport.neighbor(2, "UasZone", "127.0.0.1", uasPort,
                         ZoneConfig.Transport.UDP)))
                 .withSearchRules(List.of(SipTestSupport.rule(1, "to-uas", 10, SearchRule.PatternType.PREFIX, "bob",
@@ -111,7 +115,7 @@ class SippProxyTest {
 
     @Test
     void maintenanceModeRefusesNewCallsAndRegistrations() throws Exception {
-        engine.apply(SipTestSupport.engineConfig(SipTestSupport.config(port).withMaintenanceMode(true)));
+        engine.apply(SipTestSupport.engineConfig(config().withMaintenanceMode(true)));
         assertRefused("bob", "70", 503);
         Sipp.Run run = uac(sipp.scenario("register-refused.xml", "FINAL_STATUS", "503").toString(), "alice");
         assertEquals(0, run.exitCode(30), run::output);

@@ -38,6 +38,9 @@ public class SipSettings {
     private int registrationMinimum;
     @Column(name = "registration_maximum", nullable = false)
     private int registrationMaximum;
+    /** The name of the services' choice ("SHA_256_AND_MD5", "MD5", "SHA_256"). */
+    @Column(name = "digest_algorithms", nullable = false, length = 16)
+    private String digestAlgorithms;
     @Version
     private long version;
 
@@ -119,5 +122,13 @@ public class SipSettings {
 
     public void setRegistrationMaximum(int registrationMaximum) {
         this.registrationMaximum = registrationMaximum;
+    }
+
+    public String getDigestAlgorithms() {
+        return digestAlgorithms;
+    }
+
+    public void setDigestAlgorithms(String digestAlgorithms) {
+        this.digestAlgorithms = digestAlgorithms;
     }
 }

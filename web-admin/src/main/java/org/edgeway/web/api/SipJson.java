@@ -18,11 +18,11 @@ public final class SipJson {
 
     public record Settings(boolean enabled, boolean udpEnabled, int udpPort, boolean tcpEnabled, int tcpPort,
             boolean tlsEnabled, int tlsPort, int tlsHandshakeTimeout, int registrationMinimum,
-            int registrationMaximum) {
+            int registrationMaximum, String digestAlgorithms) {
         static Settings of(SipSettingsForm f) {
             return new Settings(f.isEnabled(), f.isUdpEnabled(), f.getUdpPort(), f.isTcpEnabled(), f.getTcpPort(),
                     f.isTlsEnabled(), f.getTlsPort(), f.getTlsHandshakeTimeout(), f.getRegistrationMinimum(),
-                    f.getRegistrationMaximum());
+                    f.getRegistrationMaximum(), f.getDigestAlgorithms().name());
         }
     }
 
@@ -48,10 +48,11 @@ public final class SipJson {
     /** SIP state as the engine reports it, and the configuration it was handed. */
     public record Status(String state, String detail, List<String> listening, int registrations, boolean sipMode,
             List<String> configuredListeners, List<String> registrarDomains, List<String> searchRules,
-            int credentials) {
+            int credentials, List<String> digestAlgorithms) {
         static Status of(SipSummary s) {
             return new Status(s.state(), s.detail(), s.listeningAddresses(), s.registrations(), s.sipMode(),
-                    s.configuredListeners(), s.registrarDomains(), s.searchRules(), s.credentials());
+                    s.configuredListeners(), s.registrarDomains(), s.searchRules(), s.credentials(),
+                    s.digestAlgorithms());
         }
     }
 

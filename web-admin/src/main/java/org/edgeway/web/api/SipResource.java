@@ -40,6 +40,7 @@ public class SipResource {
                 .integer("tlsHandshakeTimeout", form::setTlsHandshakeTimeout)
                 .integer("registrationMinimum", form::setRegistrationMinimum)
                 .integer("registrationMaximum", form::setRegistrationMaximum)
+                .enumeration("digestAlgorithms", form.getDigestAlgorithms(), form::setDigestAlgorithms)
                 .finish();
         settings.save(form);
         return get();

@@ -5,6 +5,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.List;
+import org.edgeway.services.sip.DigestAlgorithmChoice;
 import org.edgeway.services.sip.SipSettingsForm;
 import org.edgeway.services.sip.SipSettingsService;
 import org.edgeway.services.sip.SipStatus;
@@ -41,6 +43,10 @@ public class SipPage implements Serializable {
 
     public SipSettingsForm getForm() {
         return form;
+    }
+
+    public List<DigestAlgorithmChoice> getDigestAlgorithmChoices() {
+        return List.of(DigestAlgorithmChoice.values());
     }
 
     public SipSummary getStatus() {

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -42,24 +43,29 @@ public final class DigestAuthenticator {
     public static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
 
     private final Clock clock;
-    private final List<DigestAlgorithm> offered;
+    private final Supplier<List<DigestAlgorithm>> offered;
     private final byte[] secret = new byte[32];
 
     /**
      * @param offered algorithms to challenge with, most preferred first (RFC 8760 2.4: a client uses the topmost
-     *                one it supports)
+     *                one it supports); read on every challenge and check, so a configuration change applies live
      */
-    public DigestAuthenticator(Clock clock, List<DigestAlgorithm> offered) {
+    public DigestAuthenticator(Clock clock, Supplier<List<DigestAlgorithm>> offered) {
         this.clock = clock;
-        this.offered = List.copyOf(offered);
+        this.offered = offered;
         new SecureRandom().nextBytes(secret);
+    }
+
+    /** An authenticator that always offers the same algorithms. */
+    public DigestAuthenticator(Clock clock, List<DigestAlgorithm> offered) {
+        this(clock, () -> offered);
     }
 
     /** WWW-Authenticate / Proxy-Authenticate values, one per algorithm, most preferred first. */
     public List<String> challenges(String realm, boolean stale) {
         String nonce = nonce();
         List<String> values = new ArrayList<>();
-        for (DigestAlgorithm a : offered) {
+        for (DigestAlgorithm a : offered.get()) {
             values.add("Digest realm=\"" + realm + "\", nonce=\"" + nonce + "\", algorithm=" + a.token()
                     + ", qop=\"auth\"" + (stale ? ", stale=true" : ""));
         }
@@ -86,7 +92,7 @@ public final class DigestAuthenticator {
             String response = p.get("response");
             DigestAlgorithm algorithm = DigestAlgorithm.of(p.get("algorithm"));
             String password = user == null ? null : passwords.apply(user);
-            if (password == null || nonce == null || uri == null || response == null || !offered.contains(algorithm)) {
+            if (password == null || nonce == null || uri == null || response == null || !offered.get().contains(algorithm)) {
                 return new Verdict(Result.FORBIDDEN, null);
             }
             long expiry = nonceExpiry(nonce);
