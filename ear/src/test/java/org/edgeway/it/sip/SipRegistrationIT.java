@@ -43,7 +43,7 @@ class SipRegistrationIT {
     @BeforeAll
     void start() throws Exception {
         Assumptions.assumeTrue(Sipp.installed(), "SIPp (sip-tester) is not installed");
-        node = new ServerNode("sip-registration", 100, "--role", "E").fresh().start();
+        node = new ServerNode("sip-registration", 60, "--role", "E").fresh().start();
         try (Browser browser = new Browser()) {
             Console.firstLogin(browser, node, PASSWORD);
         }
