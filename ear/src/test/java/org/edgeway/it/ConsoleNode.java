@@ -45,26 +45,24 @@ public final class ConsoleNode implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         List<Exception> failures = new ArrayList<>();
-        if (browser != null) {
-            try {
-                browser.close();
-            } catch (Exception e) {
-                failures.add(e);
-            }
-            browser = null;
-        }
-        if (node != null) {
-            try {
-                node.stop();
-            } catch (Exception e) {
-                failures.add(e);
-            }
-            node = null;
-        }
+        close(browser, failures);
+        browser = null;
+        close(node, failures);
+        node = null;
         if (!failures.isEmpty()) {
             Exception first = failures.get(0);
             failures.subList(1, failures.size()).forEach(first::addSuppressed);
             throw first;
+        }
+    }
+
+    private static void close(AutoCloseable resource, List<Exception> failures) {
+        if (resource != null) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                failures.add(e);
+            }
         }
     }
 
