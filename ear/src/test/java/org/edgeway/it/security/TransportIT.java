@@ -86,7 +86,8 @@ class TransportIT {
     }
 
     @Test
-    void logoutIsPostOnlyAndThePagesStillWorkWithCsp() {
+    void logoutIsPostOnlyAndThePagesStillWorkWithCsp() throws Exception {
+        console.signInAsAdmin();
         browser.open(node.baseUrl() + "/system/dns");
         browser.find("dnsForm:hostName");
         browser.open(node.baseUrl() + "/logout"); // a GET, as a link or image elsewhere would send
