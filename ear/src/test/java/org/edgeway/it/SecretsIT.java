@@ -10,13 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 9 finding 3 against a real node: the NTP pass phrase and the TURN shared secret are write-only in the
@@ -35,6 +35,9 @@ class SecretsIT {
     static final String SHARED_SECRET = "turn-secret-" + UUID.randomUUID();
     static final String NTP_ADDRESS = "ntp-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
 
+    @RegisterExtension
+    static final ConsoleNode console = new ConsoleNode("secrets", 30, PASSWORD, "--role", "E");
+
     ServerNode node;
     Browser browser;
     ApiClient admin;
@@ -42,23 +45,12 @@ class SecretsIT {
 
     @BeforeAll
     void start() throws Exception {
-        node = new ServerNode("secrets", 30, "--role", "E").fresh().start();
-        browser = new Browser();
-        Console.firstLogin(browser, node, PASSWORD);
-        admin = ApiClient.as(node, "admin", PASSWORD);
+        node = console.node(); // the one instance exists before the extension's beforeAll ran
+        browser = console.browser();
+        admin = console.admin();
         assertEquals(201, admin.post("/users/administrator-accounts", "{\"name\":\"" + VIEWER
                 + "\",\"accessLevel\":\"READ_ONLY\",\"password\":\"" + VIEWER_PASSWORD + "\"}").status());
         viewer = ApiClient.as(node, VIEWER, VIEWER_PASSWORD);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (node != null) {
-            node.stop();
-        }
     }
 
     @Test

@@ -12,13 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.edgeway.engine.TestPorts;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Configuration &gt; Traversal &gt; TURN and the local database in a real browser, and the engine following them on
@@ -39,16 +39,19 @@ class TurnConsoleIT {
     static final String PAGE_USER = "pageuser";
     static final String PAGE_PASSWORD = "Page-secret-42";
 
+    @RegisterExtension
+    static final ConsoleNode console = new ConsoleNode("turn", 10, PASSWORD,
+            "--role", "E", "--", "-Dedgeway.turn.tcp443-port=" + TestPorts.port());
+
     ServerNode node;
     Browser browser;
     int turnPort;
 
     @BeforeAll
     void start() throws Exception {
+        node = console.node(); // the one instance exists before the extension's beforeAll ran
+        browser = console.browser();
         turnPort = TestPorts.port();
-        node = new ServerNode("turn", 10, "--role", "E", "--", "-Dedgeway.turn.tcp443-port=" + TestPorts.port()).fresh().start();
-        browser = new Browser();
-        Console.firstLogin(browser, node, PASSWORD);
         // the credential the wire tests authenticate with (creating one in the page is a test of its own)
         HttpResponse<String> created = api("POST", "/configuration/authentication/local-database",
                 "{\"name\":\"" + TURN_USER + "\",\"password\":\"" + TURN_PASSWORD + "\"}");
@@ -88,16 +91,6 @@ class TurnConsoleIT {
             b.header("Content-Type", "application/json");
         }
         return node.httpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (node != null) {
-            node.stop();
-        }
     }
 
     @Test

@@ -11,41 +11,26 @@ import java.util.Map;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import org.edgeway.it.Browser;
-import org.edgeway.it.Console;
+import org.edgeway.it.ConsoleNode;
 import org.edgeway.it.ServerNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 9 finding 5: the session cookie lacked Secure and SameSite and was accepted over plain HTTP. HTTPS is
  * the console's home now; plain HTTP only redirects there.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TransportIT {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final String ADMIN_PASSWORD = "Adm1n-Transport!";
-    private ServerNode node;
-    private Browser browser;
 
-    @BeforeAll
-    void start() throws Exception {
-        node = new ServerNode("transport", 50, "--role", "E").fresh().start();
-        browser = new Browser();
-        Console.firstLogin(browser, node, ADMIN_PASSWORD);
-    }
+    @RegisterExtension
+    static final ConsoleNode console = new ConsoleNode("transport", 50, ADMIN_PASSWORD, "--role", "E");
 
-    @AfterAll
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (node != null) {
-            node.stop();
-        }
-    }
+    /** Each test's own instance is created after the extension's beforeAll, so node and browser exist. */
+    private final ServerNode node = console.node();
+    private final Browser browser = console.browser();
 
     @Test
     void plainHttpRedirectsToHttpsAndServesNothing() throws Exception {
@@ -101,7 +86,8 @@ class TransportIT {
     }
 
     @Test
-    void logoutIsPostOnlyAndThePagesStillWorkWithCsp() {
+    void logoutIsPostOnlyAndThePagesStillWorkWithCsp() throws Exception {
+        console.signInAsAdmin();
         browser.open(node.baseUrl() + "/system/dns");
         browser.find("dnsForm:hostName");
         browser.open(node.baseUrl() + "/logout"); // a GET, as a link or image elsewhere would send
