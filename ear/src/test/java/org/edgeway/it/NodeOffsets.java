@@ -19,8 +19,8 @@ final class NodeOffsets {
     static final String ARQUILLIAN_MANAGEMENT = "edgeway.it.arquillian.management";
     /** Candidate bases; a band spans base..base+199 (nodes from +0 in steps of 10, Arquillian at +100). */
     static final int[] BANDS = {1005, 1205, 1405, 1605, 1805};
-    private static final int ARQUILLIAN_STEP = 100;
-    private static final int NODE_STEP = 10;
+    static final int ARQUILLIAN_STEP = 100;
+    static final int NODE_STEP = 10;
     private static final int[] WILDFLY_PORTS = {8080, 8443, 9990};
     private static final int MANAGEMENT_PORT = 9990;
 

@@ -34,6 +34,11 @@ public final class ServerNode implements AutoCloseable {
 
     public ServerNode(String name, int offsetStep, String... extraArgs) {
         this.dataDir = Path.of(System.getProperty("edgeway.it.dir", "target/it")).resolve(name).toAbsolutePath();
+        if (offsetStep < 0 || offsetStep >= NodeOffsets.ARQUILLIAN_STEP || offsetStep % NodeOffsets.NODE_STEP != 0) {
+            // +100 of the band is the Arquillian server, which runs throughout the IT phase
+            throw new IllegalArgumentException("node step must be a multiple of " + NodeOffsets.NODE_STEP
+                    + " below " + NodeOffsets.ARQUILLIAN_STEP + ": " + offsetStep);
+        }
         this.offset = NodeOffsets.node() + offsetStep;
         this.extraArgs = List.of(extraArgs);
     }
