@@ -39,6 +39,11 @@ public record SearchRule(
 
     public static final String LOCAL_ZONE = "LocalZone";
     public static final String DEFAULT_ZONE = "DefaultZone";
+    /**
+     * On an Expressway-E with a Unified Communications traversal zone: where requests of MRA endpoints (SIP over
+     * TLS, not from a configured zone) come from (seed 001: the CollaborationEdgeZone of the E).
+     */
+    public static final String COLLABORATION_EDGE_ZONE = "CollaborationEdgeZone";
     public static final int MIN_PRIORITY = 1;
     public static final int MAX_PRIORITY = 65534;
 

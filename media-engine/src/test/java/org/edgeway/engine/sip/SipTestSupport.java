@@ -32,18 +32,29 @@ final class SipTestSupport {
     }
 
     static EngineConfig engineConfig(SipConfig sip) {
-        return new EngineConfig(NodeRole.EXPRESSWAY_C, SystemSize.SMALL, "edgeway", "127.0.0.1")
-                .with(SipService.KEY, sip);
+        return engineConfig(NodeRole.EXPRESSWAY_C, sip);
+    }
+
+    static EngineConfig engineConfig(NodeRole role, SipConfig sip) {
+        return new EngineConfig(role, SystemSize.SMALL, "edgeway", "127.0.0.1").with(SipService.KEY, sip);
     }
 
     static Engine start(SipConfig sip) {
-        return start(sip, new SipService());
+        return start(NodeRole.EXPRESSWAY_C, sip, new SipService());
     }
 
-    /** An engine running only the given SIP service. */
     static Engine start(SipConfig sip, SipService service) {
+        return start(NodeRole.EXPRESSWAY_C, sip, service);
+    }
+
+    static Engine start(NodeRole role, SipConfig sip) {
+        return start(role, sip, new SipService());
+    }
+
+    /** An engine in the given role running only the given SIP service. */
+    static Engine start(NodeRole role, SipConfig sip, SipService service) {
         Engine engine = new Engine(null, List.of(service));
-        engine.start(engineConfig(sip));
+        engine.start(engineConfig(role, sip));
         SipSnapshot s = engine.snapshot().service(SipService.KEY);
         if (s.state() != EngineState.RUNNING) {
             engine.close();

@@ -97,7 +97,7 @@ public final class Proxy implements TransactionLayer.User {
             tx.respond(483);
             return;
         }
-        String zone = sourceZone(cfg, tx.flow());
+        String zone = sourceZone(cfg, tx.flow(), traversal.isCollaborationEdge(cfg));
         if (method.equals("REGISTER") && local.isRegistrarDomain(request.requestUri().host())) {
             registrar.register(tx, zone);
             return;
@@ -178,8 +178,9 @@ public final class Proxy implements TransactionLayer.User {
         Search search = dialPlan.search(cfg, request.requestUri(), zone, authenticated, at);
         String alias = request.requestUri().alias();
         if (search.targets().isEmpty()) {
-            tx.respond(404);
+            // recorded before the answer, so whoever got the 404 finds the search in the history
             history.add(new SearchView(at, request.method(), zone, alias, search.tried(), "Not found", 404));
+            tx.respond(404);
             return;
         }
         Target target = search.targets().get(0);
@@ -263,8 +264,12 @@ public final class Proxy implements TransactionLayer.User {
         forwarder.forwardResponse(response);
     }
 
-    /** The zone a request came from: a neighbor whose peer sent it, else DefaultZone. */
-    static String sourceZone(SipConfig cfg, Flow flow) {
+    /**
+     * The zone a request came from: the traversal zone whose connection it came over, a neighbor whose peer sent
+     * it, on a collaboration edge the CollaborationEdgeZone for anything else over TLS (MRA endpoints), else
+     * DefaultZone.
+     */
+    static String sourceZone(SipConfig cfg, Flow flow, boolean collaborationEdge) {
         String tagged = zoneTag(flow);
         if (tagged != null) {
             return tagged;
@@ -285,7 +290,8 @@ public final class Proxy implements TransactionLayer.User {
                 }
             }
         }
-        return SearchRule.DEFAULT_ZONE;
+        return collaborationEdge && flow.transport() == Transport.TLS
+                ? SearchRule.COLLABORATION_EDGE_ZONE : SearchRule.DEFAULT_ZONE;
     }
 
     private static ZoneConfig zone(SipConfig cfg, String name) {

@@ -50,6 +50,15 @@ public final class Traversal {
                 || zone.type() == ZoneType.UNIFIED_COMMUNICATIONS_TRAVERSAL && role == NodeRole.EXPRESSWAY_E;
     }
 
+    /**
+     * Whether this node is the edge of Mobile and Remote Access: an Expressway-E with a Unified Communications
+     * traversal zone, whose MRA endpoints then come from the CollaborationEdgeZone.
+     */
+    public boolean isCollaborationEdge(SipConfig cfg) {
+        return role == NodeRole.EXPRESSWAY_E
+                && cfg.zones().stream().anyMatch(z -> z.type() == ZoneType.UNIFIED_COMMUNICATIONS_TRAVERSAL);
+    }
+
     public static boolean isTraversal(ZoneConfig zone) {
         return zone.type() != ZoneType.NEIGHBOR;
     }
