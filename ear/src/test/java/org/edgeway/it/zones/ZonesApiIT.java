@@ -151,6 +151,42 @@ class ZonesApiIT {
     }
 
     @Test
+    void theCollaborationEdgeZoneComesWithTheUnifiedCommunicationsZoneOnE() {
+        String rules = "/configuration/dial-plan/search-rules";
+        String fromEdge = "{\"name\":\"from-mra\",\"mode\":\"ANY_ALIAS\","
+                + "\"sourceZone\":\"CollaborationEdgeZone\"}";
+        assertTrue(edgeZoneStatus() == null, "no UC zone, no collaboration edge");
+        admin.post(rules, fromEdge).assertError(400, "sourceZone");
+
+        JsonNode uc = create("{\"type\":\"UNIFIED_COMMUNICATIONS_TRAVERSAL\",\"name\":\"uc-edge\","
+                + "\"username\":\"exampleauth\",\"tlsVerifySubjectName\":\"c.example.com\"}");
+        JsonNode edge = edgeZoneStatus();
+        assertTrue(edge != null, "listed in Status > Zones once a UC zone exists");
+        assertEquals("COLLABORATION_EDGE", edge.path("type").asText());
+        for (JsonNode z : admin.get(ZONES).json()) {
+            assertNotEquals("CollaborationEdgeZone", z.path("name").asText(), "built in: not configurable");
+        }
+        admin.post(ZONES, "{\"name\":\"CollaborationEdgeZone\",\"peers\":[\"a.example.com\"]}")
+                .assertError(400, "name");
+        ApiClient.Answer rule = admin.post(rules, fromEdge);
+        assertEquals(201, rule.status(), rule.toString());
+        assertEquals("CollaborationEdgeZone", rule.json().path("sourceZone").asText());
+
+        assertEquals(204, admin.delete(rules + "/" + rule.json().path("id").asInt()).status());
+        admin.delete(ZONES + "/" + uc.path("id").asInt());
+        assertTrue(edgeZoneStatus() == null, "gone with the UC zone");
+    }
+
+    private JsonNode edgeZoneStatus() {
+        for (JsonNode z : admin.get("/status/zones").json()) {
+            if (z.path("name").asText().equals("CollaborationEdgeZone")) {
+                return z;
+            }
+        }
+        return null;
+    }
+
+    @Test
     void badInputIsRefusedNamingTheFieldAndStoresNothing() {
         JsonNode before = admin.get(ZONES).json();
         admin.post(ZONES, "{\"name\":\"n1\",\"peers\":[\"not a host!\"]}").assertError(400, "peer1");

@@ -7,6 +7,9 @@ import org.edgeway.engine.zones.ZoneConfig.ZoneType;
 /** The console's words for the zone enums (seed spellings), shared by the pages, the API lists and the log. */
 public final class ZoneLabels {
 
+    /** The type label of the built-in CollaborationEdgeZone. */
+    public static final String COLLABORATION_EDGE = "Collaboration edge (built-in)";
+
     private ZoneLabels() {
     }
 

@@ -12,9 +12,10 @@ import java.io.Serializable;
  * @param status "Active", "Failed", "Checking", "Off", or "SIP is not running" while the SIP service is not
  * @param reason why it is not Active, or null
  * @param peer   the peer the zone is connected to or tries, or null
+ * @param builtIn a zone the node makes itself (CollaborationEdgeZone): listed, never edited or deleted
  */
-public record ZoneRow(int id, String name, String type, String typeLabel, String status, String reason, String peer)
-        implements Serializable {
+public record ZoneRow(int id, String name, String type, String typeLabel, String status, String reason, String peer,
+        boolean builtIn) implements Serializable {
 
     public int getId() {
         return id;
@@ -38,5 +39,9 @@ public record ZoneRow(int id, String name, String type, String typeLabel, String
 
     public String getPeer() {
         return peer;
+    }
+
+    public boolean isBuiltIn() {
+        return builtIn;
     }
 }

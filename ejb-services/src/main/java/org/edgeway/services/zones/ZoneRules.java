@@ -29,7 +29,8 @@ final class ZoneRules {
     static void check(ZoneForm form, ZoneRole role, Collection<Other> others, Set<String> localNames) {
         InvalidSettingsException.Collector errors = new InvalidSettingsException.Collector();
         if (SearchRule.LOCAL_ZONE.equalsIgnoreCase(form.getName())
-                || SearchRule.DEFAULT_ZONE.equalsIgnoreCase(form.getName())) {
+                || SearchRule.DEFAULT_ZONE.equalsIgnoreCase(form.getName())
+                || SearchRule.COLLABORATION_EDGE_ZONE.equalsIgnoreCase(form.getName())) {
             errors.reject("name", "is the name of a built-in zone");
         }
         for (Other o : others) {

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.edgeway.engine.NodeRole;
 import org.edgeway.engine.sip.SipConfig;
 import org.edgeway.engine.sip.SipService;
 import org.edgeway.engine.sip.SipSnapshot;
+import org.edgeway.engine.zones.SearchRule;
 import org.edgeway.engine.zones.ZoneConfig;
 import org.edgeway.engine.zones.ZoneConfig.Transport;
 import org.edgeway.engine.zones.ZoneConfig.ZoneType;
@@ -44,6 +46,8 @@ public class ZoneService {
     public static final String PAGE = "Configuration > Zones > Zones";
     /** What the list shows as status while the SIP service does not run. */
     public static final String SIP_NOT_RUNNING = "SIP is not running";
+    /** The type of the built-in CollaborationEdgeZone in {@link ZoneRow#type()}. */
+    public static final String COLLABORATION_EDGE_TYPE = "COLLABORATION_EDGE";
 
     @PersistenceContext
     private EntityManager em;
@@ -62,25 +66,53 @@ public class ZoneService {
     @Inject
     private Event<SettingsChanged> settingsChanged;
 
-    /** Every zone with its status from the engine snapshot (or {@value #SIP_NOT_RUNNING}). */
+    /**
+     * Every zone with its status from the engine snapshot (or {@value #SIP_NOT_RUNNING}); on a collaboration edge
+     * the built-in CollaborationEdgeZone last.
+     */
     public List<ZoneRow> list() {
         SipSnapshot sip = engine.snapshot().service(SipService.KEY);
         boolean running = sip.state() == EngineState.RUNNING;
         Map<Integer, SipSnapshot.ZoneStatus> status = sip.zones().stream()
                 .collect(Collectors.toMap(SipSnapshot.ZoneStatus::id, Function.identity(), (a, b) -> a));
-        return zones().stream().map(z -> {
+        List<Zone> zones = zones();
+        List<ZoneRow> rows = new ArrayList<>(zones.stream().map(z -> {
             ZoneType type = ZoneType.valueOf(z.getType());
             SipSnapshot.ZoneStatus s = status.get(z.getId());
             String state = !running ? SIP_NOT_RUNNING : s == null ? "Checking" : s.state();
             String reason = !running ? sip.detail() : s == null ? null : s.reason();
             return new ZoneRow(z.getId(), z.getName(), type.name(), ZoneLabels.type(type), state, reason,
-                    s == null ? null : s.peer());
-        }).toList();
+                    s == null ? null : s.peer(), false);
+        }).toList());
+        if (isCollaborationEdge(zones)) {
+            rows.add(new ZoneRow(0, SearchRule.COLLABORATION_EDGE_ZONE, COLLABORATION_EDGE_TYPE,
+                    ZoneLabels.COLLABORATION_EDGE, running ? "Active" : SIP_NOT_RUNNING,
+                    running ? null : sip.detail(), null, true));
+        }
+        return rows;
     }
 
-    /** The zone names, in zone number order (for search rules' source and target). */
+    /**
+     * The zone names search rules may use, in zone number order; on a collaboration edge also the
+     * CollaborationEdgeZone, where MRA endpoints come from.
+     */
     public List<String> names() {
-        return zones().stream().map(Zone::getName).toList();
+        List<Zone> zones = zones();
+        List<String> names = new ArrayList<>(zones.stream().map(Zone::getName).toList());
+        if (isCollaborationEdge(zones)) {
+            names.add(SearchRule.COLLABORATION_EDGE_ZONE);
+        }
+        return names;
+    }
+
+    /**
+     * The engine's rule (Traversal.isCollaborationEdge): an Expressway-E with a Unified Communications traversal
+     * zone has the built-in CollaborationEdgeZone.
+     */
+    private boolean isCollaborationEdge(List<Zone> zones) {
+        return nodeRole() == NodeRole.EXPRESSWAY_E
+                && zones.stream().map(z -> ZoneType.valueOf(z.getType()))
+                        .anyMatch(t -> t == ZoneType.UNIFIED_COMMUNICATIONS_TRAVERSAL);
     }
 
     public Optional<ZoneForm> form(int id) {

@@ -30,7 +30,7 @@ public class ZoneResource {
 
     @GET
     public List<ZoneJson.Zone> list() {
-        return zones.list().stream().map(r -> get(r.id())).toList();
+        return zones.list().stream().filter(r -> !r.builtIn()).map(r -> get(r.id())).toList();
     }
 
     @GET
