@@ -214,7 +214,9 @@ class TraversalPairIT {
 
     @Test
     void theZoneComesBackByItselfAfterTheCRestarts() throws Exception {
-        c.restart();
+        c.stop();
+        awaitZone(apiE, "TraversalServer", "Failed", "Connection lost");
+        c.start();
         apiC = ApiClient.as(c, "admin", ADMIN_PASSWORD);
         awaitZone(apiC, "TraversalClient", "Active", null);
         awaitZone(apiE, "TraversalServer", "Active", null);
