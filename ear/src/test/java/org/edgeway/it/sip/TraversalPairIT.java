@@ -238,13 +238,32 @@ class TraversalPairIT {
         awaitZone(apiE, "TraversalServer", "Active", null);
     }
 
-    private static int zonePortOf(ApiClient api) {
-        for (JsonNode z : api.get("/configuration/zones").json()) {
-            if ("TraversalServer".equals(z.path("name").asText())) {
-                return z.path("port").asInt();
-            }
+    @Test
+    void aSubjectNameNotInTheCertificateOfTheCFailsTlsVerifyOnTheE() throws Exception {
+        int serverZoneId = zoneIdOf(apiE, "TraversalServer");
+        String subject = apiE.get("/configuration/zones/" + serverZoneId).json().path("tlsVerifySubjectName")
+                .asText();
+        apiE.put("/configuration/zones/" + serverZoneId, "{\"tlsVerifySubjectName\":\"other.example.com\"}")
+                .expect(200);
+        try {
+            awaitZone(apiE, "TraversalServer", "Failed",
+                    "TLS verify failed: other.example.com is not in the peer certificate's SAN");
+            JsonNode client = awaitZone(apiC, "TraversalClient", "Failed", null);
+            assertTrue(client.path("reason").isTextual(), client.toString());
+        } finally {
+            apiE.put("/configuration/zones/" + serverZoneId,
+                    "{\"tlsVerifySubjectName\":" + ApiClient.quote(subject) + "}").expect(200);
         }
-        throw new AssertionError("no TraversalServer zone");
+        awaitZone(apiC, "TraversalClient", "Active", null);
+        awaitZone(apiE, "TraversalServer", "Active", null);
+    }
+
+    private static int zoneIdOf(ApiClient api, String name) {
+        return zone(api.get("/configuration/zones").json(), name).path("id").asInt();
+    }
+
+    private static int zonePortOf(ApiClient api) {
+        return zone(api.get("/configuration/zones").json(), "TraversalServer").path("port").asInt();
     }
 
     private Sipp.Run uas(int port, String hops) throws Exception {
