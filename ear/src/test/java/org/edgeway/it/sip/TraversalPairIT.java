@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,8 +68,8 @@ class TraversalPairIT {
         apiE = ApiClient.as(e, "admin", ADMIN_PASSWORD);
 
         // each node trusts the (self-signed) certificate the other presents
-        PresentedCertificate certC = PresentedCertificate.of("127.0.0.1", port(c));
-        PresentedCertificate certE = PresentedCertificate.of("127.0.0.1", port(e));
+        PresentedCertificate certC = PresentedCertificate.of("127.0.0.1", httpsPort(c));
+        PresentedCertificate certE = PresentedCertificate.of("127.0.0.1", httpsPort(e));
         apiE.post("/maintenance/trusted-ca-certificates", "{\"pem\":" + ApiClient.quote(certC.pem()) + "}")
                 .expect(201);
         apiC.post("/maintenance/trusted-ca-certificates", "{\"pem\":" + ApiClient.quote(certE.pem()) + "}")
@@ -130,8 +132,8 @@ class TraversalPairIT {
                 + "\"onMatch\":\"STOP\",\"targetZone\":\"" + zone + "\"}";
     }
 
-    private static int port(ServerNode node) {
-        return java.net.URI.create(node.httpsUrl()).getPort();
+    private static int httpsPort(ServerNode node) {
+        return URI.create(node.httpsUrl()).getPort();
     }
 
     @BeforeEach
@@ -148,9 +150,13 @@ class TraversalPairIT {
 
     @AfterAll
     void stop() throws Exception {
-        for (ServerNode node : new ServerNode[] {c, e}) {
-            if (node != null) {
-                node.stop();
+        try {
+            if (c != null) {
+                c.stop();
+            }
+        } finally {
+            if (e != null) {
+                e.stop();
             }
         }
     }
@@ -271,7 +277,7 @@ class TraversalPairIT {
                 "-p", String.valueOf(port), "-m", "1", "-timeout", "25s", "-timeout_error");
     }
 
-    private Sipp.Run uac(int sipPort, java.nio.file.Path scenario, String service, String... extra)
+    private Sipp.Run uac(int sipPort, Path scenario, String service, String... extra)
             throws Exception {
         List<String> args = new ArrayList<>(List.of("127.0.0.1:" + sipPort, "-sf", scenario.toString(), "-s",
                 service, "-i", "127.0.0.1", "-p", String.valueOf(TestPorts.port()), "-m", "1", "-timeout", "20s",
