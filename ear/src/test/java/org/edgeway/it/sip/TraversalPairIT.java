@@ -1,0 +1,347 @@
+package org.edgeway.it.sip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.edgeway.engine.TestPorts;
+import org.edgeway.engine.sip.Sipp;
+import org.edgeway.it.ApiClient;
+import org.edgeway.it.Browser;
+import org.edgeway.it.Console;
+import org.edgeway.it.ServerNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * An Expressway-C and an Expressway-E as two deployed nodes on one machine, paired only through the REST API as an
+ * administrator pairs them: each trusts the certificate the other presents on its HTTPS port, the E has a traversal
+ * server zone for the C's credentials (TLS verify On, the C's certificate name), the C a traversal client zone to
+ * the E's name (TLS verify On). Outside SIPp UAs talk to the E over UDP, inside ones to the C. Every test starts
+ * from the pair Active on both sides and leaves it so; the order of the tests does not matter.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TraversalPairIT {
+
+    static final String ADMIN_PASSWORD = "Edgeway-pair-2026";
+    static final String TRAVERSAL_USER = "c-traversal";
+    static final String TRAVERSAL_PASSWORD = "Traversal-Secret-1";
+    static final String DEVICE_PASSWORD = "alice-Secret-1";
+    /** Max-Forwards at the inside UAS: capped at the traversal zone's hop count (15) by E, less one at C. */
+    static final String HOPS_AT_INSIDE_UAS = "14";
+    /** Max-Forwards at the outside UAS: capped at the traversal zone's hop count (15) by C, less one at E. */
+    static final String HOPS_AT_OUTSIDE_UAS = "14";
+
+    ServerNode c;
+    ServerNode e;
+    ApiClient apiC;
+    ApiClient apiE;
+    int sipPortC;
+    int sipPortE;
+    int insideUasPort;
+    int outsideUasPort;
+    int clientZoneId;
+    Sipp sipp;
+
+    @BeforeAll
+    void pair() throws Exception {
+        Assumptions.assumeTrue(Sipp.installed(), "SIPp (sip-tester) is not installed");
+        c = new ServerNode("pair-c", 40, "--role", "C").fresh().start();
+        e = new ServerNode("pair-e", 50, "--role", "E").fresh().start();
+        try (Browser browser = new Browser()) {
+            Console.firstLogin(browser, c, ADMIN_PASSWORD);
+            Console.firstLogin(browser, e, ADMIN_PASSWORD);
+        }
+        apiC = ApiClient.as(c, "admin", ADMIN_PASSWORD);
+        apiE = ApiClient.as(e, "admin", ADMIN_PASSWORD);
+
+        // each node trusts the (self-signed) certificate the other presents
+        PresentedCertificate certC = PresentedCertificate.of("127.0.0.1", httpsPort(c));
+        PresentedCertificate certE = PresentedCertificate.of("127.0.0.1", httpsPort(e));
+        apiE.post("/maintenance/trusted-ca-certificates", "{\"pem\":" + ApiClient.quote(certC.pem()) + "}")
+                .expect(201);
+        apiC.post("/maintenance/trusted-ca-certificates", "{\"pem\":" + ApiClient.quote(certE.pem()) + "}")
+                .expect(201);
+
+        sipPortE = enableSip(apiE);
+        sipPortC = enableSip(apiC);
+        int zonePort = TestPorts.port();
+        insideUasPort = TestPorts.port();
+        outsideUasPort = TestPorts.port();
+
+        // E: the C's credentials, the server zone, the outside UAS, and the inside domain sent to the C
+        apiE.post("/configuration/authentication/local-database", "{\"name\":\"" + TRAVERSAL_USER
+                + "\",\"password\":" + ApiClient.quote(TRAVERSAL_PASSWORD) + "}").expect(201);
+        apiE.post("/configuration/zones", "{\"name\":\"TraversalServer\",\"type\":\"TRAVERSAL_SERVER\","
+                + "\"transport\":\"TLS\",\"port\":" + zonePort + ",\"username\":\"" + TRAVERSAL_USER + "\","
+                + "\"tlsVerify\":true,\"tlsVerifySubjectName\":" + ApiClient.quote(certC.dnsName()) + "}")
+                .expect(201);
+        apiE.post("/configuration/zones", neighbor("OutsideUas", outsideUasPort)).expect(201);
+        apiE.post("/configuration/dial-plan/search-rules", rule("to-inside", 10, "example.com", "TraversalServer"))
+                .expect(201);
+        apiE.post("/configuration/dial-plan/search-rules", rule("to-outside-uas", 20, "example.org", "OutsideUas"))
+                .expect(201);
+
+        // C: the registrar domain and its device, the client zone to the E's name, the inside UAS
+        apiC.post("/configuration/authentication/local-database",
+                "{\"name\":\"alice\",\"password\":" + ApiClient.quote(DEVICE_PASSWORD) + "}").expect(201);
+        apiC.post("/configuration/domains", "{\"name\":\"example.com\",\"sipRegistrations\":true}").expect(201);
+        clientZoneId = apiC.post("/configuration/zones", "{\"name\":\"TraversalClient\","
+                + "\"type\":\"TRAVERSAL_CLIENT\",\"transport\":\"TLS\",\"port\":" + zonePort + ",\"peers\":["
+                + ApiClient.quote(certE.dnsName()) + "],\"username\":\"" + TRAVERSAL_USER + "\",\"password\":"
+                + ApiClient.quote(TRAVERSAL_PASSWORD) + ",\"tlsVerify\":true}").expect(201).json().path("id").asInt();
+        apiC.post("/configuration/zones", neighbor("InsideUas", insideUasPort)).expect(201);
+        apiC.post("/configuration/dial-plan/search-rules", rule("to-inside-uas", 10, "example.com", "InsideUas"))
+                .expect(201);
+        apiC.post("/configuration/dial-plan/search-rules", rule("to-outside", 20, "example.org", "TraversalClient"))
+                .expect(201);
+    }
+
+    /** SIP On with UDP, TCP and TLS on test ports; MD5 digest (SIPp answers MD5 only); returns the UDP port. */
+    private static int enableSip(ApiClient api) throws InterruptedException {
+        int udp = TestPorts.port();
+        api.put("/configuration/sip", "{\"enabled\":true,\"udpEnabled\":true,\"udpPort\":" + udp + ",\"tcpPort\":"
+                + TestPorts.port() + ",\"tlsPort\":" + TestPorts.port() + ",\"digestAlgorithms\":\"MD5\"}")
+                .expect(200);
+        waitFor(api, "/status/sip", s -> "Active".equals(s.path("state").asText())
+                && s.path("listening").toString().contains(":" + udp));
+        return udp;
+    }
+
+    private static String neighbor(String name, int port) {
+        return "{\"name\":\"" + name + "\",\"type\":\"NEIGHBOR\",\"transport\":\"UDP\",\"port\":" + port
+                + ",\"peers\":[\"127.0.0.1\"]}";
+    }
+
+    /** Requests for any alias ending in {@code domain} go to {@code zone}, and the search stops there. */
+    private static String rule(String name, int priority, String domain, String zone) {
+        return "{\"name\":\"" + name + "\",\"priority\":" + priority + ",\"mode\":\"ALIAS_PATTERN_MATCH\","
+                + "\"patternType\":\"SUFFIX\",\"pattern\":\"" + domain + "\",\"behavior\":\"LEAVE\","
+                + "\"onMatch\":\"STOP\",\"targetZone\":\"" + zone + "\"}";
+    }
+
+    private static int httpsPort(ServerNode node) {
+        return URI.create(node.httpsUrl()).getPort();
+    }
+
+    @BeforeEach
+    void pairActive() throws Exception {
+        sipp = new Sipp();
+        awaitZone(apiC, "TraversalClient", "Active", null);
+        awaitZone(apiE, "TraversalServer", "Active", null);
+    }
+
+    @AfterEach
+    void stopSipp() throws Exception {
+        sipp.close();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            if (c != null) {
+                c.stop();
+            }
+        } finally {
+            if (e != null) {
+                e.stop();
+            }
+        }
+    }
+
+    @Test
+    void theZoneIsActiveOnBothNodesWithTheOtherAsPeer() {
+        JsonNode client = zone(apiC.get("/status/zones").json(), "TraversalClient");
+        assertEquals("Active", client.path("status").asText(), client.toString());
+        assertTrue(client.path("reason").isNull(), client.toString());
+        assertTrue(client.path("peer").asText().endsWith(":" + zonePortOf(apiE)), client.toString());
+        JsonNode server = zone(apiE.get("/status/zones").json(), "TraversalServer");
+        assertEquals("Active", server.path("status").asText(), server.toString());
+        assertTrue(server.path("reason").isNull(), server.toString());
+    }
+
+    @Test
+    void anOutsideDeviceRegisteringAtTheEReachesTheRegistrarOfTheC() throws Exception {
+        Sipp.Run run = uac(sipPortE, sipp.scenario("register-only.xml"), "alice", "-au", "alice", "-ap",
+                DEVICE_PASSWORD);
+        assertEquals(0, run.exitCode(30), run::output);
+
+        JsonNode alice = registration(apiC.get("/status/registrations").json(), "sip:alice@example.com");
+        assertEquals("TraversalClient", alice.path("zone").asText(), alice.toString());
+        assertTrue(alice.path("contact").asText().startsWith("sip:alice@127.0.0.1:"), alice.toString());
+        assertTrue(alice.path("expiresInSeconds").asInt() > 0, alice.toString());
+        assertTrue(aors(apiE.get("/status/registrations").json()).isEmpty(), "the E keeps no registrations");
+
+        apiC.post("/status/registrations/unregister", "{\"addressesOfRecord\":[\"sip:alice@example.com\"]}")
+                .expect(204);
+    }
+
+    @Test
+    void aCallFromOutsideReachesAnInsideUasThroughTheTraversalConnection() throws Exception {
+        Sipp.Run uas = uas(insideUasPort, HOPS_AT_INSIDE_UAS);
+        Sipp.Run uac = uac(sipPortE, sipp.scenario("call.xml"), "bob");
+        assertEquals(0, uac.exitCode(30), uac::output);
+        assertEquals(0, uas.exitCode(30), uas::output);
+
+        JsonNode atE = lastInvite(apiE);
+        assertEquals(200, atE.path("status").asInt(), atE.toString());
+        assertTrue(atE.path("result").asText().contains("TraversalServer"), atE.toString());
+        JsonNode atC = lastInvite(apiC);
+        assertEquals("TraversalClient", atC.path("sourceZone").asText(), atC.toString());
+        assertEquals(200, atC.path("status").asInt(), atC.toString());
+        assertTrue(atC.path("result").asText().contains("InsideUas"), atC.toString());
+    }
+
+    @Test
+    void aCallFromInsideReachesAnOutsideUasThroughTheTraversalConnection() throws Exception {
+        Sipp.Run uas = uas(outsideUasPort, HOPS_AT_OUTSIDE_UAS);
+        Sipp.Run uac = uac(sipPortC, sipp.scenario("call.xml", "@example.com>", "@example.org>",
+                "@example.com SIP/2.0", "@example.org SIP/2.0"), "carol");
+        assertEquals(0, uac.exitCode(30), uac::output);
+        assertEquals(0, uas.exitCode(30), uas::output);
+
+        JsonNode atE = lastInvite(apiE);
+        assertEquals("TraversalServer", atE.path("sourceZone").asText(), atE.toString());
+        assertEquals(200, atE.path("status").asInt(), atE.toString());
+        assertTrue(atE.path("result").asText().contains("OutsideUas"), atE.toString());
+    }
+
+    @Test
+    void theZoneComesBackByItselfAfterTheCRestarts() throws Exception {
+        c.stop();
+        awaitZone(apiE, "TraversalServer", "Failed", "Connection lost");
+        c.start();
+        apiC = ApiClient.as(c, "admin", ADMIN_PASSWORD);
+        awaitZone(apiC, "TraversalClient", "Active", null);
+        awaitZone(apiE, "TraversalServer", "Active", null);
+    }
+
+    @Test
+    void wrongCredentialsOnTheClientZoneFailOnBothNodesWithTheReason() throws Exception {
+        apiC.put("/configuration/zones/" + clientZoneId, "{\"password\":\"not-the-password\"}").expect(200);
+        try {
+            JsonNode client = awaitZone(apiC, "TraversalClient", "Failed", "Authentication failed");
+            assertEquals("Authentication failed", client.path("reason").asText(), client.toString());
+            JsonNode server = awaitZone(apiE, "TraversalServer", "Failed", "Authentication failed");
+            assertEquals("Authentication failed", server.path("reason").asText(), server.toString());
+        } finally {
+            apiC.put("/configuration/zones/" + clientZoneId,
+                    "{\"password\":" + ApiClient.quote(TRAVERSAL_PASSWORD) + "}").expect(200);
+        }
+        awaitZone(apiC, "TraversalClient", "Active", null);
+        awaitZone(apiE, "TraversalServer", "Active", null);
+    }
+
+    @Test
+    void aSubjectNameNotInTheCertificateOfTheCFailsTlsVerifyOnTheE() throws Exception {
+        int serverZoneId = zoneIdOf(apiE, "TraversalServer");
+        String subject = apiE.get("/configuration/zones/" + serverZoneId).json().path("tlsVerifySubjectName")
+                .asText();
+        apiE.put("/configuration/zones/" + serverZoneId, "{\"tlsVerifySubjectName\":\"other.example.com\"}")
+                .expect(200);
+        try {
+            awaitZone(apiE, "TraversalServer", "Failed",
+                    "TLS verify failed: other.example.com is not in the peer certificate's SAN");
+            JsonNode client = awaitZone(apiC, "TraversalClient", "Failed", null);
+            assertTrue(client.path("reason").isTextual(), client.toString());
+        } finally {
+            apiE.put("/configuration/zones/" + serverZoneId,
+                    "{\"tlsVerifySubjectName\":" + ApiClient.quote(subject) + "}").expect(200);
+        }
+        awaitZone(apiC, "TraversalClient", "Active", null);
+        awaitZone(apiE, "TraversalServer", "Active", null);
+    }
+
+    private static int zoneIdOf(ApiClient api, String name) {
+        return zone(api.get("/configuration/zones").json(), name).path("id").asInt();
+    }
+
+    private static int zonePortOf(ApiClient api) {
+        return zone(api.get("/configuration/zones").json(), "TraversalServer").path("port").asInt();
+    }
+
+    private Sipp.Run uas(int port, String hops) throws Exception {
+        return sipp.start("-sf", sipp.scenario("uas.xml", "HOP_COUNT", hops).toString(), "-i", "127.0.0.1",
+                "-p", String.valueOf(port), "-m", "1", "-timeout", "25s", "-timeout_error");
+    }
+
+    private Sipp.Run uac(int sipPort, Path scenario, String service, String... extra)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of("127.0.0.1:" + sipPort, "-sf", scenario.toString(), "-s",
+                service, "-i", "127.0.0.1", "-p", String.valueOf(TestPorts.port()), "-m", "1", "-timeout", "20s",
+                "-timeout_error"));
+        args.addAll(List.of(extra));
+        return sipp.start(args.toArray(String[]::new));
+    }
+
+    private static JsonNode lastInvite(ApiClient api) {
+        for (JsonNode s : api.get("/status/search-history").json()) {
+            if ("INVITE".equals(s.path("method").asText())) {
+                return s;
+            }
+        }
+        throw new AssertionError("no INVITE in the search history");
+    }
+
+    private static JsonNode zone(JsonNode zones, String name) {
+        for (JsonNode z : zones) {
+            if (name.equals(z.path("name").asText())) {
+                return z;
+            }
+        }
+        throw new AssertionError("no zone " + name + ": " + zones);
+    }
+
+    private static JsonNode registration(JsonNode registrations, String aor) {
+        for (JsonNode r : registrations) {
+            if (aor.equals(r.path("addressOfRecord").asText())) {
+                return r;
+            }
+        }
+        throw new AssertionError(aor + " not registered: " + registrations);
+    }
+
+    private static List<String> aors(JsonNode registrations) {
+        List<String> aors = new ArrayList<>();
+        registrations.forEach(r -> aors.add(r.path("addressOfRecord").asText()));
+        return aors;
+    }
+
+    /** Waits until Status &gt; Zones shows the zone in this state (and with this reason, unless null). */
+    private static JsonNode awaitZone(ApiClient api, String name, String status, String reason)
+            throws InterruptedException {
+        JsonNode zones = waitFor(api, "/status/zones", all -> {
+            JsonNode z = zone(all, name);
+            return status.equals(z.path("status").asText())
+                    && (reason == null || reason.equals(z.path("reason").asText()));
+        });
+        return zone(zones, name);
+    }
+
+    /** Polls a status resource until the condition holds (links connect and fail asynchronously). */
+    private static JsonNode waitFor(ApiClient api, String path, Predicate<JsonNode> condition)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = api.get(path).json();
+            if (condition.test(last)) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("condition not met on " + path + ": " + last);
+    }
+}
