@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.edgeway.engine.Engine;
 import org.edgeway.engine.sip.message.HeaderNames;
+import org.edgeway.engine.sip.message.Rfc4475Messages;
 import org.edgeway.engine.sip.message.SipMessage;
 import org.edgeway.engine.zones.SearchRule;
 import org.edgeway.engine.zones.ZoneConfig;
@@ -59,31 +59,22 @@ class SipListenersTest {
         return OPTIONS.replace("SERVER", String.valueOf(port)).replace("BRANCH", branch);
     }
 
-    private static byte[] torture(String kind, String name) throws Exception {
-        try (InputStream in = SipListenersTest.class.getResourceAsStream("/sip/rfc4475/" + kind + "/" + name
-                + ".dat")) {
-            return in.readAllBytes();
-        }
-    }
-
-    private static final List<String> INVALID_REQUESTS = List.of("badinv01", "scalar02", "quotbal", "ltgtruri",
-            "lwsruri", "lwsstart", "trws", "escruri", "baddate", "regbadct", "badaspec", "baddn", "mismatch01",
-            "mismatch02", "clerr", "ncl");
+    private static final List<String> INVALID_REQUESTS = Rfc4475Messages.INVALID_REQUESTS;
 
     @Test
     void invalidTortureRequestsAreAnswered400OverUdp() throws Exception {
         try (SipClient client = SipClient.udp(port)) {
             for (String name : INVALID_REQUESTS) {
-                client.send(torture("invalid", name));
+                client.send(Rfc4475Messages.invalid(name));
                 String answer = client.receiveText();
                 assertNotNull(answer, name + " got no answer");
                 assertTrue(answer.startsWith("SIP/2.0 400 "), name + ": " + answer);
                 assertTrue(answer.contains("\r\nCall-ID: " + name), name + ": " + answer);
             }
-            client.send(torture("invalid", "badvers"));
+            client.send(Rfc4475Messages.invalid("badvers"));
             assertTrue(client.receiveText().startsWith("SIP/2.0 505 "));
-            client.send(torture("invalid", "scalarlg"));
-            client.send(torture("invalid", "bigcode"));
+            client.send(Rfc4475Messages.invalid("scalarlg"));
+            client.send(Rfc4475Messages.invalid("bigcode"));
             client.sendText(options("after"));
             SipMessage ok = client.receive();
             assertEquals("probe-after", ok.callId(), "invalid responses are dropped, the node keeps serving");
@@ -96,7 +87,7 @@ class SipListenersTest {
     void invalidTortureRequestsOverTcp() throws Exception {
         for (String name : INVALID_REQUESTS) {
             try (SipClient client = SipClient.tcp(port)) {
-                client.send(torture("invalid", name));
+                client.send(Rfc4475Messages.invalid(name));
                 if (name.equals("clerr")) {
                     // on a stream the missing body octets may still come: no answer yet, the connection stays
                     assertNull(client.receive(), name);
@@ -124,7 +115,7 @@ class SipListenersTest {
                 "escnull", 401, "dblreq", 401);
         for (Map.Entry<String, Integer> e : expected.entrySet()) {
             try (SipClient client = SipClient.tcp(port)) {
-                byte[] data = torture("valid", e.getKey());
+                byte[] data = Rfc4475Messages.valid(e.getKey());
                 client.send(data);
                 SipMessage answer = client.finalResponse();
                 assertNotNull(answer, e.getKey());
