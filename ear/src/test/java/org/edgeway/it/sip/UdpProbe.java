@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.edgeway.engine.TestPorts;
+import org.edgeway.engine.sip.Rfc4475Replay;
 
 /**
  * A SIP client transaction over UDP for raw (possibly malformed) requests: sends the octets as they are and
@@ -23,7 +24,6 @@ final class UdpProbe implements AutoCloseable {
 
     static final long T1 = 500;
     static final long T2 = 4_000;
-    private static final Pattern CALL_ID = Pattern.compile("(?im)^(?:call-id|i)[ \\t]*:[ \\t]*(\\S+)");
     private static final Pattern BRANCH = Pattern.compile("(?im)^(?:via|v)[ \\t]*:[^\\r\\n]*?;[ \\t]*branch[ \\t]*=[ \\t]*"
             + "([^;,\\s]+)");
 
@@ -43,7 +43,7 @@ final class UdpProbe implements AutoCloseable {
     /** The final response to {@code request} as text; fails if none arrives within 64*T1. */
     String request(byte[] request) throws IOException {
         String text = new String(request, StandardCharsets.ISO_8859_1);
-        String callId = first(CALL_ID, text);
+        String callId = Rfc4475Replay.callId(text);
         String branch = first(BRANCH, text);
         boolean invite = text.startsWith("INVITE ");
         long start = System.currentTimeMillis();
@@ -86,12 +86,8 @@ final class UdpProbe implements AutoCloseable {
         return List.copyOf(unmatched);
     }
 
-    static String callId(String message) {
-        return first(CALL_ID, message);
-    }
-
     private static boolean matches(String answer, String callId, String branch) {
-        if (callId == null || !callId.equals(first(CALL_ID, answer))) {
+        if (callId == null || !callId.equals(Rfc4475Replay.callId(answer))) {
             return false;
         }
         String answered = first(BRANCH, answer);
