@@ -22,8 +22,10 @@ import org.edgeway.engine.zones.ZoneConfig.Transport;
  */
 final class Forwarder {
 
-    /** How a forwarded request ended: the final status sent upstream, and the response it came in (null if this
-     * node ended it: 408, 503). */
+    /**
+     * How a forwarded request ended: the final status sent upstream, and the response it came in (null when this
+     * node ended it: 408, 503).
+     */
     interface Outcome {
         void finished(int status, SipMessage response);
     }
