@@ -11,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.function.Predicate;
 
 /**
  * The tests' one HTTP client for the REST API (switch scheme or TLS trust here), with HTTP Basic and raw bodies,
@@ -57,6 +59,23 @@ public final class ApiClient {
 
     public Answer delete(String path) {
         return send("DELETE", path, null, null);
+    }
+
+    /**
+     * Polls a GET resource until its JSON meets the condition (the engine applies saved settings asynchronously);
+     * fails after 30 s with the last answer.
+     */
+    public JsonNode waitFor(String path, Predicate<JsonNode> condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = get(path).json();
+            if (condition.test(last)) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("condition not met on " + path + ": " + last);
     }
 
     /** Any method, content type and body (null for none), sent as is. */

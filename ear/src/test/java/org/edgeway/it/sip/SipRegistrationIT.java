@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import org.edgeway.engine.TestPorts;
 import org.edgeway.engine.sip.Sipp;
 import org.edgeway.it.ApiClient;
@@ -56,7 +53,7 @@ class SipRegistrationIT {
         api.put("/configuration/sip", "{\"enabled\":true,\"udpEnabled\":true,\"udpPort\":" + sipPort
                 + ",\"tcpPort\":" + TestPorts.port() + ",\"tlsPort\":" + TestPorts.port()
                 + ",\"digestAlgorithms\":\"MD5\"}").expect(200);
-        waitFor("/status/sip", s -> "Active".equals(s.path("state").asText())
+        api.waitFor("/status/sip", s -> "Active".equals(s.path("state").asText())
                 && s.path("listening").toString().contains(":" + sipPort));
     }
 
@@ -108,7 +105,7 @@ class SipRegistrationIT {
         api.post("/configuration/dial-plan/search-rules", "{\"name\":\"to-uas\",\"priority\":10,"
                 + "\"mode\":\"ALIAS_PATTERN_MATCH\",\"patternType\":\"PREFIX\",\"pattern\":\"bob\","
                 + "\"behavior\":\"LEAVE\",\"onMatch\":\"STOP\",\"targetZone\":\"UasZone\"}").expect(201);
-        waitFor("/status/sip", s -> s.path("searchRules").toString().contains("to-uas"));
+        api.waitFor("/status/sip", s -> s.path("searchRules").toString().contains("to-uas"));
 
         Sipp.Run uas = sipp.start("-sf", sipp.scenario("uas.xml", "HOP_COUNT", "15").toString(), "-i", "127.0.0.1",
                 "-p", String.valueOf(uasPort), "-m", "1", "-timeout", "25s", "-timeout_error");
@@ -143,19 +140,5 @@ class SipRegistrationIT {
             }
         }
         throw new AssertionError(aor + " not registered: " + registrations);
-    }
-
-    /** Polls a status resource until the condition holds (the engine applies saved settings asynchronously). */
-    private JsonNode waitFor(String path, Predicate<JsonNode> condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = api.get(path).json();
-            if (condition.test(last)) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("condition not met on " + path + ": " + last);
     }
 }

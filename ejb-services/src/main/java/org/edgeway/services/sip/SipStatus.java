@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.edgeway.engine.EngineConfig;
 import org.edgeway.engine.EngineState;
+import org.edgeway.engine.NodeRole;
 import org.edgeway.engine.sip.SipConfig;
 import org.edgeway.engine.sip.SipService;
 import org.edgeway.engine.sip.SipSnapshot;
@@ -18,7 +19,8 @@ import org.edgeway.services.security.Caller;
 
 /**
  * Status &gt; Registrations, Status &gt; Search history and the SIP lines of Status &gt; Overview, read from the
- * engine's SIP snapshot (inactive and empty while SIP does not run) and the SIP configuration it was handed.
+ * engine's SIP snapshot (inactive and empty while SIP does not run) and the SIP configuration it was handed. MRA
+ * registrations are an Expressway-E's (seed 001: Overview shows them on E only).
  */
 @Stateless
 public class SipStatus {
@@ -33,11 +35,15 @@ public class SipStatus {
         EngineConfig applied = engine.appliedConfig();
         SipConfig c = applied == null ? SipService.KEY.defaults() : applied.service(SipService.KEY);
         List<String> listeners = List.of(listener("UDP", c.udp()), listener("TCP", c.tcp()), listener("TLS", c.tls()));
+        SipSnapshot.Counters n = s.counters();
+        boolean edge = applied != null && applied.role() == NodeRole.EXPRESSWAY_E;
         return new SipSummary(s.state().label(), s.detail(), s.listeningAddresses(), s.registrations().size(),
                 c.enabled(), listeners,
                 c.domains().stream().filter(SipConfig.SipDomain::registrations).map(SipConfig.SipDomain::name).toList(),
                 c.searchRules().stream().map(SearchRule::name).toList(), c.credentials().size(),
-                c.digestAlgorithms().stream().map(DigestAlgorithm::token).toList());
+                c.digestAlgorithms().stream().map(DigestAlgorithm::token).toList(),
+                new SipCounts(n.requestsIn(), n.responsesIn(), n.malformed(), n.challenges(), n.rateLimited()),
+                edge ? new MraRegistrationCounts(s.mraRegistrations().current(), s.mraRegistrations().peak()) : null);
     }
 
     /** By device: one row per binding. */

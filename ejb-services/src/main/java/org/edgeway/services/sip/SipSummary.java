@@ -4,13 +4,15 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * SIP at a glance (Status &gt; Overview, Status &gt; Registrations): what the engine reports, and what it was
- * handed (SIP mode, listeners, registrar domains, search rules in priority order, number of credentials, digest
- * algorithms offered, most preferred first).
+ * SIP at a glance (Status &gt; Overview, Status &gt; Registrations): what the engine reports (state, listeners,
+ * registrations, counters, and on an Expressway-E the MRA registrations; null on C), and what it was handed (SIP
+ * mode, listeners, registrar domains, search rules in priority order, number of credentials, digest algorithms
+ * offered, most preferred first).
  */
 public record SipSummary(String state, String detail, List<String> listeningAddresses, int registrations,
         boolean sipMode, List<String> configuredListeners, List<String> registrarDomains, List<String> searchRules,
-        int credentials, List<String> digestAlgorithms) implements Serializable {
+        int credentials, List<String> digestAlgorithms, SipCounts counters, MraRegistrationCounts mraRegistrations)
+        implements Serializable {
 
     public String getState() {
         return state;
@@ -38,6 +40,11 @@ public record SipSummary(String state, String detail, List<String> listeningAddr
 
     public String getDigestAlgorithmsText() {
         return String.join(", ", digestAlgorithms);
+    }
+
+    /** Null on an Expressway-C, which shows no MRA registrations. */
+    public MraRegistrationCounts getMraRegistrations() {
+        return mraRegistrations;
     }
 
     public String getRegistrarDomainsText() {

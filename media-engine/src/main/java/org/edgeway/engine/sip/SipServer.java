@@ -27,6 +27,7 @@ import org.edgeway.engine.sip.message.SipMessage;
 import org.edgeway.engine.sip.message.SipParseException;
 import org.edgeway.engine.sip.message.Via;
 import org.edgeway.engine.sip.proxy.LocalIdentity;
+import org.edgeway.engine.sip.proxy.MraRegistrations;
 import org.edgeway.engine.sip.proxy.Proxy;
 import org.edgeway.engine.sip.proxy.SearchHistory;
 import org.edgeway.engine.sip.registrar.Binding;
@@ -64,19 +65,22 @@ public final class SipServer {
     private final Traversal traversal;
     private final BindingTable bindings = new BindingTable();
     private final SearchHistory history = new SearchHistory();
+    private final MraRegistrations mra;
     private final RateLimiter challengeLimit = new RateLimiter(CHALLENGES_PER_SECOND);
     private final Instant started = Instant.now();
     private volatile String tlsFailure;
     private volatile SslContext clientTls;
     private ScheduledFuture<?> housekeeping;
 
-    public SipServer(ServiceContext context, SipConfig config) {
-        this(context, config, TimerValues.RFC3261);
+    /** @param mra the MRA registration counts this server adds to (they outlive it) */
+    public SipServer(ServiceContext context, SipConfig config, MraRegistrations mra) {
+        this(context, config, mra, TimerValues.RFC3261);
     }
 
-    SipServer(ServiceContext context, SipConfig config, TimerValues timerValues) {
+    SipServer(ServiceContext context, SipConfig config, MraRegistrations mra, TimerValues timerValues) {
         this.context = context;
         this.config = config;
+        this.mra = mra;
         InetAddress bind;
         try {
             bind = InetAddress.getByName(context.node().bindAddress());
@@ -102,7 +106,7 @@ public final class SipServer {
         Registrar registrar = new Registrar(bindings, digest, clock, () -> this.config, gate);
         this.traversal = new Traversal(context.node().role(), transports, layer, timers, local::sentBy);
         layer.user(new Proxy(() -> this.config, local, registrar, bindings, layer, digest, gate, history, clock,
-                (m, flow, onError) -> transports.send(codec.encode(m), flow, onError), traversal));
+                (m, flow, onError) -> transports.send(codec.encode(m), flow, onError), traversal, mra));
     }
 
     /** Binds the listeners the configuration turns on; throws if UDP or TCP cannot bind (TLS failure is kept). */
@@ -251,7 +255,8 @@ public final class SipServer {
                 + (config.maintenanceMode() ? "; maintenance mode" : "");
         return new SipSnapshot(EngineState.RUNNING, detail, listening, registrations, zones, history.recent(),
                 new SipSnapshot.Counters(counters.requestsIn.sum(), counters.responsesIn.sum(),
-                        counters.malformed.sum(), counters.challenges.sum(), counters.rateLimited.sum()));
+                        counters.malformed.sum(), counters.challenges.sum(), counters.rateLimited.sum()),
+                mra.count(now));
     }
 
     private ZoneStatus zoneStatus(ZoneConfig z) {

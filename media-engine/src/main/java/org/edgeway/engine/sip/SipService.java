@@ -11,6 +11,7 @@ import org.edgeway.engine.EngineState;
 import org.edgeway.engine.ServiceContext;
 import org.edgeway.engine.ServiceKey;
 import org.edgeway.engine.ServiceStatus;
+import org.edgeway.engine.sip.proxy.MraRegistrations;
 
 /**
  * The SIP edge as an engine service: runs a {@link SipServer} while SIP mode is On. {@link #apply} changes
@@ -29,6 +30,8 @@ public final class SipService implements EngineService<SipConfig, SipSnapshot> {
 
     private volatile SipServer server;
     private volatile SipSnapshot idle = KEY.inactive();
+    /** Kept across restarts of the server: the peak counts since the node started. */
+    private final MraRegistrations mra = new MraRegistrations();
     private SipConfig running;
     private ServiceContext context;
 
@@ -45,7 +48,7 @@ public final class SipService implements EngineService<SipConfig, SipSnapshot> {
             idle = KEY.inactive();
             return;
         }
-        SipServer started = new SipServer(context, config);
+        SipServer started = new SipServer(context, config, mra);
         try {
             started.start();
             server = started;
@@ -55,7 +58,7 @@ public final class SipService implements EngineService<SipConfig, SipSnapshot> {
         } catch (IOException | RuntimeException e) {
             SipServer.LOG.log(Level.WARNING, "SIP failed to start", e);
             idle = new SipSnapshot(EngineState.FAILED, "Failed to start: " + e.getMessage(), List.of(), List.of(),
-                    List.of(), List.of(), SipSnapshot.Counters.ZERO);
+                    List.of(), List.of(), SipSnapshot.Counters.ZERO, SipSnapshot.MraRegistrationCount.ZERO);
             emit(context, new EngineEvent.StateChanged(Instant.now(), NAME, EngineState.FAILED,
                     String.valueOf(e.getMessage())));
             emit(context, new EngineEvent.AlarmRaised(Instant.now(), START_ALARM, "Error", "SIP failed to start",
@@ -99,7 +102,7 @@ public final class SipService implements EngineService<SipConfig, SipSnapshot> {
     @Override
     public SipSnapshot snapshot() {
         SipServer current = server;
-        return current != null ? current.snapshot() : idle;
+        return current != null ? current.snapshot() : idle.withMraRegistrations(mra.count(Instant.now()));
     }
 
     @Override

@@ -16,9 +16,11 @@ import org.edgeway.engine.EngineState;
  * @param zones              one row per configured zone
  * @param searches           the most recent searches, newest first (bounded)
  * @param counters           service-wide counters since SIP started
+ * @param mraRegistrations   registrations proxied into a Unified Communications traversal zone (E)
  */
 public record SipSnapshot(EngineState state, String detail, List<String> listeningAddresses,
-        List<RegistrationView> registrations, List<ZoneStatus> zones, List<SearchView> searches, Counters counters) {
+        List<RegistrationView> registrations, List<ZoneStatus> zones, List<SearchView> searches, Counters counters,
+        MraRegistrationCount mraRegistrations) {
 
     public SipSnapshot {
         listeningAddresses = List.copyOf(listeningAddresses);
@@ -29,7 +31,12 @@ public record SipSnapshot(EngineState state, String detail, List<String> listeni
 
     public static SipSnapshot inactive(String detail) {
         return new SipSnapshot(EngineState.STOPPED, detail, List.of(), List.of(), List.of(), List.of(),
-                Counters.ZERO);
+                Counters.ZERO, MraRegistrationCount.ZERO);
+    }
+
+    /** This snapshot with these MRA registration counts (they outlive a restart of the listeners). */
+    public SipSnapshot withMraRegistrations(MraRegistrationCount count) {
+        return new SipSnapshot(state, detail, listeningAddresses, registrations, zones, searches, counters, count);
     }
 
     /**
@@ -91,5 +98,16 @@ public record SipSnapshot(EngineState state, String detail, List<String> listeni
      */
     public record Counters(long requestsIn, long responsesIn, long malformed, long challenges, long rateLimited) {
         public static final Counters ZERO = new Counters(0, 0, 0, 0, 0);
+    }
+
+    /**
+     * MRA registrations (Status &gt; Overview on E): registrations this node proxied into a Unified Communications
+     * traversal zone that the registrar accepted, by address of record and contact.
+     *
+     * @param current unexpired now
+     * @param peak    the most at once since the node started
+     */
+    public record MraRegistrationCount(int current, int peak) {
+        public static final MraRegistrationCount ZERO = new MraRegistrationCount(0, 0);
     }
 }

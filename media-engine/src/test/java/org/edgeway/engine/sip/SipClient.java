@@ -18,8 +18,9 @@ import org.edgeway.engine.sip.message.SipParseException;
 /**
  * A raw SIP peer for tests: a UDP socket or a TCP connection (optionally a given socket, e.g. TLS) on loopback,
  * sending text (LF turned into CRLF, "PORT" replaced by its own port) and reading messages back with a timeout.
+ * Public in the test jar: the ear's integration tests talk to deployed nodes with it.
  */
-final class SipClient implements AutoCloseable {
+public final class SipClient implements AutoCloseable {
 
     private final SipCodec codec = new SipCodec(SipCodec.Limits.DEFAULT);
     private final DatagramSocket udp;
@@ -33,39 +34,39 @@ final class SipClient implements AutoCloseable {
         this.server = server;
     }
 
-    static SipClient udp(int serverPort) throws IOException {
+    public static SipClient udp(int serverPort) throws IOException {
         DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(),
                 SipTestSupport.freePort()));
         s.setSoTimeout(5_000);
         return new SipClient(s, null, new InetSocketAddress(InetAddress.getLoopbackAddress(), serverPort));
     }
 
-    static SipClient tcp(int serverPort) throws IOException {
+    public static SipClient tcp(int serverPort) throws IOException {
         Socket s = new Socket();
         s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), serverPort), 5_000);
         return over(s);
     }
 
-    static SipClient over(Socket s) throws IOException {
+    public static SipClient over(Socket s) throws IOException {
         s.setSoTimeout(5_000);
         return new SipClient(null, s, (InetSocketAddress) s.getRemoteSocketAddress());
     }
 
-    int localPort() {
+    public int localPort() {
         return udp != null ? udp.getLocalPort() : stream.getLocalPort();
     }
 
-    String transport() {
+    public String transport() {
         return udp != null ? "UDP" : "TCP";
     }
 
     /** Sends text with "\n" as CRLF; "PORT" and "TRANSPORT" become this client's port and transport. */
-    void sendText(String text) throws IOException {
+    public void sendText(String text) throws IOException {
         send(text.replace("PORT", String.valueOf(localPort())).replace("TRANSPORT", transport())
                 .replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    void send(byte[] data) throws IOException {
+    public void send(byte[] data) throws IOException {
         if (udp != null) {
             udp.send(new DatagramPacket(data, data.length, server));
         } else {
@@ -76,7 +77,7 @@ final class SipClient implements AutoCloseable {
     }
 
     /** The next message, or null if none arrives within the timeout (or the connection closed). */
-    SipMessage receive() throws IOException, SipParseException {
+    public SipMessage receive() throws IOException, SipParseException {
         if (udp != null) {
             byte[] datagram = datagram();
             return datagram == null ? null : codec.decode(datagram);
@@ -110,7 +111,7 @@ final class SipClient implements AutoCloseable {
      * The next message as text, without parsing it (answers to malformed requests echo their malformed headers),
      * or null.
      */
-    String receiveText() throws IOException {
+    public String receiveText() throws IOException {
         if (udp != null) {
             byte[] datagram = datagram();
             return datagram == null ? null : new String(datagram, StandardCharsets.ISO_8859_1);
@@ -145,7 +146,7 @@ final class SipClient implements AutoCloseable {
     }
 
     /** The next final response (provisional ones skipped), or null. */
-    SipMessage finalResponse() throws IOException, SipParseException {
+    public SipMessage finalResponse() throws IOException, SipParseException {
         while (true) {
             SipMessage m = receive();
             if (m == null || !m.isRequest() && m.status() >= 200) {
@@ -155,13 +156,13 @@ final class SipClient implements AutoCloseable {
     }
 
     /** Raw bytes from a stream (the keep-alive pong). */
-    byte[] readRaw(int count) throws IOException {
+    public byte[] readRaw(int count) throws IOException {
         byte[] b = stream.getInputStream().readNBytes(count);
         return b;
     }
 
     /** Whether the server closed the stream (read returns end of stream or a reset within the timeout). */
-    boolean closedByServer() throws IOException {
+    public boolean closedByServer() throws IOException {
         try {
             return stream.getInputStream().read() < 0;
         } catch (SocketTimeoutException e) {

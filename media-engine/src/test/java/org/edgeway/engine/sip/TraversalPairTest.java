@@ -18,6 +18,7 @@ import org.edgeway.engine.Engine;
 import org.edgeway.engine.EngineConfig;
 import org.edgeway.engine.NodeRole;
 import org.edgeway.engine.SystemSize;
+import org.edgeway.engine.sip.SipSnapshot.MraRegistrationCount;
 import org.edgeway.engine.sip.SipSnapshot.ZoneStatus;
 import org.edgeway.engine.sip.auth.DigestAlgorithm;
 import org.edgeway.engine.sip.auth.DigestClient;
@@ -89,7 +90,11 @@ class TraversalPairTest {
     }
 
     private SipConfig expresswayE() {
-        ZoneConfig server = new ZoneConfig(2, "TraversalServer", ZoneConfig.ZoneType.TRAVERSAL_SERVER, 15, true,
+        return expresswayE(ZoneConfig.ZoneType.TRAVERSAL_SERVER);
+    }
+
+    private SipConfig expresswayE(ZoneConfig.ZoneType type) {
+        ZoneConfig server = new ZoneConfig(2, "TraversalServer", type, 15, true,
                 ZoneConfig.Transport.TLS, zonePort, List.of(), true, "c.example.com", "cuser", null,
                 ZoneConfig.AuthenticationPolicy.DO_NOT_CHECK_CREDENTIALS, ZoneConfig.MediaEncryption.AUTO, false,
                 false, null);
@@ -101,7 +106,11 @@ class TraversalPairTest {
     }
 
     private SipConfig expresswayC(String password, String serverName) {
-        ZoneConfig client = new ZoneConfig(3, "TraversalClient", ZoneConfig.ZoneType.TRAVERSAL_CLIENT, 15, true,
+        return expresswayC(password, serverName, ZoneConfig.ZoneType.TRAVERSAL_CLIENT);
+    }
+
+    private SipConfig expresswayC(String password, String serverName, ZoneConfig.ZoneType type) {
+        ZoneConfig client = new ZoneConfig(3, "TraversalClient", type, 15, true,
                 ZoneConfig.Transport.TLS, zonePort, List.of("127.0.0.1"), true, serverName, "cuser", password,
                 ZoneConfig.AuthenticationPolicy.DO_NOT_CHECK_CREDENTIALS, ZoneConfig.MediaEncryption.AUTO, false,
                 false, Duration.ofSeconds(1));
@@ -172,6 +181,7 @@ class TraversalPairTest {
         // connection, with the E's Path; a request from inside then reaches it back out through the E
         try (SipClient outsider = SipClient.udp(portE); SipClient inside = SipClient.udp(portC)) {
             register(outsider, "outsider", "outpass");
+            assertEquals(MraRegistrationCount.ZERO, mra(e), "a plain traversal zone carries no MRA registrations");
             assertEquals("TraversalClient", c.snapshot().service(SipService.KEY).registrations().stream()
                     .filter(r -> r.addressOfRecord().equals("sip:outsider@example.com")).findFirst().orElseThrow()
                     .zone());
@@ -206,25 +216,56 @@ class TraversalPairTest {
     }
 
     private void register(SipClient client, String user, String password) throws Exception {
+        register(client, user, password, 600, 1);
+    }
+
+    /** REGISTER, 401, REGISTER with digest, 200: CSeq {@code cseq} and the next one. */
+    private void register(SipClient client, String user, String password, int expires, int cseq) throws Exception {
         String register = """
                 REGISTER sip:example.com SIP/2.0
-                Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bK-USER-N;rport
+                Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bK-USER-SEQ;rport
                 From: <sip:USER@example.com>;tag=i1
                 To: <sip:USER@example.com>
                 Call-ID: USER-reg
-                CSeq: N REGISTER
+                CSeq: SEQ REGISTER
                 Contact: <sip:USER@127.0.0.1:PORT>
-                Expires: 600
+                Expires: EXPIRES
                 Max-Forwards: 70
-                """.replace("USER", user);
-        SipClient inside = client;
-        inside.sendText(register.replace("N", "1") + "Content-Length: 0\n\n");
-        SipMessage challenge = inside.finalResponse();
+                """.replace("USER", user).replace("EXPIRES", String.valueOf(expires));
+        client.sendText(register.replace("SEQ", String.valueOf(cseq)) + "Content-Length: 0\n\n");
+        SipMessage challenge = client.finalResponse();
         assertEquals(401, challenge.status());
         String auth = DigestClient.authorization(DigestAlgorithm.SHA_256, user, password, "TANDBERG",
                 DigestClient.nonce(challenge.header(HeaderNames.WWW_AUTHENTICATE)), "REGISTER", "sip:example.com");
-        inside.sendText(register.replace("N", "2") + "Authorization: " + auth + "\nContent-Length: 0\n\n");
-        assertEquals(200, inside.finalResponse().status());
+        client.sendText(register.replace("SEQ", String.valueOf(cseq + 1)) + "Authorization: " + auth
+                + "\nContent-Length: 0\n\n");
+        assertEquals(200, client.finalResponse().status());
+    }
+
+    private static MraRegistrationCount mra(Engine engine) {
+        return engine.snapshot().service(SipService.KEY).mraRegistrations();
+    }
+
+    @Test
+    void registrationsProxiedIntoAUnifiedCommunicationsZoneAreMraRegistrationsOfTheE() throws Exception {
+        Engine e = start(NodeRole.EXPRESSWAY_E, expresswayE(ZoneConfig.ZoneType.UNIFIED_COMMUNICATIONS_TRAVERSAL));
+        Engine c = start(NodeRole.EXPRESSWAY_C, expresswayC("cpass", "e.example.com",
+                ZoneConfig.ZoneType.UNIFIED_COMMUNICATIONS_TRAVERSAL));
+        await(() -> zone(e).state().equals("Active") && zone(c).state().equals("Active"), 10_000,
+                () -> zone(e) + " / " + zone(c));
+        assertEquals(MraRegistrationCount.ZERO, mra(e));
+        try (SipClient outsider = SipClient.udp(portE); SipClient second = SipClient.udp(portE)) {
+            register(outsider, "outsider", "outpass"); // the 401 on the way is no registration
+            assertEquals(new MraRegistrationCount(1, 1), mra(e));
+            register(outsider, "outsider", "outpass", 600, 3); // a refresh is the same registration
+            assertEquals(new MraRegistrationCount(1, 1), mra(e));
+            register(second, "inside", "inpass");
+            assertEquals(new MraRegistrationCount(2, 2), mra(e));
+            register(outsider, "outsider", "outpass", 0, 5); // un-register
+            assertEquals(new MraRegistrationCount(1, 2), mra(e));
+            assertEquals(1, c.snapshot().service(SipService.KEY).registrations().size(), "C is the registrar");
+        }
+        assertEquals(MraRegistrationCount.ZERO, mra(c), "the C registers; only the E proxies MRA registrations");
     }
 
     @Test

@@ -5,8 +5,10 @@ import java.util.List;
 import org.edgeway.services.dialplan.SearchRuleView;
 import org.edgeway.services.domains.DomainView;
 import org.edgeway.services.sip.AliasRow;
+import org.edgeway.services.sip.MraRegistrationCounts;
 import org.edgeway.services.sip.RegistrationRow;
 import org.edgeway.services.sip.SearchRow;
+import org.edgeway.services.sip.SipCounts;
 import org.edgeway.services.sip.SipSettingsForm;
 import org.edgeway.services.sip.SipSummary;
 
@@ -45,15 +47,30 @@ public final class SipJson {
         }
     }
 
-    /** SIP state as the engine reports it, and the configuration it was handed. */
+    /**
+     * SIP state as the engine reports it (with its counters, and an Expressway-E's MRA registrations, null on C), and
+     * the configuration it was handed.
+     */
     public record Status(String state, String detail, List<String> listening, int registrations, boolean sipMode,
             List<String> configuredListeners, List<String> registrarDomains, List<String> searchRules,
-            int credentials, List<String> digestAlgorithms) {
+            int credentials, List<String> digestAlgorithms, Counters counters, MraRegistrations mraRegistrations) {
         static Status of(SipSummary s) {
+            SipCounts n = s.counters();
+            MraRegistrationCounts mra = s.mraRegistrations();
             return new Status(s.state(), s.detail(), s.listeningAddresses(), s.registrations(), s.sipMode(),
                     s.configuredListeners(), s.registrarDomains(), s.searchRules(), s.credentials(),
-                    s.digestAlgorithms());
+                    s.digestAlgorithms(), new Counters(n.requestsIn(), n.responsesIn(), n.malformed(),
+                            n.challenges(), n.rateLimited()),
+                    mra == null ? null : new MraRegistrations(mra.current(), mra.peak()));
         }
+    }
+
+    /** Messages since SIP started. */
+    public record Counters(long requestsIn, long responsesIn, long malformed, long challenges, long rateLimited) {
+    }
+
+    /** Status &gt; Overview "MRA Registration: Current" and "Peak". */
+    public record MraRegistrations(int current, int peak) {
     }
 
     public record Registration(String addressOfRecord, String contact, String transport, String sourceAddress,

@@ -3,7 +3,6 @@ package org.edgeway.engine.sip.proxy;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
-import java.util.function.IntConsumer;
 import org.edgeway.engine.sip.message.HeaderNames;
 import org.edgeway.engine.sip.message.Responses;
 import org.edgeway.engine.sip.message.SipMessage;
@@ -23,6 +22,14 @@ import org.edgeway.engine.zones.ZoneConfig.Transport;
  */
 final class Forwarder {
 
+    /**
+     * How a forwarded request ended: the final status sent upstream, and the response it came in (null when this
+     * node ended it: 408, 503).
+     */
+    interface Outcome {
+        void finished(int status, SipMessage response);
+    }
+
     /** What the proxy keeps with a forwarded INVITE, so a CANCEL can follow it. */
     record Forwarding(ClientTransaction client) {
     }
@@ -40,9 +47,9 @@ final class Forwarder {
     }
 
     /**
-     * Forwards the request of {@code tx} to {@code target}; {@code done} receives the final status sent upstream.
+     * Forwards the request of {@code tx} to {@code target}; {@code done} learns how it ended.
      */
-    void forward(ServerTransaction tx, Target target, IntConsumer done) {
+    void forward(ServerTransaction tx, Target target, Outcome done) {
         SipMessage request = tx.request();
         SipMessage copy = request.copy();
         copy.setRequestUri(target.requestUri());
@@ -72,7 +79,7 @@ final class Forwarder {
                 SipMessage up = response.copy();
                 up.popHeader(HeaderNames.VIA);
                 if (response.status() >= 200) {
-                    done.accept(response.status()); // recorded before the answer leaves
+                    done.finished(response.status(), response); // recorded before the answer leaves
                 }
                 tx.respond(up);
             }
@@ -90,9 +97,9 @@ final class Forwarder {
         tx.context(new Forwarding(client));
     }
 
-    private static void finish(ServerTransaction tx, int status, IntConsumer done) {
+    private static void finish(ServerTransaction tx, int status, Outcome done) {
         if (!tx.finalSent()) {
-            done.accept(status);
+            done.finished(status, null);
             tx.respond(status);
         }
     }

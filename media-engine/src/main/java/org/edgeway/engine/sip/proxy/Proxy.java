@@ -4,6 +4,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.edgeway.engine.sip.SipConfig;
 import org.edgeway.engine.sip.SipSnapshot.SearchView;
@@ -45,7 +46,7 @@ public final class Proxy implements TransactionLayer.User {
 
     public Proxy(Supplier<SipConfig> config, LocalIdentity local, Registrar registrar, BindingTable bindings,
             TransactionLayer layer, DigestAuthenticator digest, Registrar.ChallengeGate gate, SearchHistory history,
-            Clock clock, org.edgeway.engine.sip.transaction.Sender sender, Traversal traversal) {
+            Clock clock, org.edgeway.engine.sip.transaction.Sender sender, Traversal traversal, MraRegistrations mra) {
         this.config = config;
         this.local = local;
         this.registrar = registrar;
@@ -57,10 +58,12 @@ public final class Proxy implements TransactionLayer.User {
         this.history = history;
         this.clock = clock;
         this.layer = layer;
+        this.mra = mra;
     }
 
     private final TransactionLayer layer;
     private final Traversal traversal;
+    private final MraRegistrations mra;
 
     @Override
     public void onRequest(ServerTransaction tx) {
@@ -185,8 +188,21 @@ public final class Proxy implements TransactionLayer.User {
         }
         Target target = search.targets().get(0);
         String found = "Found " + target.requestUri() + " in " + target.zone();
-        forwarder.forward(tx, target, status -> history.add(new SearchView(at, request.method(), zone, alias,
-                search.tried(), status == 482 ? "Loop detected" : found, status)));
+        boolean mraRegister = request.method().equals("REGISTER") && isUnifiedCommunications(cfg, target.zone());
+        String aor = request.to().uri().addressOfRecord().toLowerCase(Locale.ROOT);
+        forwarder.forward(tx, target, (status, response) -> {
+            history.add(new SearchView(at, request.method(), zone, alias, search.tried(),
+                    status == 482 ? "Loop detected" : found, status));
+            if (mraRegister && response != null && status / 100 == 2) {
+                mra.accepted(aor, response, clock.instant());
+            }
+        });
+    }
+
+    /** Expressway counts registrations it proxies into a Unified Communications traversal zone as MRA. */
+    private static boolean isUnifiedCommunications(SipConfig cfg, String zoneName) {
+        ZoneConfig z = zone(cfg, zoneName);
+        return z != null && z.type() == ZoneConfig.ZoneType.UNIFIED_COMMUNICATIONS_TRAVERSAL;
     }
 
     /**
@@ -225,7 +241,7 @@ public final class Proxy implements TransactionLayer.User {
     private void forwardTo(ServerTransaction tx, SipUri next) {
         try {
             Flow flow = NextHop.of(next, Transport.UDP); // RFC 3263 4.1: a sip: URI without transport means UDP
-            forwarder.forward(tx, new Target(tx.request().requestUri(), flow, null, 0, List.of()), status -> { });
+            forwarder.forward(tx, new Target(tx.request().requestUri(), flow, null, 0, List.of()), (status, r) -> { });
         } catch (UnknownHostException e) {
             tx.respond(Responses.to(tx.request(), 404, "Not Found - cannot resolve " + next.host()));
         }

@@ -11,6 +11,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
@@ -44,6 +45,8 @@ import org.edgeway.engine.zones.ZoneConfig.Transport;
 public final class SipTransports {
 
     static final int IDLE_SECONDS = 600;
+    /** Read buffer of the UDP listener: any datagram's payload fits (at most 65,527 octets, over IPv6). */
+    static final int MAX_DATAGRAM = 65_536;
     /** The zone a connection belongs to (traversal zones), or absent for the node's general listeners. */
     public static final AttributeKey<String> ZONE = AttributeKey.valueOf("edgeway.sip.zone");
 
@@ -87,6 +90,8 @@ public final class SipTransports {
     public InetSocketAddress bindUdp(int port) throws IOException {
         Bootstrap b = new Bootstrap().group(loops).channel(NioDatagramChannel.class)
                 .option(ChannelOption.SO_RCVBUF, 1 << 20).option(ChannelOption.SO_SNDBUF, 1 << 20)
+                // Netty reads datagrams into 2,048 octets by default, cutting longer SIP messages (RFC 4475 longreq)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
                 .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
                     @Override
                     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {

@@ -7,51 +7,29 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/**
- * The torture messages of RFC 4475 sections 3.1.1 (valid) and 3.1.2 (invalid), as test resources
- * (sip/rfc4475/{valid,invalid}/NAME.dat, named as in the RFC's archive).
- */
+/** The codec against the torture messages of RFC 4475 ({@link Rfc4475Messages}). */
 class Rfc4475TortureTest {
-
-    static final List<String> VALID = List.of("wsinv", "intmeth", "esc01", "escnull", "esc02", "lwsdisp", "longreq",
-            "dblreq", "semiuri", "transports", "mpart01", "unreason", "noreason");
-    static final List<String> INVALID_REQUESTS = List.of("badinv01", "clerr", "ncl", "scalar02", "quotbal",
-            "ltgtruri", "lwsruri", "lwsstart", "trws", "escruri", "baddate", "regbadct", "badaspec", "baddn",
-            "mismatch01", "mismatch02");
-    static final List<String> INVALID_RESPONSES = List.of("scalarlg", "bigcode");
 
     private final SipCodec codec = new SipCodec(SipCodec.Limits.DEFAULT);
 
-    static byte[] load(String kind, String name) {
-        try (InputStream in = Rfc4475TortureTest.class.getResourceAsStream("/sip/rfc4475/" + kind + "/" + name
-                + ".dat")) {
-            assertNotNull(in, name);
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     static Stream<String> valid() {
-        return VALID.stream();
+        return Rfc4475Messages.VALID.stream();
     }
 
     static Stream<String> invalidRequests() {
-        return INVALID_REQUESTS.stream();
+        return Rfc4475Messages.INVALID_REQUESTS.stream();
     }
 
     @ParameterizedTest
     @MethodSource("valid")
     void everyValidMessageParsesAndSurvivesARoundTrip(String name) throws Exception {
-        SipMessage m = codec.decode(load("valid", name));
+        SipMessage m = codec.decode(Rfc4475Messages.valid(name));
         SipMessage again = codec.decode(codec.encode(m));
         assertEquals(withoutLength(m), withoutLength(again), name);
         assertArrayEquals(m.body(), again.body(), name);
@@ -66,29 +44,29 @@ class Rfc4475TortureTest {
     @ParameterizedTest
     @MethodSource("invalidRequests")
     void everyInvalidRequestIsRefusedAnswerably(String name) {
-        SipParseException e = assertThrows(SipParseException.class, () -> codec.decode(load("invalid", name)));
+        SipParseException e = assertThrows(SipParseException.class, () -> codec.decode(Rfc4475Messages.invalid(name)));
         assertEquals(400, e.status(), name + ": " + e.getMessage());
         assertNotNull(e.headers(), name + " should be answerable");
     }
 
     @Test
     void unknownVersionIs505() {
-        SipParseException e = assertThrows(SipParseException.class, () -> codec.decode(load("invalid", "badvers")));
+        SipParseException e = assertThrows(SipParseException.class, () -> codec.decode(Rfc4475Messages.invalid(Rfc4475Messages.BAD_VERSION)));
         assertEquals(505, e.status());
         assertNotNull(e.headers());
     }
 
     @Test
     void invalidResponsesAreDropped() {
-        for (String name : INVALID_RESPONSES) {
-            SipParseException e = assertThrows(SipParseException.class, () -> codec.decode(load("invalid", name)));
+        for (String name : Rfc4475Messages.INVALID_RESPONSES) {
+            SipParseException e = assertThrows(SipParseException.class, () -> codec.decode(Rfc4475Messages.invalid(name)));
             assertNull(e.headers(), name);
         }
     }
 
     @Test
     void shortTortuousInviteUnfoldsAndSplits() throws Exception {
-        SipMessage m = codec.decode(load("valid", "wsinv"));
+        SipMessage m = codec.decode(Rfc4475Messages.valid("wsinv"));
         assertEquals("INVITE", m.method());
         assertEquals(3, m.vias().size());
         assertEquals("UDP", m.topVia().transport());
@@ -106,14 +84,14 @@ class Rfc4475TortureTest {
 
     @Test
     void extraOctetsAfterADatagramMessageAreIgnored() throws Exception {
-        SipMessage m = codec.decode(load("valid", "dblreq"));
+        SipMessage m = codec.decode(Rfc4475Messages.valid("dblreq"));
         assertEquals("REGISTER", m.method());
         assertEquals(0, m.body().length);
     }
 
     @Test
     void escapedNameIsAnUnknownHeaderNotAContact() throws Exception {
-        SipMessage m = codec.decode(load("valid", "esc02"));
+        SipMessage m = codec.decode(Rfc4475Messages.valid("esc02"));
         assertEquals("RE%47IST%45R", m.method());
         assertEquals(2, m.nameAddrs(HeaderNames.CONTACT).size());
         assertEquals("<sip:alias2@host2.example.com>", m.header("C%6Fntact"));
@@ -121,7 +99,7 @@ class Rfc4475TortureTest {
 
     @Test
     void unusualCharactersSurvive() throws Exception {
-        SipMessage m = codec.decode(load("valid", "intmeth"));
+        SipMessage m = codec.decode(Rfc4475Messages.valid("intmeth"));
         assertEquals("!interesting-Method0123456789_*+`.%indeed'~", m.method());
         assertEquals("1_unusual.URI~(to-be!sure)&isn't+it$/crazy?,/;;*:&it+has=1,weird!*pas$wo~d_too.(doesn't-it)"
                 .substring(0, 44), m.requestUri().user().substring(0, 44));
@@ -131,17 +109,17 @@ class Rfc4475TortureTest {
 
     @Test
     void reasonPhrasesMayBeEmptyOrUtf8() throws Exception {
-        assertEquals("", codec.decode(load("valid", "noreason")).reason());
-        SipMessage m = codec.decode(load("valid", "unreason"));
+        assertEquals("", codec.decode(Rfc4475Messages.valid("noreason")).reason());
+        SipMessage m = codec.decode(Rfc4475Messages.valid("unreason"));
         assertEquals(200, m.status());
         assertTrue(m.reason().startsWith("= 2**3 * 5**2 "));
     }
 
     @Test
     void multipartBodyKeepsItsBinaryOctets() throws Exception {
-        SipMessage m = codec.decode(load("valid", "mpart01"));
-        assertEquals(Integer.parseInt(load("valid", "mpart01").length > 0
-                ? new String(load("valid", "mpart01"), java.nio.charset.StandardCharsets.ISO_8859_1)
+        SipMessage m = codec.decode(Rfc4475Messages.valid("mpart01"));
+        assertEquals(Integer.parseInt(Rfc4475Messages.valid("mpart01").length > 0
+                ? new String(Rfc4475Messages.valid("mpart01"), java.nio.charset.StandardCharsets.ISO_8859_1)
                         .replaceAll("(?s).*Content-Length: (\\d+).*", "$1") : "0"), m.body().length);
     }
 }

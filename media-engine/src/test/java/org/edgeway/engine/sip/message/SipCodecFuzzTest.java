@@ -26,8 +26,8 @@ class SipCodecFuzzTest {
         byte[] special = ":;,<>\"\\ \t\r\n%@=/?".getBytes(StandardCharsets.ISO_8859_1);
         int accepted = 0;
         int refused = 0;
-        for (String name : Rfc4475TortureTest.VALID) {
-            byte[] original = Rfc4475TortureTest.load("valid", name);
+        for (String name : Rfc4475Messages.VALID) {
+            byte[] original = Rfc4475Messages.valid(name);
             for (int round = 0; round < 400; round++) {
                 byte[] data = mutate(original, random, special);
                 try {
@@ -80,7 +80,7 @@ class SipCodecFuzzTest {
 
     @Test
     void streamFramerWaitsForTheWholeMessageAndCutsIt() throws Exception {
-        byte[] one = Rfc4475TortureTest.load("valid", "lwsdisp");
+        byte[] one = Rfc4475Messages.valid("lwsdisp");
         byte[] two = Arrays.copyOf(one, one.length * 2);
         System.arraycopy(one, 0, two, one.length, one.length);
         assertEquals(-1, codec.frameLength(one, 0, one.length - 3));
@@ -98,7 +98,7 @@ class SipCodecFuzzTest {
     @Test
     void limitsAreEnforced() {
         SipCodec small = new SipCodec(new SipCodec.Limits(200, 5, 80));
-        byte[] longer = Rfc4475TortureTest.load("valid", "lwsdisp");
+        byte[] longer = Rfc4475Messages.valid("lwsdisp");
         assertEquals(513, assertThrows(SipParseException.class, () -> small.decode(longer)).status());
         SipCodec fewHeaders = new SipCodec(new SipCodec.Limits(65_535, 5, 8_192));
         assertTrue(assertThrows(SipParseException.class, () -> fewHeaders.decode(longer)).getMessage()
