@@ -1,0 +1,342 @@
+#!/usr/bin/env bash
+# Edgeway's SIP registrar/proxy vs Kamailio 5.6 on loopback: the deployed node (WildFly, started by edgeway.sh as
+# the README starts a node, SIP configured through the REST API) and Kamailio (bench/sip/kamailio.cfg: tm,
+# registrar, usrloc, auth_db over db_text, record_route), alternating, under THE SAME SIPp scenarios
+# (bench/sip/*.xml):
+#   register  REGISTER with digest (401, then REGISTER with MD5 credentials, 200), users from an injection file;
+#   call      INVITE-100-180-200-ACK-BYE-200 through the proxy to a SIPp UAS (uas.xml).
+# Each scenario runs at rising rates (sipp -r); per server: the highest rate with 0 failed calls, server CPU per
+# call (utime+stime from /proc, summed over Kamailio's processes) and memory (PSS summed over processes), and the
+# ratio ours/Kamailio. Needs Debian's kamailio (5.6) and sip-tester (sipp), curl, JDK 17 + Maven (offline).
+# Not a test: prints figures for docs/performance.md.
+#
+#   bench/sip-vs-kamailio.sh [--runs N] [--quick] [--offset N] [--users N] [--seconds S]
+#                            [--register-rates R1,R2,..] [--call-rates R1,R2,..] [--kamailio-children N]
+#                            [--only register|call]
+#
+#   --offset N             port offset of the deployed node (default 3800: HTTPS 12243)
+#   --users N              users in the node's local database, Kamailio's subscriber table and the injection file
+#   --seconds S            seconds per rate step (default 5; --quick 2)
+#   --kamailio-children N  Kamailio UDP worker processes (default 8, Debian's kamailio.cfg)
+#
+# Builds the node if it is missing (mvn -B -o package -DskipTests), stops every process it starts by pid on exit.
+# Traffic stays on 127.0.0.1; ports are below the ephemeral range and outside the tests' band (20000-23999).
+set -euo pipefail
+
+RUNS=3
+QUICK=0
+OFFSET=3800
+USERS=""
+SECONDS_PER_STEP=""
+REGISTER_RATES=""
+CALL_RATES=""
+KAM_CHILDREN=8
+ONLY=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) RUNS="$2"; shift ;;
+    --quick) QUICK=1; RUNS=1 ;;
+    --offset) OFFSET="$2"; shift ;;
+    --users) USERS="$2"; shift ;;
+    --seconds) SECONDS_PER_STEP="$2"; shift ;;
+    --register-rates) REGISTER_RATES="$2"; shift ;;
+    --call-rates) CALL_RATES="$2"; shift ;;
+    --kamailio-children) KAM_CHILDREN="$2"; shift ;;
+    --only) ONLY="$2"; shift ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+if [ "$QUICK" = 1 ]; then
+  : "${USERS:=50}" "${SECONDS_PER_STEP:=2}" "${REGISTER_RATES:=200,500,1000,2000}" "${CALL_RATES:=100,200,400}"
+else
+  : "${USERS:=200}" "${SECONDS_PER_STEP:=5}"
+  : "${REGISTER_RATES:=1000,2000,4000,6000,8000,10000,12000,14000,16000,18000,20000,22000,24000}"
+  : "${CALL_RATES:=250,500,1000,1500,2000,2500,3000,3500,4000}"
+fi
+SCENARIOS="register call"
+[ -n "$ONLY" ] && SCENARIOS="$ONLY"
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SIPDIR="$ROOT/bench/sip"
+WORK=$(mktemp -d /tmp/sipbench.XXXXXX)
+PIDS=()
+NODE_LAUNCHER=""
+NODE_PID=""
+KAM_PID=""
+
+# Waits until a pid is gone (it may not be our child), at most $2 tenths of a second.
+wait_gone() {
+  local i
+  for i in $(seq 1 "${2:-600}"); do [ -d "/proc/$1" ] || return 0; sleep 0.1; done
+  return 1
+}
+
+cleanup() {
+  set +e
+  if [ -n "$NODE_PID" ]; then
+    kill "$NODE_PID" 2>/dev/null
+    wait_gone "$NODE_PID" 600 || kill -9 "$NODE_PID" 2>/dev/null
+  fi
+  [ -n "$NODE_LAUNCHER" ] && kill "$NODE_LAUNCHER" 2>/dev/null
+  for p in "${PIDS[@]:-}"; do
+    [ -n "$p" ] && kill "$p" 2>/dev/null
+  done
+  for p in "${PIDS[@]:-}" $NODE_LAUNCHER; do
+    [ -n "$p" ] && wait "$p" 2>/dev/null
+  done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+for tool in kamailio sipp java mvn curl md5sum; do
+  command -v "$tool" >/dev/null || {
+    echo "missing $tool (apt-get install -y kamailio sip-tester curl; JDK 17 and Maven)" >&2; exit 1; }
+done
+kamailio -v | head -1 | grep -q ' 5\.6\.' || echo "# warning: not Kamailio 5.6: $(kamailio -v | head -1)" >&2
+
+SERVER_HOME=$(ls -d "$ROOT"/ear/target/wildfly-*/ 2>/dev/null | head -1 || true)
+if [ ! -x "${SERVER_HOME}edgeway/bin/edgeway.sh" ]; then
+  echo "# building the node (mvn -B -o package -DskipTests)" >&2
+  (cd "$ROOT" && mvn -q -B -o package -DskipTests >/dev/null)
+  SERVER_HOME=$(ls -d "$ROOT"/ear/target/wildfly-*/ | head -1)
+fi
+
+# Ports below the Linux ephemeral range (32768+) and outside the integration tests' band (20000-23999).
+BASE=$((16000 + (RANDOM % 180) * 20))
+KAM_PORT=$BASE
+NODE_PORT=$((BASE + 1))
+UAS_PORT=$((BASE + 2))
+UAC_PORT=$((BASE + 3))
+CLK=$(getconf CLK_TCK)
+
+# ------------------------------------------------------------------ users: one list for both servers and SIPp
+# userNNNN with a password of its own; Kamailio's db_text subscriber table carries HA1 = MD5(user:realm:password)
+# (realm = the To domain, example.com), as kamctl would store it.
+mkdir -p "$WORK/dbtext" "$WORK/kamrun"
+printf 'id(int,auto) table_name(string) table_version(int) \n0:subscriber:7\n' >"$WORK/dbtext/version"
+echo 'id(int,auto) username(string) domain(string) password(string) ha1(string) ha1b(string) ' \
+  >"$WORK/dbtext/subscriber"
+echo SEQUENTIAL >"$WORK/users.csv"
+: >"$WORK/users.txt"
+for i in $(seq 1 "$USERS"); do
+  u=$(printf 'user%04d' "$i")
+  p="Pw-$(head -c 6 /dev/urandom | base64 | tr -d '/+=')-$i"
+  ha1=$(printf '%s' "$u:example.com:$p" | md5sum | cut -d' ' -f1)
+  ha1b=$(printf '%s' "$u@example.com:example.com:$p" | md5sum | cut -d' ' -f1)
+  echo "$i:$u:example.com:$p:$ha1:$ha1b" >>"$WORK/dbtext/subscriber"
+  echo "$u;[authentication username=$u password=$p]" >>"$WORK/users.csv"
+  echo "$u $p" >>"$WORK/users.txt"
+done
+
+# ------------------------------------------------------------------ Kamailio
+# -DD: stays in the foreground (our child, so its pid is $!) and forks its workers; -E: errors to stderr.
+kamailio -f "$SIPDIR/kamailio.cfg" -l "udp:127.0.0.1:$KAM_PORT" -A "DBURL=\"text://$WORK/dbtext\"" \
+  -A "UAS=\"sip:127.0.0.1:$UAS_PORT\"" -A "CHILDREN=$KAM_CHILDREN" -Y "$WORK/kamrun" -P "$WORK/kamailio.pid" \
+  -m 256 -M 16 -DD -E >"$WORK/kamailio.out" 2>&1 &
+KAM_PID=$!
+PIDS+=("$KAM_PID")
+
+# ------------------------------------------------------------------ the deployed node
+DATA="$WORK/node"
+HTTPS="https://127.0.0.1:$((8443 + OFFSET))"
+ADMIN_PASSWORD="Bench-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')-1"
+JAR="$WORK/cookies"
+# Every load generator is 127.0.0.1: the node's per-source limits (100 challenges/s, 5000 messages/s) would
+# measure themselves, so they are lifted as Kamailio has none (no pike/ratelimit in its configuration).
+echo "# starting the node: edgeway.sh --data $DATA --offset $OFFSET --role E" >&2
+T0=$(date +%s.%N)
+"${SERVER_HOME}edgeway/bin/edgeway.sh" --data "$DATA" --offset "$OFFSET" --role E -- \
+  -Dedgeway.sip.challengesPerSecond=0 -Dedgeway.sip.messagesPerSecond=0 >"$WORK/node.out" 2>&1 &
+NODE_LAUNCHER=$!
+for i in $(seq 1 1800); do
+  [ -z "$NODE_PID" ] && [ -s "$DATA/server.pid" ] && NODE_PID=$(cat "$DATA/server.pid")
+  [ -f "$DATA/server/deployments/edgeway.ear.failed" ] && { echo "deployment failed" >&2; exit 1; }
+  [ -f "$DATA/server/deployments/edgeway.ear.deployed" ] \
+    && [ "$(curl -sk -o /dev/null -w '%{http_code}' "$HTTPS/login")" = 200 ] && break
+  [ -d "/proc/$NODE_LAUNCHER" ] || { tail -20 "$WORK/node.out" >&2; exit 1; }
+  sleep 0.1
+done
+NODE_PID=$(cat "$DATA/server.pid")
+echo "# node up in $(echo "$(date +%s.%N) - $T0" | bc | cut -c1-5) s (pid $NODE_PID)" >&2
+
+# GET a Faces page and POST its form with the page's view state; prints the URL it ends on.
+faces_post() {
+  local url=$1 form=$2 state f
+  shift 2
+  state=$(curl -sk -c "$JAR" -b "$JAR" "$url" \
+    | sed -n 's/.*name="jakarta.faces.ViewState"[^>]*value="\([^"]*\)".*/\1/p' | head -1)
+  [ -n "$state" ] || { echo "no Faces view state at $url" >&2; return 1; }
+  local args=(--data-urlencode "$form=$form" --data-urlencode "jakarta.faces.ViewState=$state")
+  for f in "$@"; do args+=(--data-urlencode "$form:$f"); done
+  curl -sk -c "$JAR" -b "$JAR" -o /dev/null -L -w '%{url_effective}' "${args[@]}" "$url"
+}
+# First login as the README describes: the one-time password from the server log, changed in the console.
+ONE_TIME=$(sed -n "s/.*Initial administrator password for 'admin' (one-time, change at first login): //p" \
+  "$DATA/server/log/server.log" | head -1)
+faces_post "$HTTPS/login" loginForm "username=admin" "password=$ONE_TIME" "login=" >/dev/null
+landed=$(faces_post "$HTTPS/change-password" changePasswordForm "currentPassword=$ONE_TIME" \
+  "newPassword=$ADMIN_PASSWORD" "confirmPassword=$ADMIN_PASSWORD" "change=")
+case "$landed" in */status/overview) ;; *) echo "first login failed (ended on $landed)" >&2; exit 1 ;; esac
+
+api() { # method path [json]: fails on any non-2xx answer
+  curl -sk --fail-with-body -u "admin:$ADMIN_PASSWORD" -X "$1" -H 'Content-Type: application/json' \
+    ${3:+-d "$3"} "$HTTPS/api/v1$2"
+}
+# The same users, a registrar domain, SIP over UDP only with MD5 challenges (SIPp answers MD5 only), a neighbor
+# zone to the SIPp UAS and a search rule sending bob there: the work Kamailio's configuration does.
+echo "# node: $USERS users, domain, SIP, neighbor zone, search rule (REST)" >&2
+while read -r u p; do
+  api POST /configuration/authentication/local-database "{\"name\":\"$u\",\"password\":\"$p\"}" >/dev/null
+done <"$WORK/users.txt"
+api POST /configuration/domains '{"name":"example.com","sipRegistrations":true}' >/dev/null
+api POST /configuration/zones "{\"name\":\"UasZone\",\"type\":\"NEIGHBOR\",\"transport\":\"UDP\",
+  \"port\":$UAS_PORT,\"peers\":[\"127.0.0.1\"]}" >/dev/null
+api POST /configuration/dial-plan/search-rules '{"name":"to-uas","priority":10,"mode":"ALIAS_PATTERN_MATCH",
+  "patternType":"PREFIX","pattern":"bob","behavior":"LEAVE","onMatch":"STOP","targetZone":"UasZone"}' >/dev/null
+api PUT /configuration/sip "{\"enabled\":true,\"udpEnabled\":true,\"udpPort\":$NODE_PORT,\"tcpEnabled\":false,
+  \"tlsEnabled\":false,\"digestAlgorithms\":\"MD5\"}" >/dev/null
+for i in $(seq 1 300); do
+  status=$(api GET /status/sip)
+  case "$status" in *'"state":"Active"'*":$NODE_PORT"*'"credentials":'"$USERS"*) break ;; esac
+  sleep 0.1
+done
+case "$status" in *'"state":"Active"'*) ;; *) echo "SIP not active on the node: $status" >&2; exit 1 ;; esac
+echo "# node SIP: $status" >&2
+
+ss -lun | grep -q "127.0.0.1:$KAM_PORT " || { cat "$WORK/kamailio.out" >&2; echo "Kamailio not listening" >&2; exit 1; }
+KAM_TREE="$KAM_PID $(ps -o pid= --ppid "$KAM_PID" | tr '\n' ' ')"
+echo "# Kamailio 5.6 on 127.0.0.1:$KAM_PORT (pid $KAM_PID, $(echo "$KAM_TREE" | wc -w) processes)" >&2
+
+# ------------------------------------------------------------------ measuring
+port_of() { case "$1" in kamailio) echo "$KAM_PORT" ;; node) echo "$NODE_PORT" ;; esac; }
+tree_of() { case "$1" in kamailio) echo "$KAM_TREE" ;; node) echo "$NODE_PID" ;; esac; }
+cpu_ticks() { local p s=0; for p in $(tree_of "$1"); do s=$((s + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$s"; }
+pss_kb() { local p s=0; for p in $(tree_of "$1"); do s=$((s + $(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup"))); done; echo "$s"; }
+# the servers in an order that rotates with the run number, so no server always goes first or last
+rotate() { local n=$1; shift; local a=("$@") i; for i in $(seq 0 $((${#a[@]} - 1))); do echo -n "${a[$(( (i + n) % ${#a[@]} ))]} "; done; }
+
+UAS_PID=""
+start_uas() {
+  sipp -sf "$SIPDIR/uas.xml" -i 127.0.0.1 -p "$UAS_PORT" -nostdin >"$WORK/uas.out" 2>&1 &
+  UAS_PID=$!
+  PIDS+=("$UAS_PID")
+  for i in $(seq 1 50); do ss -lun | grep -q "127.0.0.1:$UAS_PORT " && return 0; sleep 0.1; done
+  echo "the SIPp UAS did not start: $(cat "$WORK/uas.out")" >&2; exit 1
+}
+stop_uas() { kill "$UAS_PID" 2>/dev/null; wait "$UAS_PID" 2>/dev/null || true; UAS_PID=""; }
+
+# One step: scenario, server, rate, seconds -> prints "total successful failed retransmissions wall_s cpu_ticks".
+# sipp sends rate x seconds calls at the rate (-l: no cap on calls in progress, so a slow server shows as
+# retransmissions and failures, not as a lower rate), a call fails on any unexpected message or after 5 s without
+# an answer it waits for.
+step() {
+  local scenario=$1 server=$2 rate=$3 secs=$4 total c0 c1 t0 t1 stats extra=()
+  total=$((rate * secs))
+  [ "$scenario" = register ] && extra=(-inf "$WORK/users.csv")
+  [ "$scenario" = call ] && start_uas
+  rm -f "$WORK/stat.csv"
+  c0=$(cpu_ticks "$server"); t0=$(date +%s.%N)
+  timeout $((secs * 3 + 60)) sipp "127.0.0.1:$(port_of "$server")" -sf "$SIPDIR/$scenario.xml" "${extra[@]}" \
+    -i 127.0.0.1 -p "$UAC_PORT" -r "$rate" -m "$total" -l "$total" -recv_timeout 5000 -nostdin \
+    -trace_stat -stf "$WORK/stat.csv" -fd 1 >"$WORK/uac.out" 2>&1 </dev/null || true
+  t1=$(date +%s.%N); c1=$(cpu_ticks "$server")
+  [ "$scenario" = call ] && stop_uas
+  # cumulative columns of sipp's statistics file, found by name
+  stats=$(awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+    { last = $0 } END { split(last, v, ";")
+      print v[col["SuccessfulCall(C)"]] + 0, v[col["FailedCall(C)"]] + 0, v[col["Retransmissions(C)"]] + 0 }' \
+    "$WORK/stat.csv" 2>/dev/null || echo "0 0 0")
+  echo "$total $stats $(echo "$t1 - $t0" | bc) $((c1 - c0))"
+}
+
+# A sweep: rising rates until two steps have failed; one line per step into $RESULTS.
+RESULTS="$WORK/results.txt"
+: >"$RESULTS"
+sweep() {
+  local scenario=$1 server=$2 run=$3 rates=$4 rate out failing=0
+  for rate in ${rates//,/ }; do
+    out=$(step "$scenario" "$server" "$rate" "$SECONDS_PER_STEP")
+    echo "$scenario $server $run $rate $out" >>"$RESULTS"
+    set -- $out
+    echo "#   $scenario $server run $run: $rate/s -> $2 of $1 successful, $3 failed, $4 retransmissions" >&2
+    if [ "$2" != "$1" ] || [ "$3" != 0 ]; then
+      failing=$((failing + 1))
+      [ "$failing" -ge 2 ] && break
+    fi
+  done
+  echo "$scenario $server $run pss $(pss_kb "$server")" >>"$RESULTS"
+}
+
+# ------------------------------------------------------------------ warm-up (discarded)
+# The node's JIT compiles the SIP path under load, Kamailio gets the same traffic: 10 s of each scenario.
+echo "# warm-up: register 500/s and calls 200/s, 5 s each per server, discarded" >&2
+for s in kamailio node; do
+  step register "$s" 500 5 >/dev/null
+  step call "$s" 200 5 >/dev/null
+done
+
+for run in $(seq 1 "$RUNS"); do
+  for scenario in $SCENARIOS; do
+    rates=$REGISTER_RATES
+    [ "$scenario" = call ] && rates=$CALL_RATES
+    for s in $(rotate "$run" kamailio node); do
+      echo "# $scenario run $run $s" >&2
+      sweep "$scenario" "$s" "$run" "$rates"
+    done
+  done
+done
+
+# ------------------------------------------------------------------ summary
+echo
+echo "== SIP on 127.0.0.1/UDP: Kamailio $(kamailio -v | head -1 | awk '{print $3}') ($KAM_CHILDREN workers) vs the"
+echo "   deployed node; $USERS users; $SECONDS_PER_STEP s per step; $RUNS alternating runs"
+echo "   zero-failure rate: the highest step before the first step with a failed or missing call"
+echo "   CPU us/call: server utime+stime per successful call at that rate (Kamailio: all its processes)"
+echo "   at common: at the highest rate both servers passed in that run (the same work for both)"
+echo "   PSS MB: proportional set size after the sweep, summed over the server's processes"
+awk '
+  function median(list,   n, a, i, j, t) {
+    n = split(list, a, " "); if (n == 0) return 0
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+  }
+  function ratio(a, b) { return b > 0 && a > 0 ? sprintf("%.2f", a / b) : "n/a" }
+  $4 == "pss" { pss[$1, $2, $3] = $5; next }
+  {
+    sc = $1; s = $2; r = $3; rate = $4; total = $5; ok = $6; failed = $7
+    SC[sc] = 1; if (r > runs) runs = r
+    cpu[sc, s, r, rate] = ok > 0 ? $10 * 1000000 / clk / ok : 0
+    if (!((sc, s, r) in broken)) {
+      if (ok == total && failed == 0) best[sc, s, r] = rate; else broken[sc, s, r] = 1
+    }
+  }
+  END {
+    for (sc in SC) {
+      printf "\n-- %s\n%-9s %4s %14s %12s %10s %14s %8s\n", sc, "server", "run", "zero-fail /s", "CPU us/call", \
+        "common", "CPU @common", "PSS MB"
+      for (r = 1; r <= runs; r++) {
+        common = best[sc, "kamailio", r] < best[sc, "node", r] ? best[sc, "kamailio", r] : best[sc, "node", r]
+        for (k = 1; k <= 2; k++) {
+          s = k == 1 ? "kamailio" : "node"; z = best[sc, s, r] + 0
+          printf "%-9s %4d %14d %12.1f %10d %14.1f %8d\n", s, r, z, cpu[sc, s, r, z], common, cpu[sc, s, r, common], \
+            pss[sc, s, r] / 1024
+          Z[sc, s] = Z[sc, s] " " z; C[sc, s] = C[sc, s] " " cpu[sc, s, r, z]
+          CC[sc, s] = CC[sc, s] " " cpu[sc, s, r, common]; P[sc, s] = P[sc, s] " " pss[sc, s, r]
+        }
+      }
+      for (k = 1; k <= 2; k++) {
+        s = k == 1 ? "kamailio" : "node"
+        mz[s] = median(Z[sc, s]); mc[s] = median(C[sc, s]); mcc[s] = median(CC[sc, s]); mp[s] = median(P[sc, s])
+        printf "%-9s %4s %14d %12.1f %10s %14.1f %8d\n", s, "med", mz[s], mc[s], "", mcc[s], mp[s] / 1024
+      }
+      printf "%-14s %14s %12s %10s %14s %8s   (target: rate >= 0.80)\n", "node/kamailio", ratio(mz["node"], \
+        mz["kamailio"]), ratio(mc["node"], mc["kamailio"]), "", ratio(mcc["node"], mcc["kamailio"]), \
+        ratio(mp["node"], mp["kamailio"])
+    }
+  }' clk="$CLK" "$RESULTS"
+echo
+echo "-- every step (scenario server run rate/s: successful/total failed retransmissions wall-s CPU-us/call):"
+awk -v clk="$CLK" '$4 != "pss" { printf "   %-8s %-8s %d %6d/s: %7d/%-7d %5d %7d %6.1f %8.1f\n", $1, $2, $3, $4, $6, $5, $7, \
+  $8, $9, ($6 > 0 ? $10 * 1000000 / clk / $6 : 0) }' "$RESULTS"
