@@ -12,12 +12,14 @@
 #
 #   bench/sip-vs-kamailio.sh [--runs N] [--quick] [--offset N] [--users N] [--seconds S]
 #                            [--register-rates R1,R2,..] [--call-rates R1,R2,..] [--kamailio-children N]
-#                            [--only register|call]
+#                            [--only register|call] [--pair] [--pair-offset N]
 #
 #   --offset N             port offset of the deployed node (default 3800: HTTPS 12243)
 #   --users N              users in the node's local database, Kamailio's subscriber table and the injection file
 #   --seconds S            seconds per rate step (default 5; --quick 2)
 #   --kamailio-children N  Kamailio UDP worker processes (default 8, Debian's kamailio.cfg)
+#   --pair                 also the calls through a C/E pair: the node is the E, a second node (--role C, offset
+#                          --pair-offset, default offset + 50) the C, linked by a traversal zone over TLS
 #
 # Builds the node if it is missing (mvn -B -o package -DskipTests), stops every process it starts by pid on exit.
 # Traffic stays on 127.0.0.1; ports are below the ephemeral range and outside the tests' band (20000-23999).
@@ -32,6 +34,8 @@ REGISTER_RATES=""
 CALL_RATES=""
 KAM_CHILDREN=8
 ONLY=""
+PAIR=0
+PAIR_OFFSET=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) RUNS="$2"; shift ;;
@@ -43,7 +47,9 @@ while [ $# -gt 0 ]; do
     --call-rates) CALL_RATES="$2"; shift ;;
     --kamailio-children) KAM_CHILDREN="$2"; shift ;;
     --only) ONLY="$2"; shift ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    --pair) PAIR=1 ;;
+    --pair-offset) PAIR_OFFSET="$2"; shift ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -55,6 +61,7 @@ else
   : "${REGISTER_RATES:=1000,2000,4000,6000,8000,10000,12000,14000,16000,18000,20000,22000,24000}"
   : "${CALL_RATES:=250,500,1000,1500,2000,2500,3000,3500,4000}"
 fi
+: "${PAIR_OFFSET:=$((OFFSET + 50))}"
 SCENARIOS="register call"
 [ -n "$ONLY" ] && SCENARIOS="$ONLY"
 
@@ -62,8 +69,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SIPDIR="$ROOT/bench/sip"
 WORK=$(mktemp -d /tmp/sipbench.XXXXXX)
 PIDS=()
-NODE_LAUNCHER=""
-NODE_PID=""
+NODE_PIDS=()
+LAUNCHERS=()
 KAM_PID=""
 
 # Waits until a pid is gone (it may not be our child), at most $2 tenths of a second.
@@ -75,24 +82,25 @@ wait_gone() {
 
 cleanup() {
   set +e
-  if [ -n "$NODE_PID" ]; then
-    kill "$NODE_PID" 2>/dev/null
-    wait_gone "$NODE_PID" 600 || kill -9 "$NODE_PID" 2>/dev/null
-  fi
-  [ -n "$NODE_LAUNCHER" ] && kill "$NODE_LAUNCHER" 2>/dev/null
-  for p in "${PIDS[@]:-}"; do
+  for p in "${NODE_PIDS[@]:-}"; do
     [ -n "$p" ] && kill "$p" 2>/dev/null
   done
-  for p in "${PIDS[@]:-}" $NODE_LAUNCHER; do
+  for p in "${NODE_PIDS[@]:-}"; do
+    [ -n "$p" ] && { wait_gone "$p" 600 || kill -9 "$p" 2>/dev/null; }
+  done
+  for p in "${LAUNCHERS[@]:-}" "${PIDS[@]:-}"; do
+    [ -n "$p" ] && kill "$p" 2>/dev/null
+  done
+  for p in "${PIDS[@]:-}" "${LAUNCHERS[@]:-}"; do
     [ -n "$p" ] && wait "$p" 2>/dev/null
   done
   rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM
 
-for tool in kamailio sipp java mvn curl md5sum; do
+for tool in kamailio sipp java mvn curl md5sum openssl; do
   command -v "$tool" >/dev/null || {
-    echo "missing $tool (apt-get install -y kamailio sip-tester curl; JDK 17 and Maven)" >&2; exit 1; }
+    echo "missing $tool (apt-get install -y kamailio sip-tester curl openssl; JDK 17 and Maven)" >&2; exit 1; }
 done
 kamailio -v | head -1 | grep -q ' 5\.6\.' || echo "# warning: not Kamailio 5.6: $(kamailio -v | head -1)" >&2
 
@@ -109,6 +117,8 @@ KAM_PORT=$BASE
 NODE_PORT=$((BASE + 1))
 UAS_PORT=$((BASE + 2))
 UAC_PORT=$((BASE + 3))
+C_PORT=$((BASE + 4))          # the C of the pair: UDP towards the UAS
+ZONE_PORT=$((BASE + 5))       # the E's traversal server zone (TLS)
 CLK=$(getconf CLK_TCK)
 
 # ------------------------------------------------------------------ users: one list for both servers and SIPp
@@ -138,52 +148,79 @@ kamailio -f "$SIPDIR/kamailio.cfg" -l "udp:127.0.0.1:$KAM_PORT" -A "DBURL=\"text
 KAM_PID=$!
 PIDS+=("$KAM_PID")
 
-# ------------------------------------------------------------------ the deployed node
-DATA="$WORK/node"
-HTTPS="https://127.0.0.1:$((8443 + OFFSET))"
+# ------------------------------------------------------------------ deployed nodes
 ADMIN_PASSWORD="Bench-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')-1"
-JAR="$WORK/cookies"
-# Every load generator is 127.0.0.1: the node's per-source limits (100 challenges/s, 5000 messages/s) would
-# measure themselves, so they are lifted as Kamailio has none (no pike/ratelimit in its configuration).
-echo "# starting the node: edgeway.sh --data $DATA --offset $OFFSET --role E" >&2
-T0=$(date +%s.%N)
-"${SERVER_HOME}edgeway/bin/edgeway.sh" --data "$DATA" --offset "$OFFSET" --role E -- \
-  -Dedgeway.sip.challengesPerSecond=0 -Dedgeway.sip.messagesPerSecond=0 >"$WORK/node.out" 2>&1 &
-NODE_LAUNCHER=$!
-for i in $(seq 1 1800); do
-  [ -z "$NODE_PID" ] && [ -s "$DATA/server.pid" ] && NODE_PID=$(cat "$DATA/server.pid")
-  [ -f "$DATA/server/deployments/edgeway.ear.failed" ] && { echo "deployment failed" >&2; exit 1; }
-  [ -f "$DATA/server/deployments/edgeway.ear.deployed" ] \
-    && [ "$(curl -sk -o /dev/null -w '%{http_code}' "$HTTPS/login")" = 200 ] && break
-  [ -d "/proc/$NODE_LAUNCHER" ] || { tail -20 "$WORK/node.out" >&2; exit 1; }
-  sleep 0.1
-done
-NODE_PID=$(cat "$DATA/server.pid")
-echo "# node up in $(echo "$(date +%s.%N) - $T0" | bc | cut -c1-5) s (pid $NODE_PID)" >&2
+https_of() { echo "https://127.0.0.1:$((8443 + $1))"; }
+
+# Starts a node as the README does (edgeway.sh NAME OFFSET ROLE), in the background. Every load generator is
+# 127.0.0.1: the node's per-source limits (100 challenges/s, 5000 messages/s) would measure themselves, so they are
+# lifted, as Kamailio has none (no pike/ratelimit in its configuration).
+start_node() {
+  local name=$1 offset=$2 role=$3
+  echo "# starting node $name: edgeway.sh --data $WORK/$name --offset $offset --role $role" >&2
+  "${SERVER_HOME}edgeway/bin/edgeway.sh" --data "$WORK/$name" --offset "$offset" --role "$role" -- \
+    -Dedgeway.sip.challengesPerSecond=0 -Dedgeway.sip.messagesPerSecond=0 >"$WORK/$name.out" 2>&1 &
+  LAUNCHERS+=("$!")
+  echo "$!" >"$WORK/$name.launcher"
+}
+
+# Waits until the node's console answers, records its pid, and signs in for the first time as an administrator
+# does: the one-time password from the server log, changed in the console (curl posts the Faces forms).
+ready_node() {
+  local name=$1 offset=$2 data="$WORK/$1" https launcher pid="" i landed one_time
+  https=$(https_of "$offset"); launcher=$(cat "$WORK/$name.launcher")
+  for i in $(seq 1 3000); do
+    if [ -z "$pid" ] && [ -s "$data/server.pid" ]; then pid=$(cat "$data/server.pid"); NODE_PIDS+=("$pid"); fi
+    [ -f "$data/server/deployments/edgeway.ear.failed" ] && { echo "deployment failed ($name)" >&2; exit 1; }
+    [ -f "$data/server/deployments/edgeway.ear.deployed" ] \
+      && [ "$(curl -sk -o /dev/null -w '%{http_code}' "$https/login")" = 200 ] && break
+    [ -d "/proc/$launcher" ] || { tail -20 "$WORK/$name.out" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "$pid" >"$WORK/$name.pid"
+  one_time=$(sed -n "s/.*Initial administrator password for 'admin' (one-time, change at first login): //p" \
+    "$data/server/log/server.log" | head -1)
+  faces_post "$WORK/$name.cookies" "$https/login" loginForm "username=admin" "password=$one_time" "login=" >/dev/null
+  landed=$(faces_post "$WORK/$name.cookies" "$https/change-password" changePasswordForm \
+    "currentPassword=$one_time" "newPassword=$ADMIN_PASSWORD" "confirmPassword=$ADMIN_PASSWORD" "change=")
+  case "$landed" in */status/overview) ;; *) echo "first login failed on $name (ended on $landed)" >&2; exit 1 ;; esac
+  echo "# node $name up (pid $pid)" >&2
+}
 
 # GET a Faces page and POST its form with the page's view state; prints the URL it ends on.
 faces_post() {
-  local url=$1 form=$2 state f
-  shift 2
-  state=$(curl -sk -c "$JAR" -b "$JAR" "$url" \
+  local jar=$1 url=$2 form=$3 state f
+  shift 3
+  state=$(curl -sk -c "$jar" -b "$jar" "$url" \
     | sed -n 's/.*name="jakarta.faces.ViewState"[^>]*value="\([^"]*\)".*/\1/p' | head -1)
   [ -n "$state" ] || { echo "no Faces view state at $url" >&2; return 1; }
   local args=(--data-urlencode "$form=$form" --data-urlencode "jakarta.faces.ViewState=$state")
   for f in "$@"; do args+=(--data-urlencode "$form:$f"); done
-  curl -sk -c "$JAR" -b "$JAR" -o /dev/null -L -w '%{url_effective}' "${args[@]}" "$url"
+  curl -sk -c "$jar" -b "$jar" -o /dev/null -L -w '%{url_effective}' "${args[@]}" "$url"
 }
-# First login as the README describes: the one-time password from the server log, changed in the console.
-ONE_TIME=$(sed -n "s/.*Initial administrator password for 'admin' (one-time, change at first login): //p" \
-  "$DATA/server/log/server.log" | head -1)
-faces_post "$HTTPS/login" loginForm "username=admin" "password=$ONE_TIME" "login=" >/dev/null
-landed=$(faces_post "$HTTPS/change-password" changePasswordForm "currentPassword=$ONE_TIME" \
-  "newPassword=$ADMIN_PASSWORD" "confirmPassword=$ADMIN_PASSWORD" "change=")
-case "$landed" in */status/overview) ;; *) echo "first login failed (ended on $landed)" >&2; exit 1 ;; esac
 
-api() { # method path [json]: fails on any non-2xx answer
-  curl -sk --fail-with-body -u "admin:$ADMIN_PASSWORD" -X "$1" -H 'Content-Type: application/json' \
-    ${3:+-d "$3"} "$HTTPS/api/v1$2"
+api_at() { # offset method path [json]: fails on any non-2xx answer
+  curl -sk --fail-with-body -u "admin:$ADMIN_PASSWORD" -X "$2" -H 'Content-Type: application/json' \
+    ${4:+-d "$4"} "$(https_of "$1")/api/v1$3"
 }
+api() { api_at "$OFFSET" "$@"; }
+
+# Polls /status/sip of a node until its JSON matches a shell pattern; prints the last answer.
+wait_sip() {
+  local offset=$1 pattern=$2 status="" i
+  for i in $(seq 1 300); do
+    status=$(api_at "$offset" GET /status/sip)
+    [[ $status == $pattern ]] && break
+    sleep 0.1
+  done
+  echo "$status"
+}
+
+start_node node "$OFFSET" E
+[ "$PAIR" = 1 ] && start_node c "$PAIR_OFFSET" C
+ready_node node "$OFFSET"
+NODE_PID=$(cat "$WORK/node.pid")
+
 # The same users, a registrar domain, SIP over UDP only with MD5 challenges (SIPp answers MD5 only), a neighbor
 # zone to the SIPp UAS and a search rule sending bob there: the work Kamailio's configuration does.
 echo "# node: $USERS users, domain, SIP, neighbor zone, search rule (REST)" >&2
@@ -197,25 +234,71 @@ api POST /configuration/dial-plan/search-rules '{"name":"to-uas","priority":10,"
   "patternType":"PREFIX","pattern":"bob","behavior":"LEAVE","onMatch":"STOP","targetZone":"UasZone"}' >/dev/null
 api PUT /configuration/sip "{\"enabled\":true,\"udpEnabled\":true,\"udpPort\":$NODE_PORT,\"tcpEnabled\":false,
   \"tlsEnabled\":false,\"digestAlgorithms\":\"MD5\"}" >/dev/null
-for i in $(seq 1 300); do
-  status=$(api GET /status/sip)
-  case "$status" in *'"state":"Active"'*":$NODE_PORT"*'"credentials":'"$USERS"*) break ;; esac
-  sleep 0.1
-done
+status=$(wait_sip "$OFFSET" "*\"credentials\":$USERS,*\"listening\":*\"UDP 127.0.0.1:$NODE_PORT\"*\"state\":\"Active\"*")
 case "$status" in *'"state":"Active"'*) ;; *) echo "SIP not active on the node: $status" >&2; exit 1 ;; esac
 echo "# node SIP: $status" >&2
+
+# ------------------------------------------------------------------ the C/E pair (--pair)
+# The node above is the E; a second node is the C. Calls to carol@example.com: SIPp -> E (UDP) -> search rule
+# to-c -> traversal server zone -> the C's outbound TLS connection (TLS verify On both ways, each node trusting the
+# other's certificate) -> search rule to-uas -> neighbor zone -> the SIPp UAS.
+if [ "$PAIR" = 1 ]; then
+  ready_node c "$PAIR_OFFSET"
+  C_PID=$(cat "$WORK/c.pid")
+  cert_of() { openssl s_client -connect "127.0.0.1:$((8443 + $1))" </dev/null 2>/dev/null | openssl x509; }
+  cert_of "$OFFSET" >"$WORK/e.pem"
+  cert_of "$PAIR_OFFSET" >"$WORK/c.pem"
+  curl -sk --fail-with-body -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/x-pem-file' \
+    --data-binary "@$WORK/c.pem" "$(https_of "$OFFSET")/api/v1/maintenance/trusted-ca-certificates" >/dev/null
+  curl -sk --fail-with-body -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/x-pem-file' \
+    --data-binary "@$WORK/e.pem" "$(https_of "$PAIR_OFFSET")/api/v1/maintenance/trusted-ca-certificates" >/dev/null
+  TRAVERSAL_PASSWORD="Trav-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')-1"
+  # E: the credential the C authenticates with, the server zone (its certificate must name localhost: the
+  # self-signed node certificates carry localhost and 127.0.0.1 in their SAN), the rule towards it
+  api POST /configuration/authentication/local-database \
+    "{\"name\":\"traversal\",\"password\":\"$TRAVERSAL_PASSWORD\"}" >/dev/null
+  api POST /configuration/zones "{\"name\":\"TraversalZone\",\"type\":\"TRAVERSAL_SERVER\",\"transport\":\"TLS\",
+    \"port\":$ZONE_PORT,\"username\":\"traversal\",\"tlsVerify\":true,\"tlsVerifySubjectName\":\"localhost\"}" \
+    >/dev/null
+  api POST /configuration/dial-plan/search-rules '{"name":"to-c","priority":20,"mode":"ALIAS_PATTERN_MATCH",
+    "patternType":"PREFIX","pattern":"carol","behavior":"LEAVE","onMatch":"STOP","targetZone":"TraversalZone"}' \
+    >/dev/null
+  # C: SIP over UDP towards the UAS, the client zone to the E, the rule to the UAS
+  api_at "$PAIR_OFFSET" POST /configuration/zones "{\"name\":\"TraversalZone\",\"type\":\"TRAVERSAL_CLIENT\",
+    \"transport\":\"TLS\",\"port\":$ZONE_PORT,\"peers\":[\"127.0.0.1\"],\"username\":\"traversal\",
+    \"password\":\"$TRAVERSAL_PASSWORD\",\"tlsVerify\":true}" >/dev/null
+  api_at "$PAIR_OFFSET" POST /configuration/zones "{\"name\":\"UasZone\",\"type\":\"NEIGHBOR\",
+    \"transport\":\"UDP\",\"port\":$UAS_PORT,\"peers\":[\"127.0.0.1\"]}" >/dev/null
+  api_at "$PAIR_OFFSET" POST /configuration/dial-plan/search-rules '{"name":"to-uas","priority":10,
+    "mode":"ALIAS_PATTERN_MATCH","patternType":"PREFIX","pattern":"carol","behavior":"LEAVE","onMatch":"STOP",
+    "targetZone":"UasZone"}' >/dev/null
+  api_at "$PAIR_OFFSET" PUT /configuration/sip "{\"enabled\":true,\"udpEnabled\":true,\"udpPort\":$C_PORT,
+    \"tcpEnabled\":false,\"tlsEnabled\":false}" >/dev/null
+  wait_sip "$PAIR_OFFSET" "*\"state\":\"Active\"*" >/dev/null
+  for i in $(seq 1 300); do
+    zones=$(api GET /status/zones)
+    [[ $zones == *'"name":"TraversalZone"'*'"status":"Active"'* ]] && break
+    sleep 0.2
+  done
+  [[ $zones == *'"status":"Active"'* ]] || {
+    echo "traversal zone not Active: E $zones, C $(api_at "$PAIR_OFFSET" GET /status/zones)" >&2; exit 1; }
+  echo "# pair: E $zones; C $(api_at "$PAIR_OFFSET" GET /status/zones)" >&2
+fi
 
 ss -lun | grep -q "127.0.0.1:$KAM_PORT " || { cat "$WORK/kamailio.out" >&2; echo "Kamailio not listening" >&2; exit 1; }
 KAM_TREE="$KAM_PID $(ps -o pid= --ppid "$KAM_PID" | tr '\n' ' ')"
 echo "# Kamailio 5.6 on 127.0.0.1:$KAM_PORT (pid $KAM_PID, $(echo "$KAM_TREE" | wc -w) processes)" >&2
 
 # ------------------------------------------------------------------ measuring
-port_of() { case "$1" in kamailio) echo "$KAM_PORT" ;; node) echo "$NODE_PORT" ;; esac; }
-tree_of() { case "$1" in kamailio) echo "$KAM_TREE" ;; node) echo "$NODE_PID" ;; esac; }
+# "pair" is the E's SIP port with the callee carol (routed through the C); its CPU and memory are both nodes'.
+port_of() { case "$1" in kamailio) echo "$KAM_PORT" ;; node|pair) echo "$NODE_PORT" ;; esac; }
+callee_of() { case "$1" in pair) echo carol ;; *) echo bob ;; esac; }
+tree_of() { case "$1" in kamailio) echo "$KAM_TREE" ;; node) echo "$NODE_PID" ;; pair) echo "$NODE_PID $C_PID" ;; esac; }
 cpu_ticks() { local p s=0; for p in $(tree_of "$1"); do s=$((s + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$s"; }
 pss_kb() { local p s=0; for p in $(tree_of "$1"); do s=$((s + $(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup"))); done; echo "$s"; }
 # the servers in an order that rotates with the run number, so no server always goes first or last
 rotate() { local n=$1; shift; local a=("$@") i; for i in $(seq 0 $((${#a[@]} - 1))); do echo -n "${a[$(( (i + n) % ${#a[@]} ))]} "; done; }
+servers_for() { if [ "$1" = call ] && [ "$PAIR" = 1 ]; then echo kamailio node pair; else echo kamailio node; fi; }
 
 UAS_PID=""
 start_uas() {
@@ -227,17 +310,17 @@ start_uas() {
 }
 stop_uas() { kill "$UAS_PID" 2>/dev/null; wait "$UAS_PID" 2>/dev/null || true; UAS_PID=""; }
 
-# One step: scenario, server, rate, seconds -> prints "total successful failed retransmissions wall_s cpu_ticks".
-# sipp sends rate x seconds calls at the rate (-l: no cap on calls in progress, so a slow server shows as
-# retransmissions, failures and a longer step, not as a lower rate); a call fails when an answer it waits for does
-# not come within 5 s (-recv_timeout). -default_behaviors without abortunexp: a stray message is ignored instead
-# of aborting the call (Kamailio's parallel workers sometimes forward the 180 after the 200; a wrong answer still
-# fails the call by its timeout).
+# One step: scenario, server, rate, seconds -> writes "total successful failed retransmissions wall_s cpu_ticks"
+# to $WORK/step.out. sipp sends rate x seconds calls at the rate (-l: no cap on calls in progress, so a slow server
+# shows as retransmissions, failures and a longer step, not as a lower rate); a call fails when an answer it waits
+# for does not come within 5 s (-recv_timeout). -default_behaviors without abortunexp: a stray message is ignored
+# instead of aborting the call (Kamailio's parallel workers sometimes forward the 180 after the 200; a wrong answer
+# still fails the call by its timeout).
 step() {
   local scenario=$1 server=$2 rate=$3 secs=$4 total c0 c1 t0 t1 stats extra=()
   total=$((rate * secs))
   [ "$scenario" = register ] && extra=(-inf "$WORK/users.csv")
-  [ "$scenario" = call ] && start_uas
+  [ "$scenario" = call ] && { start_uas; extra=(-s "$(callee_of "$server")"); }
   rm -f "$WORK/stat.csv" "$WORK/errors.log"
   c0=$(cpu_ticks "$server"); t0=$(date +%s.%N)
   timeout $((secs * 3 + 60)) sipp "127.0.0.1:$(port_of "$server")" -sf "$SIPDIR/$scenario.xml" "${extra[@]}" \
@@ -251,7 +334,7 @@ step() {
     { last = $0 } END { split(last, v, ";")
       print v[col["SuccessfulCall(C)"]] + 0, v[col["FailedCall(C)"]] + 0, v[col["Retransmissions(C)"]] + 0 }' \
     "$WORK/stat.csv" 2>/dev/null || echo "0 0 0")
-  echo "$total $stats $(echo "$t1 - $t0" | bc) $((c1 - c0))"
+  echo "$total $stats $(echo "$t1 - $t0" | bc) $((c1 - c0))" >"$WORK/step.out"
 }
 
 # A step passes when every call succeeded and the step took at most 25 % longer than its calls' schedule (plus
@@ -266,7 +349,8 @@ RESULTS="$WORK/results.txt"
 sweep() {
   local scenario=$1 server=$2 run=$3 rates=$4 rate out failing=0
   for rate in ${rates//,/ }; do
-    out=$(step "$scenario" "$server" "$rate" "$SECONDS_PER_STEP")
+    step "$scenario" "$server" "$rate" "$SECONDS_PER_STEP"
+    out=$(cat "$WORK/step.out")
     echo "$scenario $server $run $rate $out" >>"$RESULTS"
     set -- $out
     echo "#   $scenario $server run $run: $rate/s -> $2 of $1 successful, $3 failed, $4 retransmissions, $5 s" >&2
@@ -283,18 +367,19 @@ sweep() {
 }
 
 # ------------------------------------------------------------------ warm-up (discarded)
-# The node's JIT compiles the SIP path under load, Kamailio gets the same traffic: 10 s of each scenario.
+# The node's JIT compiles the SIP path under load, Kamailio gets the same traffic: 5 s of each scenario.
 echo "# warm-up: register 500/s and calls 200/s, 5 s each per server, discarded" >&2
 for s in kamailio node; do
-  step register "$s" 500 5 >/dev/null
-  step call "$s" 200 5 >/dev/null
+  step register "$s" 500 5
+  step call "$s" 200 5
 done
+[ "$PAIR" = 1 ] && step call pair 200 5
 
 for run in $(seq 1 "$RUNS"); do
   for scenario in $SCENARIOS; do
     rates=$REGISTER_RATES
     [ "$scenario" = call ] && rates=$CALL_RATES
-    for s in $(rotate "$run" kamailio node); do
+    for s in $(rotate "$run" $(servers_for "$scenario")); do
       echo "# $scenario run $run $s" >&2
       sweep "$scenario" "$s" "$run" "$rates"
     done
@@ -304,11 +389,11 @@ done
 # ------------------------------------------------------------------ summary
 echo
 echo "== SIP on 127.0.0.1/UDP: Kamailio $(kamailio -v | head -1 | awk '{print $3}') ($KAM_CHILDREN workers) vs the"
-echo "   deployed node; $USERS users; $SECONDS_PER_STEP s per step; $RUNS alternating runs"
+echo "   deployed node$([ "$PAIR" = 1 ] && echo " and a C/E pair (calls)"); $USERS users; $SECONDS_PER_STEP s per step; $RUNS alternating runs"
 echo "   zero-failure rate: the highest step before the first step with a failed or missing call, or that took"
 echo "   more than 1.25 x its schedule + 1.5 s (kept up only through retransmissions)"
-echo "   CPU us/call: server utime+stime per successful call at that rate (Kamailio: all its processes)"
-echo "   at common: at the highest rate both servers passed in that run (the same work for both)"
+echo "   CPU us/call: server utime+stime per successful call at that rate (Kamailio: all its processes; pair: both"
+echo "   nodes); at common: at the highest rate every server passed in that run (the same work for all)"
 echo "   PSS MB: proportional set size after the sweep, summed over the server's processes"
 awk '
   function median(list,   n, a, i, j, t) {
@@ -317,45 +402,49 @@ awk '
     return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
   }
   function ratio(a, b) { return b > 0 && a > 0 ? sprintf("%.2f", a / b) : "n/a" }
-  $4 == "pss" { pss[$1, $2, $3] = $5; next }
-  $5 == "pass" { pass[$1, $2, $3, $4] = 1; next }
-  {
-    sc = $1; s = $2; r = $3; rate = $4; ok = $6
-    SC[sc] = 1; if (r > runs) runs = r
-    cpu[sc, s, r, rate] = ok > 0 ? $10 * 1000000 / clk / ok : 0
-    step[++n] = sc SUBSEP s SUBSEP r SUBSEP rate; key[n] = sc SUBSEP s SUBSEP r; rt[n] = rate
-  }
   function zero_failure(   i) {
     for (i = 1; i <= n; i++) if (!(key[i] in broken)) {
       if (step[i] in pass) best[key[i]] = rt[i]; else broken[key[i]] = 1
     }
   }
+  $4 == "pss" { pss[$1, $2, $3] = $5; next }
+  $5 == "pass" { pass[$1, $2, $3, $4] = 1; next }
+  {
+    sc = $1; s = $2; r = $3; rate = $4; ok = $6
+    if (!(sc in SC)) { SC[sc] = 1; order[++nsc] = sc }
+    if (!((sc, s) in SV)) { SV[sc, s] = 1; ns[sc]++; srv[sc, ns[sc]] = s }
+    if (r > runs) runs = r
+    cpu[sc, s, r, rate] = ok > 0 ? $10 * 1000000 / clk / ok : 0
+    step[++n] = sc SUBSEP s SUBSEP r SUBSEP rate; key[n] = sc SUBSEP s SUBSEP r; rt[n] = rate
+  }
   END {
     zero_failure()
-    for (sc in SC) {
-      printf "\n-- %s\n%-9s %4s %14s %12s %10s %14s %8s\n", sc, "server", "run", "zero-fail /s", "CPU us/call", \
+    for (o = 1; o <= nsc; o++) {
+      sc = order[o]
+      printf "\n-- %s\n%-14s %4s %14s %12s %10s %14s %8s\n", sc, "server", "run", "zero-fail /s", "CPU us/call", \
         "common", "CPU @common", "PSS MB"
       for (r = 1; r <= runs; r++) {
-        common = best[sc, "kamailio", r] < best[sc, "node", r] ? best[sc, "kamailio", r] : best[sc, "node", r]
-        for (k = 1; k <= 2; k++) {
-          s = k == 1 ? "kamailio" : "node"; z = best[sc, s, r] + 0
-          printf "%-9s %4d %14d %12.1f %10d %14.1f %8d\n", s, r, z, cpu[sc, s, r, z], common, cpu[sc, s, r, common], \
+        common = -1
+        for (k = 1; k <= ns[sc]; k++) { z = best[sc, srv[sc, k], r] + 0; if (common < 0 || z < common) common = z }
+        for (k = 1; k <= ns[sc]; k++) {
+          s = srv[sc, k]; z = best[sc, s, r] + 0
+          printf "%-14s %4d %14d %12.1f %10d %14.1f %8d\n", s, r, z, cpu[sc, s, r, z], common, cpu[sc, s, r, common], \
             pss[sc, s, r] / 1024
           Z[sc, s] = Z[sc, s] " " z; C[sc, s] = C[sc, s] " " cpu[sc, s, r, z]
           CC[sc, s] = CC[sc, s] " " cpu[sc, s, r, common]; P[sc, s] = P[sc, s] " " pss[sc, s, r]
         }
       }
-      for (k = 1; k <= 2; k++) {
-        s = k == 1 ? "kamailio" : "node"
+      for (k = 1; k <= ns[sc]; k++) {
+        s = srv[sc, k]
         mz[s] = median(Z[sc, s]); mc[s] = median(C[sc, s]); mcc[s] = median(CC[sc, s]); mp[s] = median(P[sc, s])
-        printf "%-9s %4s %14d %12.1f %10s %14.1f %8d\n", s, "med", mz[s], mc[s], "", mcc[s], mp[s] / 1024
+        printf "%-14s %4s %14d %12.1f %10s %14.1f %8d\n", s, "med", mz[s], mc[s], "", mcc[s], mp[s] / 1024
       }
-      printf "%-14s %14s %12s %10s %14s %8s   (target: rate >= 0.80)\n", "node/kamailio", ratio(mz["node"], \
-        mz["kamailio"]), ratio(mc["node"], mc["kamailio"]), "", ratio(mcc["node"], mcc["kamailio"]), \
-        ratio(mp["node"], mp["kamailio"])
+      for (k = 1; k <= ns[sc]; k++) if ((s = srv[sc, k]) != "kamailio")
+        printf "%-19s %14s %12s %10s %14s %8s   (target: rate >= 0.80)\n", s "/kamailio", ratio(mz[s], \
+          mz["kamailio"]), ratio(mc[s], mc["kamailio"]), "", ratio(mcc[s], mcc["kamailio"]), ratio(mp[s], mp["kamailio"])
     }
   }' clk="$CLK" "$RESULTS"
 echo
 echo "-- every step (scenario server run rate/s: successful/total failed retransmissions wall-s CPU-us/call):"
-awk -v clk="$CLK" '$4 != "pss" && $5 != "pass" { printf "   %-8s %-8s %d %6d/s: %7d/%-7d %5d %7d %6.1f %8.1f\n", $1, $2, $3, $4, $6, $5, $7, \
-  $8, $9, ($6 > 0 ? $10 * 1000000 / clk / $6 : 0) }' "$RESULTS"
+awk -v clk="$CLK" '$4 != "pss" && $5 != "pass" { printf "   %-8s %-8s %d %6d/s: %7d/%-7d %5d %7d %6.1f %8.1f\n", $1, $2,
+  $3, $4, $6, $5, $7, $8, $9, ($6 > 0 ? $10 * 1000000 / clk / $6 : 0) }' "$RESULTS"
