@@ -178,8 +178,9 @@ public final class Proxy implements TransactionLayer.User {
         Search search = dialPlan.search(cfg, request.requestUri(), zone, authenticated, at);
         String alias = request.requestUri().alias();
         if (search.targets().isEmpty()) {
-            tx.respond(404);
+            // kept before answering: whoever got the 404 may look at the search history at once
             history.add(new SearchView(at, request.method(), zone, alias, search.tried(), "Not found", 404));
+            tx.respond(404);
             return;
         }
         Target target = search.targets().get(0);
