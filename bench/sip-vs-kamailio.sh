@@ -73,15 +73,13 @@ NODE_PIDS=()
 LAUNCHERS=()
 KAM_PID=""
 
-# Waits until a pid is gone (it may not be our child), at most $2 tenths of a second.
-wait_gone() {
-  local i
-  for i in $(seq 1 "${2:-600}"); do [ -d "/proc/$1" ] || return 0; sleep 0.1; done
-  return 1
-}
+# shellcheck source=bench/lib/node.sh
+. "$ROOT/bench/lib/node.sh"
 
 cleanup() {
   set +e
+  # the nodes' java processes (edgeway.sh writes DATA/server.pid), also when the script stops while they start
+  for f in "$WORK"/*/server.pid; do [ -s "$f" ] && NODE_PIDS+=("$(cat "$f")"); done
   for p in "${NODE_PIDS[@]:-}"; do
     [ -n "$p" ] && kill "$p" 2>/dev/null
   done
@@ -165,38 +163,15 @@ start_node() {
 }
 
 # Waits until the node's console answers, records its pid, and signs in for the first time as an administrator
-# does: the one-time password from the server log, changed in the console (curl posts the Faces forms).
+# does (first_login: the one-time password from the server log, changed in the console).
 ready_node() {
-  local name=$1 offset=$2 data="$WORK/$1" https launcher pid="" i landed one_time
-  https=$(https_of "$offset"); launcher=$(cat "$WORK/$name.launcher")
-  for i in $(seq 1 3000); do
-    if [ -z "$pid" ] && [ -s "$data/server.pid" ]; then pid=$(cat "$data/server.pid"); NODE_PIDS+=("$pid"); fi
-    [ -f "$data/server/deployments/edgeway.ear.failed" ] && { echo "deployment failed ($name)" >&2; exit 1; }
-    [ -f "$data/server/deployments/edgeway.ear.deployed" ] \
-      && [ "$(curl -sk -o /dev/null -w '%{http_code}' "$https/login")" = 200 ] && break
-    [ -d "/proc/$launcher" ] || { tail -20 "$WORK/$name.out" >&2; exit 1; }
-    sleep 0.1
-  done
+  local name=$1 offset=$2 data="$WORK/$1" https pid
+  https=$(https_of "$offset")
+  wait_deployed "$data" "$https" "$(cat "$WORK/$name.launcher")" "$WORK/$name.out" || exit 1
+  pid=$(cat "$data/server.pid")
   echo "$pid" >"$WORK/$name.pid"
-  one_time=$(sed -n "s/.*Initial administrator password for 'admin' (one-time, change at first login): //p" \
-    "$data/server/log/server.log" | head -1)
-  faces_post "$WORK/$name.cookies" "$https/login" loginForm "username=admin" "password=$one_time" "login=" >/dev/null
-  landed=$(faces_post "$WORK/$name.cookies" "$https/change-password" changePasswordForm \
-    "currentPassword=$one_time" "newPassword=$ADMIN_PASSWORD" "confirmPassword=$ADMIN_PASSWORD" "change=")
-  case "$landed" in */status/overview) ;; *) echo "first login failed on $name (ended on $landed)" >&2; exit 1 ;; esac
+  first_login "$data" "$https" "$WORK/$name.cookies" "$ADMIN_PASSWORD" || exit 1
   echo "# node $name up (pid $pid)" >&2
-}
-
-# GET a Faces page and POST its form with the page's view state; prints the URL it ends on.
-faces_post() {
-  local jar=$1 url=$2 form=$3 state f
-  shift 3
-  state=$(curl -sk -c "$jar" -b "$jar" "$url" \
-    | sed -n 's/.*name="jakarta.faces.ViewState"[^>]*value="\([^"]*\)".*/\1/p' | head -1)
-  [ -n "$state" ] || { echo "no Faces view state at $url" >&2; return 1; }
-  local args=(--data-urlencode "$form=$form" --data-urlencode "jakarta.faces.ViewState=$state")
-  for f in "$@"; do args+=(--data-urlencode "$form:$f"); done
-  curl -sk -c "$jar" -b "$jar" -o /dev/null -L -w '%{url_effective}' "${args[@]}" "$url"
 }
 
 api_at() { # offset method path [json]: fails on any non-2xx answer
@@ -296,8 +271,6 @@ callee_of() { case "$1" in pair) echo carol ;; *) echo bob ;; esac; }
 tree_of() { case "$1" in kamailio) echo "$KAM_TREE" ;; node) echo "$NODE_PID" ;; pair) echo "$NODE_PID $C_PID" ;; esac; }
 cpu_ticks() { local p s=0; for p in $(tree_of "$1"); do s=$((s + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$s"; }
 pss_kb() { local p s=0; for p in $(tree_of "$1"); do s=$((s + $(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup"))); done; echo "$s"; }
-# the servers in an order that rotates with the run number, so no server always goes first or last
-rotate() { local n=$1; shift; local a=("$@") i; for i in $(seq 0 $((${#a[@]} - 1))); do echo -n "${a[$(( (i + n) % ${#a[@]} ))]} "; done; }
 servers_for() { if [ "$1" = call ] && [ "$PAIR" = 1 ]; then echo kamailio node pair; else echo kamailio node; fi; }
 
 UAS_PID=""
