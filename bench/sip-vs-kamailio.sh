@@ -12,7 +12,7 @@
 #
 #   bench/sip-vs-kamailio.sh [--runs N] [--quick] [--offset N] [--users N] [--seconds S]
 #                            [--register-rates R1,R2,..] [--call-rates R1,R2,..] [--kamailio-children N]
-#                            [--only register|call] [--pair] [--pair-offset N]
+#                            [--only register|call] [--pair] [--pair-offset N] [--profile]
 #
 #   --offset N             port offset of the deployed node (default 3800: HTTPS 12243)
 #   --users N              users in the node's local database, Kamailio's subscriber table and the injection file
@@ -20,6 +20,7 @@
 #   --kamailio-children N  Kamailio UDP worker processes (default 8, Debian's kamailio.cfg)
 #   --pair                 also the calls through a C/E pair: the node is the E, a second node (--role C, offset
 #                          --pair-offset, default offset + 50) the C, linked by a traversal zone over TLS
+#   --profile              at the end, the node's top Java frames (JFR) during REGISTER at 2000/s and calls at 500/s
 #
 # Builds the node if it is missing (mvn -B -o package -DskipTests), stops every process it starts by pid on exit.
 # Traffic stays on 127.0.0.1; ports are below the ephemeral range and outside the tests' band (20000-23999).
@@ -36,6 +37,7 @@ KAM_CHILDREN=8
 ONLY=""
 PAIR=0
 PAIR_OFFSET=""
+PROFILE=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) RUNS="$2"; shift ;;
@@ -49,7 +51,8 @@ while [ $# -gt 0 ]; do
     --only) ONLY="$2"; shift ;;
     --pair) PAIR=1 ;;
     --pair-offset) PAIR_OFFSET="$2"; shift ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    --profile) PROFILE=1 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -96,7 +99,7 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-for tool in kamailio sipp java mvn curl md5sum openssl; do
+for tool in kamailio sipp java jcmd jfr mvn curl md5sum openssl; do
   command -v "$tool" >/dev/null || {
     echo "missing $tool (apt-get install -y kamailio sip-tester curl openssl; JDK 17 and Maven)" >&2; exit 1; }
 done
@@ -271,6 +274,7 @@ callee_of() { case "$1" in pair) echo carol ;; *) echo bob ;; esac; }
 tree_of() { case "$1" in kamailio) echo "$KAM_TREE" ;; node) echo "$NODE_PID" ;; pair) echo "$NODE_PID $C_PID" ;; esac; }
 cpu_ticks() { local p s=0; for p in $(tree_of "$1"); do s=$((s + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$s"; }
 pss_kb() { local p s=0; for p in $(tree_of "$1"); do s=$((s + $(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup"))); done; echo "$s"; }
+rss_kb() { local p s=0; for p in $(tree_of "$1"); do s=$((s + $(awk '/^VmRSS:/ {print $2}' "/proc/$p/status"))); done; echo "$s"; }
 servers_for() { if [ "$1" = call ] && [ "$PAIR" = 1 ]; then echo kamailio node pair; else echo kamailio node; fi; }
 
 UAS_PID=""
@@ -337,6 +341,7 @@ sweep() {
     fi
   done
   echo "$scenario $server $run pss $(pss_kb "$server")" >>"$RESULTS"
+  echo "$scenario $server $run rss $(rss_kb "$server")" >>"$RESULTS"
 }
 
 # ------------------------------------------------------------------ warm-up (discarded)
@@ -367,7 +372,8 @@ echo "   zero-failure rate: the highest step before the first step with a failed
 echo "   more than 1.25 x its schedule + 1.5 s (kept up only through retransmissions)"
 echo "   CPU us/call: server utime+stime per successful call at that rate (Kamailio: all its processes; pair: both"
 echo "   nodes); at common: at the highest rate every server passed in that run (the same work for all)"
-echo "   PSS MB: proportional set size after the sweep, summed over the server's processes"
+echo "   PSS MB: proportional set size after the sweep, summed over the server's processes; RSS MB: resident set"
+echo "   size summed the same way (counts Kamailio's shared memory once per process)"
 awk '
   function median(list,   n, a, i, j, t) {
     n = split(list, a, " "); if (n == 0) return 0
@@ -381,6 +387,7 @@ awk '
     }
   }
   $4 == "pss" { pss[$1, $2, $3] = $5; next }
+  $4 == "rss" { rss[$1, $2, $3] = $5; next }
   $5 == "pass" { pass[$1, $2, $3, $4] = 1; next }
   {
     sc = $1; s = $2; r = $3; rate = $4; ok = $6
@@ -394,15 +401,15 @@ awk '
     zero_failure()
     for (o = 1; o <= nsc; o++) {
       sc = order[o]
-      printf "\n-- %s\n%-14s %4s %14s %12s %10s %14s %8s\n", sc, "server", "run", "zero-fail /s", "CPU us/call", \
-        "common", "CPU @common", "PSS MB"
+      printf "\n-- %s\n%-14s %4s %14s %12s %10s %14s %8s %8s\n", sc, "server", "run", "zero-fail /s", "CPU us/call", \
+        "common", "CPU @common", "PSS MB", "RSS MB"
       for (r = 1; r <= runs; r++) {
         common = -1
         for (k = 1; k <= ns[sc]; k++) { z = best[sc, srv[sc, k], r] + 0; if (common < 0 || z < common) common = z }
         for (k = 1; k <= ns[sc]; k++) {
           s = srv[sc, k]; z = best[sc, s, r] + 0
-          printf "%-14s %4d %14d %12.1f %10d %14.1f %8d\n", s, r, z, cpu[sc, s, r, z], common, cpu[sc, s, r, common], \
-            pss[sc, s, r] / 1024
+          printf "%-14s %4d %14d %12.1f %10d %14.1f %8d %8d\n", s, r, z, cpu[sc, s, r, z], common, \
+            cpu[sc, s, r, common], pss[sc, s, r] / 1024, rss[sc, s, r] / 1024
           Z[sc, s] = Z[sc, s] " " z; C[sc, s] = C[sc, s] " " cpu[sc, s, r, z]
           CC[sc, s] = CC[sc, s] " " cpu[sc, s, r, common]; P[sc, s] = P[sc, s] " " pss[sc, s, r]
         }
@@ -419,5 +426,20 @@ awk '
   }' clk="$CLK" "$RESULTS"
 echo
 echo "-- every step (scenario server run rate/s: successful/total failed retransmissions wall-s CPU-us/call):"
-awk -v clk="$CLK" '$4 != "pss" && $5 != "pass" { printf "   %-8s %-8s %d %6d/s: %7d/%-7d %5d %7d %6.1f %8.1f\n", $1, $2,
+awk -v clk="$CLK" '$4 != "pss" && $4 != "rss" && $5 != "pass" { printf "   %-8s %-8s %d %6d/s: %7d/%-7d %5d %7d %6.1f %8.1f\n", $1, $2,
   $3, $4, $6, $5, $7, $8, $9, ($6 > 0 ? $10 * 1000000 / clk / $6 : 0) }' "$RESULTS"
+
+if [ "$PROFILE" = 1 ]; then
+  for entry in register:2000 call:500; do
+    scenario=${entry%%:*}; rate=${entry#*:}
+    echo
+    echo "== profile of the node during $scenario at $rate/s for 5 s (JFR execution samples, top frames)"
+    jcmd "$NODE_PID" JFR.start name=sipbench settings=profile >/dev/null
+    step "$scenario" node "$rate" 5
+    jcmd "$NODE_PID" JFR.dump name=sipbench filename="$WORK/$scenario.jfr" >/dev/null
+    jcmd "$NODE_PID" JFR.stop name=sipbench >/dev/null
+    echo "   step: $(cat "$WORK/step.out") (total successful failed retransmissions wall-s CPU-ticks)"
+    jfr print --events jdk.ExecutionSample "$WORK/$scenario.jfr" | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, "");
+      sub(/line:.*/, ""); c[$0]++; n++} END {for (f in c) printf "%5.1f%% %s\n", 100 * c[f] / n, f}' | sort -rn | head -25
+  done
+fi
