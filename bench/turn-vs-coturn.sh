@@ -47,15 +47,13 @@ PIDS=()
 NODE_LAUNCHER=""
 NODE_PID=""
 
-# Waits until a pid is gone (it may not be our child), at most $2 tenths of a second.
-wait_gone() {
-  local i
-  for i in $(seq 1 "${2:-600}"); do [ -d "/proc/$1" ] || return 0; sleep 0.1; done
-  return 1
-}
+# shellcheck source=bench/lib/node.sh
+. "$ROOT/bench/lib/node.sh"
 
 cleanup() {
   set +e
+  # the node's java process, also when the script stops while it starts
+  [ -z "$NODE_PID" ] && [ -s "$WORK/node/server.pid" ] && NODE_PID=$(cat "$WORK/node/server.pid")
   if [ -n "$NODE_PID" ]; then
     kill "$NODE_PID" 2>/dev/null
     wait_gone "$NODE_PID" 600 || kill -9 "$NODE_PID" 2>/dev/null
@@ -151,35 +149,12 @@ if [ "$NODE" = 1 ]; then
   T0=$(date +%s.%N)
   "${SERVER_HOME}edgeway/bin/edgeway.sh" --data "$DATA" --offset "$OFFSET" --role E >"$WORK/node.out" 2>&1 &
   NODE_LAUNCHER=$!
-  for i in $(seq 1 1800); do
-    [ -z "$NODE_PID" ] && [ -s "$DATA/server.pid" ] && NODE_PID=$(cat "$DATA/server.pid")
-    [ -f "$DATA/server/deployments/edgeway.ear.failed" ] && { echo "deployment failed" >&2; exit 1; }
-    [ -f "$DATA/server/deployments/edgeway.ear.deployed" ] \
-      && [ "$(curl -sk -o /dev/null -w '%{http_code}' "$HTTPS/login")" = 200 ] && break
-    [ -d "/proc/$NODE_LAUNCHER" ] || { tail -20 "$WORK/node.out" >&2; exit 1; }
-    sleep 0.1
-  done
+  wait_deployed "$DATA" "$HTTPS" "$NODE_LAUNCHER" "$WORK/node.out" || exit 1
   NODE_PID=$(cat "$DATA/server.pid")
   echo "# node up in $(echo "$(date +%s.%N) - $T0" | bc | cut -c1-5) s (pid $NODE_PID)" >&2
 
-  # GET a Faces page and POST its form with the page's view state; prints the URL it ends on.
-  faces_post() {
-    local url=$1 form=$2 state f
-    shift 2
-    state=$(curl -sk -c "$JAR" -b "$JAR" "$url" \
-      | sed -n 's/.*name="jakarta.faces.ViewState"[^>]*value="\([^"]*\)".*/\1/p' | head -1)
-    [ -n "$state" ] || { echo "no Faces view state at $url" >&2; return 1; }
-    local args=(--data-urlencode "$form=$form" --data-urlencode "jakarta.faces.ViewState=$state")
-    for f in "$@"; do args+=(--data-urlencode "$form:$f"); done
-    curl -sk -c "$JAR" -b "$JAR" -o /dev/null -L -w '%{url_effective}' "${args[@]}" "$url"
-  }
   # First login as the README describes: the one-time password from the server log, changed in the console.
-  ONE_TIME=$(sed -n "s/.*Initial administrator password for 'admin' (one-time, change at first login): //p" \
-    "$DATA/server/log/server.log" | head -1)
-  faces_post "$HTTPS/login" loginForm "username=admin" "password=$ONE_TIME" "login=" >/dev/null
-  landed=$(faces_post "$HTTPS/change-password" changePasswordForm "currentPassword=$ONE_TIME" \
-    "newPassword=$ADMIN_PASSWORD" "confirmPassword=$ADMIN_PASSWORD" "change=")
-  case "$landed" in */status/overview) ;; *) echo "first login failed (ended on $landed)" >&2; exit 1 ;; esac
+  first_login "$DATA" "$HTTPS" "$JAR" "$ADMIN_PASSWORD" || exit 1
 
   api() { # method path [json]: fails on any non-2xx answer
     curl -sk --fail-with-body -u "admin:$ADMIN_PASSWORD" -X "$1" -H 'Content-Type: application/json' \
@@ -205,8 +180,6 @@ rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 heap_kb() { jcmd "$1" GC.heap_info 2>/dev/null | awk '/generation|region|total/ && /used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub(/K.*/, "", v); s+=v; break}} END {print s+0}'; }
 port_of() { case "$1" in coturn) echo "$COTURN_PORT" ;; engine) echo "$OUR_PORT" ;; node) echo "$NODE_PORT" ;; esac; }
 pid_of() { case "$1" in coturn) echo "$COTURN_PID" ;; engine) echo "$OUR_PID" ;; node) echo "$NODE_PID" ;; esac; }
-# the servers in an order that rotates with the run number, so no server always goes first or last
-rotate() { local n=$1; shift; local a=("$@") i; for i in $(seq 0 $((${#a[@]} - 1))); do echo -n "${a[$(( (i + n) % ${#a[@]} ))]} "; done; }
 
 # ------------------------------------------------------------------ warm-up
 # The documented warm-up, the same for every server: 50 fresh clients relaying to the echo peers at 20k-60k round

@@ -51,7 +51,7 @@ import org.edgeway.engine.zones.ZoneConfig.Transport;
 public final class SipServer {
 
     static final Logger LOG = Logger.getLogger(SipServer.class.getName());
-    /** 401/407 answers per second and source address (bursts twice that). */
+    /** 401/407 answers per second and source address (bursts twice that); {@link SourceLimits#CHALLENGES_PROPERTY}. */
     public static final int CHALLENGES_PER_SECOND = 100;
     private static final Duration TLS_RELOAD_CHECK = Duration.ofSeconds(2);
 
@@ -66,7 +66,8 @@ public final class SipServer {
     private final BindingTable bindings = new BindingTable();
     private final SearchHistory history = new SearchHistory();
     private final MraRegistrations mra;
-    private final RateLimiter challengeLimit = new RateLimiter(CHALLENGES_PER_SECOND);
+    private final RateLimiter challengeLimit = new RateLimiter(
+            SourceLimits.rate(SourceLimits.CHALLENGES_PROPERTY, CHALLENGES_PER_SECOND));
     private final Instant started = Instant.now();
     private volatile String tlsFailure;
     private volatile SslContext clientTls;
@@ -88,7 +89,8 @@ public final class SipServer {
             throw new IllegalArgumentException("bad bind address " + context.node().bindAddress(), e);
         }
         this.transports = new SipTransports(context.loops(), bind, codec, this::receive, counters,
-                new SourceLimits(SourceLimits.CONNECTIONS_PER_SOURCE, SourceLimits.MESSAGES_PER_SECOND));
+                new SourceLimits(SourceLimits.CONNECTIONS_PER_SOURCE,
+                        SourceLimits.rate(SourceLimits.MESSAGES_PROPERTY, SourceLimits.MESSAGES_PER_SECOND)));
         EventLoopTimers timers = new EventLoopTimers(context.loops());
         this.layer = new TransactionLayer(timers, timerValues,
                 (m, flow, onError) -> transports.send(codec.encode(m), flow, onError));

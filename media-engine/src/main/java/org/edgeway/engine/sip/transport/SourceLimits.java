@@ -14,6 +14,12 @@ public final class SourceLimits {
     /** Defaults for a node: generous enough for a busy registrar client, low enough to blunt a flood. */
     public static final int CONNECTIONS_PER_SOURCE = 256;
     public static final int MESSAGES_PER_SECOND = 5_000;
+    /**
+     * System properties overriding the per-source rates (0 = no limit): for a lab or a benchmark where every client
+     * shares one address (bench/sip-vs-kamailio.sh passes them to edgeway.sh after {@code --}).
+     */
+    public static final String MESSAGES_PROPERTY = "edgeway.sip.messagesPerSecond";
+    public static final String CHALLENGES_PROPERTY = "edgeway.sip.challengesPerSecond";
 
     private final int connectionsPerSource;
     private final RateLimiter messages;
@@ -22,6 +28,12 @@ public final class SourceLimits {
     public SourceLimits(int connectionsPerSource, int messagesPerSecond) {
         this.connectionsPerSource = connectionsPerSource;
         this.messages = new RateLimiter(messagesPerSecond);
+    }
+
+    /** The rate a system property sets (a whole number, 0 or more), else {@code byDefault}. */
+    public static int rate(String property, int byDefault) {
+        Integer configured = Integer.getInteger(property);
+        return configured != null && configured >= 0 ? configured : byDefault;
     }
 
     boolean openConnection(InetAddress source) {
