@@ -14,9 +14,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -35,6 +32,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.edgeway.engine.sip.message.SipCodec;
 import org.edgeway.engine.zones.ZoneConfig.Transport;
+import org.edgeway.engine.net.Transports;
 
 /**
  * The SIP listeners (UDP, TCP, TLS) of one node on the engine's event loops, and the sending side: responses go
@@ -85,7 +83,7 @@ public final class SipTransports {
     }
 
     public InetSocketAddress bindUdp(int port) throws IOException {
-        Bootstrap b = new Bootstrap().group(loops).channel(NioDatagramChannel.class)
+        Bootstrap b = new Bootstrap().group(loops).channel(Transports.datagramChannel())
                 .option(ChannelOption.SO_RCVBUF, 1 << 20).option(ChannelOption.SO_SNDBUF, 1 << 20)
                 .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
                     @Override
@@ -117,7 +115,7 @@ public final class SipTransports {
      */
     public InetSocketAddress bindStream(Transport transport, int port, Supplier<SslContext> tls, String zone,
             HandshakeCheck check) throws IOException {
-        ServerBootstrap b = new ServerBootstrap().group(loops, loops).channel(NioServerSocketChannel.class)
+        ServerBootstrap b = new ServerBootstrap().group(loops, loops).channel(Transports.serverSocketChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024).option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -192,7 +190,7 @@ public final class SipTransports {
     public io.netty.util.concurrent.Future<Channel> openZoneConnection(Flow flow, SslContext tls, String zone,
             HandshakeCheck check) {
         io.netty.util.concurrent.Promise<Channel> ready = loops.next().newPromise();
-        Bootstrap b = new Bootstrap().group(loops).channel(NioSocketChannel.class)
+        Bootstrap b = new Bootstrap().group(loops).channel(Transports.socketChannel())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000).option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -320,7 +318,7 @@ public final class SipTransports {
 
     private ChannelFuture connect(Flow flow) {
         Transport transport = flow.transport();
-        Bootstrap b = new Bootstrap().group(loops).channel(NioSocketChannel.class)
+        Bootstrap b = new Bootstrap().group(loops).channel(Transports.socketChannel())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000).option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
