@@ -47,6 +47,11 @@ public final class RelayPortPool {
         return family == AddressFamily.IPV4 ? v4 : v6;
     }
 
+    /** False when {@code port} cannot be a relay port of this pool (outside the media port range). */
+    public boolean mayHold(int port) {
+        return start == 0 || (port >= start && port <= end);
+    }
+
     /** Binds a relay socket; null if no port is available. */
     public Bound bind(AddressFamily family, boolean even, boolean reserveNext) {
         InetAddress address = address(family);

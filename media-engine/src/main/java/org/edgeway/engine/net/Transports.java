@@ -1,6 +1,8 @@
 package org.edgeway.engine.net;
 
 import io.netty.bootstrap.AbstractBootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.IoHandlerFactory;
@@ -69,6 +71,15 @@ public final class Transports {
 
     public static Class<? extends SocketChannel> socketChannel() {
         return EPOLL ? EpollSocketChannel.class : NioSocketChannel.class;
+    }
+
+    /**
+     * Buffers of the media packet path: Netty's pooled allocator, whose per-thread caches serve a buffer allocated
+     * and released on the same event loop without touching a shared queue (the default adaptive allocator hands
+     * every receive buffer through lock-free queues between magazines).
+     */
+    public static ByteBufAllocator packetAllocator() {
+        return PooledByteBufAllocator.DEFAULT;
     }
 
     /** SO_REUSEPORT: several sockets, one per event loop, share a port and the kernel spreads the datagrams. */

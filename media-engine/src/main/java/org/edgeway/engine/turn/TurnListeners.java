@@ -211,6 +211,7 @@ final class TurnListeners {
                 Bootstrap b = new Bootstrap().group(loop).channel(Transports.datagramChannel())
                         .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER)
                         .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER)
+                        .option(ChannelOption.ALLOCATOR, Transports.packetAllocator())
                         .handler(new UdpListenerHandler(server, listener));
                 // a listener forwards client data as is (no header in front), so it can take datagrams in batches
                 int slot = server.maxDatagramSize + 1;

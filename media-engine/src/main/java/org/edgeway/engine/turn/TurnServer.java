@@ -30,6 +30,7 @@ import org.edgeway.engine.net.Cidr;
 import org.edgeway.engine.net.PeerAddressPolicy;
 import org.edgeway.engine.net.BoundDatagram;
 import org.edgeway.engine.net.RelayPortPool;
+import org.edgeway.engine.net.Transports;
 import org.edgeway.engine.stun.attribute.AddressFamily;
 import org.edgeway.engine.tls.ReloadingSslContext;
 
@@ -110,7 +111,9 @@ public final class TurnServer {
 
     /** The relay of this server bound to {@code address}, or null. */
     Allocation.Relay localRelay(InetSocketAddress address) {
-        return relaysByAddress.get(address);
+        // most peers are not relays of ours: a port outside the media range is answered without hashing the address
+        RelayPortPool pool = ports;
+        return pool == null || !pool.mayHold(address.getPort()) ? null : relaysByAddress.get(address);
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -194,6 +197,7 @@ public final class TurnServer {
     /** Registers a new allocation's relay socket on the client's event loop. */
     Allocation.Relay openRelay(Allocation allocation, BoundDatagram bound, AddressFamily family) {
         DatagramChannel ch = bound.toChannel();
+        ch.config().setAllocator(Transports.packetAllocator());
         ch.config().setRecvByteBufAllocator(HeadroomRecvByteBufAllocator.forTransport(maxDatagramSize + 1, 32));
         InetSocketAddress local = new InetSocketAddress(ports.address(family), bound.port());
         Allocation.Relay relay = new Allocation.Relay(allocation, ch, local, family);
