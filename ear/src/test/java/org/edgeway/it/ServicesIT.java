@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.channel.epoll.Epoll;
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.internal.PlatformDependent;
 import jakarta.annotation.Resource;
@@ -19,6 +20,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.edgeway.engine.EngineState;
 import org.edgeway.engine.NodeRole;
+import org.edgeway.engine.net.Transports;
 import org.edgeway.services.alarms.AlarmView;
 import org.edgeway.services.alarms.Alarms;
 import org.edgeway.services.configlog.ConfigLogLine;
@@ -227,8 +229,11 @@ class ServicesIT {
      * which the EAR's jboss-deployment-structure.xml makes visible, and with the per-packet leak detector off.
      */
     @Test
-    void theEnginesNettyHasUnsafeAndNoLeakDetectorInsideTheNode() {
+    void theEnginesNettyHasUnsafeEpollAndNoLeakDetectorInsideTheNode() {
         assertEquals(EngineState.RUNNING, engine.snapshot().state());
+        // the native library loads from the EAR's lib/ inside the module class loader, and the engine chose it
+        assertTrue(Epoll.isAvailable(), "no native epoll in the node: " + Epoll.unavailabilityCause());
+        assertTrue(Transports.epoll(), Transports.describe());
         assertTrue(PlatformDependent.hasUnsafe(), "Netty without Unsafe: "
                 + PlatformDependent.getUnsafeUnavailabilityCause());
         assertTrue(PlatformDependent.directBufferPreferred());

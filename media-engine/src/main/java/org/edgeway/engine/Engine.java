@@ -2,7 +2,6 @@ package org.edgeway.engine;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.ResourceLeakDetector;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.edgeway.engine.net.Transports;
 
 /**
  * The engine facade: start, apply configuration, stop, snapshot, events. Owns the Netty event loops and runs a
@@ -81,7 +81,8 @@ public final class Engine implements AutoCloseable {
         changeState(EngineState.STARTING, "starting");
         leakDetectionOffUnlessConfigured();
         try {
-            loops = new MultiThreadIoEventLoopGroup(ioThreads(), NioIoHandler.newFactory());
+            loops = new MultiThreadIoEventLoopGroup(ioThreads(), Transports.ioHandlerFactory());
+            LOG.info("engine event loops: " + ioThreads() + " on " + Transports.describe());
             config = initial;
             startedAt = Instant.now();
             changeState(EngineState.RUNNING, "event loops running");

@@ -3,8 +3,6 @@ package org.edgeway.engine.net;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -23,11 +21,11 @@ public final class RelayPortPool {
     public static final long RESERVATION_NANOS = 30_000_000_000L;
 
     /** A bound socket held for a later Allocate with RESERVATION-TOKEN. */
-    public record Reservation(DatagramChannel channel, AddressFamily family, long expiresNanos) {
+    public record Reservation(BoundDatagram socket, AddressFamily family, long expiresNanos) {
     }
 
     /** A bound relay socket and, when reserving, the token of the next port. */
-    public record Bound(DatagramChannel channel, long reservationToken) {
+    public record Bound(BoundDatagram socket, long reservationToken) {
     }
 
     private final InetAddress v4;
@@ -47,6 +45,11 @@ public final class RelayPortPool {
 
     public InetAddress address(AddressFamily family) {
         return family == AddressFamily.IPV4 ? v4 : v6;
+    }
+
+    /** False when {@code port} cannot be a relay port of this pool (outside the media port range). */
+    public boolean mayHold(int port) {
+        return start == 0 || (port >= start && port <= end);
     }
 
     /** Binds a relay socket; null if no port is available. */
@@ -72,15 +75,15 @@ public final class RelayPortPool {
                 if (used.get(port - start) || (reserveNext && used.get(port + 1 - start))) {
                     continue;
                 }
-                DatagramChannel ch = tryBind(family, address, port);
+                BoundDatagram ch = tryBind(family, address, port);
                 if (ch == null) {
                     continue;
                 }
                 long token = 0;
                 if (reserveNext) {
-                    DatagramChannel next = tryBind(family, address, port + 1);
+                    BoundDatagram next = tryBind(family, address, port + 1);
                     if (next == null) {
-                        closeQuietly(ch);
+                        ch.close();
                         continue;
                     }
                     used.set(port + 1 - start);
@@ -94,19 +97,19 @@ public final class RelayPortPool {
     }
 
     private Bound bindEphemeral(AddressFamily family, InetAddress address, boolean even, boolean reserveNext) {
-        List<DatagramChannel> rejected = new ArrayList<>();
+        List<BoundDatagram> rejected = new ArrayList<>();
         try {
             for (int attempt = 0; attempt < 64; attempt++) {
-                DatagramChannel ch = tryBind(family, address, 0);
+                BoundDatagram ch = tryBind(family, address, 0);
                 if (ch == null) {
                     return null;
                 }
-                int port = ((InetSocketAddress) ch.socket().getLocalSocketAddress()).getPort();
+                int port = ch.port();
                 if (!even || (port & 1) == 0) {
                     if (!reserveNext) {
                         return new Bound(ch, 0);
                     }
-                    DatagramChannel next = port < 65535 ? tryBind(family, address, port + 1) : null;
+                    BoundDatagram next = port < 65535 ? tryBind(family, address, port + 1) : null;
                     if (next != null) {
                         return new Bound(ch, reserve(next, family));
                     }
@@ -115,16 +118,16 @@ public final class RelayPortPool {
             }
             return null;
         } finally {
-            rejected.forEach(RelayPortPool::closeQuietly);
+            rejected.forEach(BoundDatagram::close);
         }
     }
 
-    private long reserve(DatagramChannel channel, AddressFamily family) {
+    private long reserve(BoundDatagram socket, AddressFamily family) {
         long token;
         do {
             token = ThreadLocalRandom.current().nextLong();
         } while (token == 0 || reservations.putIfAbsent(token,
-                new Reservation(channel, family, System.nanoTime() + RESERVATION_NANOS)) != null);
+                new Reservation(socket, family, System.nanoTime() + RESERVATION_NANOS)) != null);
         return token;
     }
 
@@ -132,7 +135,7 @@ public final class RelayPortPool {
     public Reservation take(long token) {
         Reservation r = reservations.remove(token);
         if (r != null && r.expiresNanos - System.nanoTime() < 0) {
-            release(r.channel, r.family);
+            release(r.socket, r.family);
             return null;
         }
         return r;
@@ -142,7 +145,7 @@ public final class RelayPortPool {
     public void purge(long nowNanos) {
         reservations.entrySet().removeIf(e -> {
             if (e.getValue().expiresNanos - nowNanos < 0) {
-                release(e.getValue().channel, e.getValue().family);
+                release(e.getValue().socket, e.getValue().family);
                 return true;
             }
             return false;
@@ -156,37 +159,21 @@ public final class RelayPortPool {
         }
     }
 
-    public void release(DatagramChannel channel, AddressFamily family) {
-        int port = channel.socket().getLocalPort();
-        closeQuietly(channel);
-        free(family, port);
+    public void release(BoundDatagram socket, AddressFamily family) {
+        socket.close();
+        free(family, socket.port());
     }
 
     public void closeAll() {
-        reservations.values().forEach(r -> release(r.channel, r.family));
+        reservations.values().forEach(r -> release(r.socket, r.family));
         reservations.clear();
     }
 
-    private static DatagramChannel tryBind(AddressFamily family, InetAddress address, int port) {
-        DatagramChannel ch = null;
+    private static BoundDatagram tryBind(AddressFamily family, InetAddress address, int port) {
         try {
-            ch = DatagramChannel.open(family == AddressFamily.IPV4 ? StandardProtocolFamily.INET
-                    : StandardProtocolFamily.INET6);
-            ch.bind(new InetSocketAddress(address, port));
-            return ch;
+            return Transports.bindDatagram(family, new InetSocketAddress(address, port));
         } catch (IOException | RuntimeException e) {
-            if (ch != null) {
-                closeQuietly(ch);
-            }
             return null;
-        }
-    }
-
-    public static void closeQuietly(DatagramChannel ch) {
-        try {
-            ch.close();
-        } catch (IOException ignored) {
-            // nothing to do
         }
     }
 }

@@ -102,7 +102,7 @@ final class AllocateHandler implements MethodHandler {
                 return MethodHandler.error(msg, StunErrorCode.INSUFFICIENT_CAPACITY);
             }
             primary = r.family();
-            bound = new RelayPortPool.Bound(r.channel(), 0);
+            bound = new RelayPortPool.Bound(r.socket(), 0);
         } else {
             bound = server.ports.bind(primary, even != null, even != null && even.reserve());
             if (bound == null) {
@@ -124,9 +124,9 @@ final class AllocateHandler implements MethodHandler {
                 : Math.min(Allocation.MAX_LIFETIME, Math.max(Allocation.DEFAULT_LIFETIME, lifetimeAttribute.seconds()));
         Allocation a = new Allocation(server, client, o.username(), o.key(), o.integrity(), msg.hasFingerprint(),
                 msg.transactionId(), lifetime * Allocation.SECOND);
-        a.setRelay(server.openRelay(a, bound.channel(), primary));
+        a.setRelay(server.openRelay(a, bound.socket(), primary));
         if (bound6 != null) {
-            a.setRelay(server.openRelay(a, bound6.channel(), AddressFamily.IPV6));
+            a.setRelay(server.openRelay(a, bound6.socket(), AddressFamily.IPV6));
         }
         StunMessage.Builder response = StunMessage.successResponse(msg);
         for (Allocation.Relay r : a.relays()) {

@@ -2,7 +2,7 @@ package org.edgeway.engine.turn;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.DatagramChannel;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -36,11 +36,11 @@ final class Allocation {
     /** A relayed transport address and its socket. */
     static final class Relay {
         final Allocation allocation;
-        final NioDatagramChannel channel;
+        final DatagramChannel channel;
         final InetSocketAddress address;
         final AddressFamily family;
 
-        Relay(Allocation allocation, NioDatagramChannel channel, InetSocketAddress address, AddressFamily family) {
+        Relay(Allocation allocation, DatagramChannel channel, InetSocketAddress address, AddressFamily family) {
             this.allocation = allocation;
             this.channel = channel;
             this.address = address;
@@ -372,7 +372,6 @@ final class Allocation {
                 loop.execute(() -> {
                     try {
                         other.fromPeer(data, source);
-                        FlushBatch.flushAll();
                     } finally {
                         data.release();
                     }

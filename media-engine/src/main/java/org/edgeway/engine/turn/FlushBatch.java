@@ -5,8 +5,10 @@ import io.netty.util.concurrent.FastThreadLocal;
 import java.util.ArrayList;
 
 /**
- * Channels written during the current read batch of this event loop, flushed once when the batch ends
- * ({@code channelReadComplete}): one flush per channel per batch instead of one per packet.
+ * Channels written on this event loop since it last woke, flushed once by a task that runs after the loop has
+ * read every ready socket: one flush per channel per wake-up instead of one per packet or per socket read. Many
+ * relays answer their clients through one listener socket, so its datagrams of a wake-up leave together (one
+ * sendmmsg on the native transport). Event loop only.
  */
 final class FlushBatch {
 
@@ -20,6 +22,7 @@ final class FlushBatch {
     private FlushBatch() {
     }
 
+    /** Queues a flush of {@code channel}, which belongs to the calling event loop. */
     static void add(Channel channel) {
         ArrayList<Channel> list = PENDING.get();
         for (int i = list.size() - 1; i >= 0; i--) {
@@ -27,10 +30,13 @@ final class FlushBatch {
                 return;
             }
         }
+        if (list.isEmpty()) {
+            channel.eventLoop().execute(FlushBatch::flushAll);
+        }
         list.add(channel);
     }
 
-    static void flushAll() {
+    private static void flushAll() {
         ArrayList<Channel> list = PENDING.get();
         for (int i = 0; i < list.size(); i++) {
             list.get(i).flush();

@@ -3,6 +3,9 @@ package org.edgeway.engine.turn;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.DefaultMaxMessagesRecvByteBufAllocator;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.RecvByteBufAllocator;
+import org.edgeway.engine.net.Transports;
 
 /**
  * Receive buffers of a fixed size with {@value #HEADROOM} bytes free in front of the datagram, so that the relay
@@ -20,6 +23,16 @@ final class HeadroomRecvByteBufAllocator extends DefaultMaxMessagesRecvByteBufAl
     HeadroomRecvByteBufAllocator(int size, int maxMessagesPerRead) {
         super(maxMessagesPerRead);
         this.size = size;
+    }
+
+    /**
+     * Receive buffers for {@code size}-byte datagrams on the current transport: with headroom under NIO. Native
+     * epoll hands each datagram on as a slice starting at the buffer's reader index (and expects that index at
+     * 0), so headroom would not survive it: there the relay path writes headers into a copy.
+     */
+    static RecvByteBufAllocator forTransport(int size, int maxMessagesPerRead) {
+        return Transports.epoll() ? new FixedRecvByteBufAllocator(size).maxMessagesPerRead(maxMessagesPerRead)
+                : new HeadroomRecvByteBufAllocator(size, maxMessagesPerRead);
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.netty.channel.socket.DatagramPacket;
 
 /**
  * Inbound side of a relay socket: datagrams from peers, forwarded to the allocation's client (RFC 8656 sections
- * 11.3 and 12.7). Flushes the client once per read batch. Never throws: anything unexpected is counted and
+ * 11.3 and 12.7). The client is flushed once per event loop wake-up ({@link FlushBatch}). Never throws: anything unexpected is counted and
  * dropped.
  */
 final class RelayHandler extends ChannelInboundHandlerAdapter {
@@ -37,11 +37,6 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
         } finally {
             packet.release();
         }
-    }
-
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        FlushBatch.flushAll();
     }
 
     @Override

@@ -62,7 +62,6 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        FlushBatch.flushAll();
         ctx.flush();
     }
 

@@ -10,16 +10,12 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioChannelOption;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -31,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
+import org.edgeway.engine.net.Transports;
 import org.edgeway.engine.tls.ReloadingSslContext;
 
 /**
@@ -41,6 +38,11 @@ import org.edgeway.engine.tls.ReloadingSslContext;
 final class TurnListeners {
 
     static final int SOCKET_BUFFER = 2 * 1024 * 1024;
+    /**
+     * Bytes a UDP listener receives into per recvmmsg (native transport): as many datagram slots of the largest
+     * size as fit, 7 at the default 4096; at most 32 KiB so the buffer stays in the allocator's per-thread cache.
+     */
+    static final int RECEIVE_BUFFER = 32 * 1024;
     static final int TCP_IDLE_SECONDS = 120;
     /** Least time between two looks at the TLS keystore file. */
     static final Duration TLS_RELOAD_CHECK = Duration.ofSeconds(2);
@@ -206,14 +208,17 @@ final class TurnListeners {
         int actual = port;
         try {
             for (EventLoop loop : each) {
-                Bootstrap b = new Bootstrap().group(loop).channel(NioDatagramChannel.class)
+                Bootstrap b = new Bootstrap().group(loop).channel(Transports.datagramChannel())
                         .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER)
                         .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER)
-                        .option(ChannelOption.RCVBUF_ALLOCATOR,
-                                new HeadroomRecvByteBufAllocator(server.maxDatagramSize + 1, 32))
+                        .option(ChannelOption.ALLOCATOR, Transports.packetAllocator())
                         .handler(new UdpListenerHandler(server, listener));
+                // a listener forwards client data as is (no header in front), so it can take datagrams in batches
+                int slot = server.maxDatagramSize + 1;
+                Transports.batchReceive(b, slot, Math.max(1, RECEIVE_BUFFER / slot), 64,
+                        new HeadroomRecvByteBufAllocator(server.maxDatagramSize + 1, 32));
                 if (each.size() > 1) {
-                    b.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true);
+                    Transports.reusePort(b);
                 }
                 ChannelFuture f = b.bind(new InetSocketAddress(bind, actual)).syncUninterruptibly();
                 if (!f.isSuccess()) {
@@ -247,7 +252,7 @@ final class TurnListeners {
     private TcpListener bindTcp(InetAddress bind, int port, AtomicInteger portRelays, ReloadingSslContext tls)
             throws IOException {
         TcpListener listener = new TcpListener(new InetSocketAddress(bind, port), portRelays, tls);
-        ServerBootstrap b = new ServerBootstrap().group(loops, loops).channel(NioServerSocketChannel.class)
+        ServerBootstrap b = new ServerBootstrap().group(loops, loops).channel(Transports.serverSocketChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)

@@ -2,7 +2,7 @@ package org.edgeway.engine.turn;
 
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.DatagramChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.UnknownHostException;
-import java.nio.channels.DatagramChannel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,7 +28,9 @@ import org.edgeway.engine.NodeSettings;
 import org.edgeway.engine.ServiceContext;
 import org.edgeway.engine.net.Cidr;
 import org.edgeway.engine.net.PeerAddressPolicy;
+import org.edgeway.engine.net.BoundDatagram;
 import org.edgeway.engine.net.RelayPortPool;
+import org.edgeway.engine.net.Transports;
 import org.edgeway.engine.stun.attribute.AddressFamily;
 import org.edgeway.engine.tls.ReloadingSslContext;
 
@@ -110,7 +111,9 @@ public final class TurnServer {
 
     /** The relay of this server bound to {@code address}, or null. */
     Allocation.Relay localRelay(InetSocketAddress address) {
-        return relaysByAddress.get(address);
+        // most peers are not relays of ours: a port outside the media range is answered without hashing the address
+        RelayPortPool pool = ports;
+        return pool == null || !pool.mayHold(address.getPort()) ? null : relaysByAddress.get(address);
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -192,10 +195,11 @@ public final class TurnServer {
     }
 
     /** Registers a new allocation's relay socket on the client's event loop. */
-    Allocation.Relay openRelay(Allocation allocation, DatagramChannel bound, AddressFamily family) {
-        NioDatagramChannel ch = new NioDatagramChannel(bound);
-        ch.config().setRecvByteBufAllocator(new HeadroomRecvByteBufAllocator(maxDatagramSize + 1, 32));
-        InetSocketAddress local = new InetSocketAddress(ports.address(family), bound.socket().getLocalPort());
+    Allocation.Relay openRelay(Allocation allocation, BoundDatagram bound, AddressFamily family) {
+        DatagramChannel ch = bound.toChannel();
+        ch.config().setAllocator(Transports.packetAllocator());
+        ch.config().setRecvByteBufAllocator(HeadroomRecvByteBufAllocator.forTransport(maxDatagramSize + 1, 32));
+        InetSocketAddress local = new InetSocketAddress(ports.address(family), bound.port());
         Allocation.Relay relay = new Allocation.Relay(allocation, ch, local, family);
         ch.pipeline().addLast(new RelayHandler(allocation, this));
         relaysByAddress.put(local, relay);

@@ -2,7 +2,6 @@ package org.edgeway.engine.turn;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.edgeway.engine.net.Transports;
 
 /**
  * Listener-level limits on real sockets: the Large request port range (a listener pair per port, 1000 relays per
@@ -79,7 +79,7 @@ class TurnListenerLimitsTest {
 
     @Test
     void eachPortOfTheRangeHasItsOwnRelayLimitSharedByUdpAndTcp() throws Exception {
-        EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, Transports.ioHandlerFactory());
         List<TestTurnClient> clients = new ArrayList<>();
         TurnServer server = null;
         try {

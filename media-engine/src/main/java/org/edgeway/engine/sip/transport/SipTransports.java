@@ -15,9 +15,6 @@ import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -36,6 +33,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.edgeway.engine.sip.message.SipCodec;
 import org.edgeway.engine.zones.ZoneConfig.Transport;
+import org.edgeway.engine.net.Transports;
 
 /**
  * The SIP listeners (UDP, TCP, TLS) of one node on the engine's event loops, and the sending side: responses go
@@ -88,7 +86,7 @@ public final class SipTransports {
     }
 
     public InetSocketAddress bindUdp(int port) throws IOException {
-        Bootstrap b = new Bootstrap().group(loops).channel(NioDatagramChannel.class)
+        Bootstrap b = new Bootstrap().group(loops).channel(Transports.datagramChannel())
                 .option(ChannelOption.SO_RCVBUF, 1 << 20).option(ChannelOption.SO_SNDBUF, 1 << 20)
                 // Netty reads datagrams into 2,048 octets by default, cutting longer SIP messages (RFC 4475 longreq)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
@@ -122,7 +120,7 @@ public final class SipTransports {
      */
     public InetSocketAddress bindStream(Transport transport, int port, Supplier<SslContext> tls, String zone,
             HandshakeCheck check) throws IOException {
-        ServerBootstrap b = new ServerBootstrap().group(loops, loops).channel(NioServerSocketChannel.class)
+        ServerBootstrap b = new ServerBootstrap().group(loops, loops).channel(Transports.serverSocketChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024).option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -197,7 +195,7 @@ public final class SipTransports {
     public io.netty.util.concurrent.Future<Channel> openZoneConnection(Flow flow, SslContext tls, String zone,
             HandshakeCheck check) {
         io.netty.util.concurrent.Promise<Channel> ready = loops.next().newPromise();
-        Bootstrap b = new Bootstrap().group(loops).channel(NioSocketChannel.class)
+        Bootstrap b = new Bootstrap().group(loops).channel(Transports.socketChannel())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000).option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -325,7 +323,7 @@ public final class SipTransports {
 
     private ChannelFuture connect(Flow flow) {
         Transport transport = flow.transport();
-        Bootstrap b = new Bootstrap().group(loops).channel(NioSocketChannel.class)
+        Bootstrap b = new Bootstrap().group(loops).channel(Transports.socketChannel())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000).option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
