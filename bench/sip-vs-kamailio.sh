@@ -25,6 +25,9 @@
 # Builds the node if it is missing (mvn -B -o package -DskipTests), stops every process it starts by pid on exit.
 # Traffic stays on 127.0.0.1; ports are below the ephemeral range and outside the tests' band (20000-23999).
 set -euo pipefail
+# SIPp refuses calls beyond its open-file limit ("Maximum number of open sockets ... plus number of open calls");
+# raise it so the limit measured is the server's
+ulimit -n 1048576 2>/dev/null || ulimit -n 65536 2>/dev/null || true
 
 RUNS=3
 QUICK=0
