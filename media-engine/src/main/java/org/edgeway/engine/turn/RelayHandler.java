@@ -6,8 +6,8 @@ import io.netty.channel.socket.DatagramPacket;
 
 /**
  * Inbound side of a relay socket: datagrams from peers, forwarded to the allocation's client (RFC 8656 sections
- * 11.3 and 12.7). The client is flushed once per event loop wake-up ({@link FlushBatch}). Never throws: anything unexpected is counted and
- * dropped.
+ * 11.3 and 12.7). The client is flushed once per event loop wake-up ({@link FlushBatch}). Never throws:
+ * anything unexpected is counted and dropped.
  */
 final class RelayHandler extends ChannelInboundHandlerAdapter {
 

@@ -216,7 +216,7 @@ final class TurnListeners {
                 // a listener forwards client data as is (no header in front), so it can take datagrams in batches
                 int slot = server.maxDatagramSize + 1;
                 Transports.batchReceive(b, slot, Math.max(1, RECEIVE_BUFFER / slot), 64,
-                        new HeadroomRecvByteBufAllocator(server.maxDatagramSize + 1, 32));
+                        new HeadroomRecvByteBufAllocator(slot, 32));
                 if (each.size() > 1) {
                     Transports.reusePort(b);
                 }

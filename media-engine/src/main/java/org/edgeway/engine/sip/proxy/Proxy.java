@@ -189,7 +189,8 @@ public final class Proxy implements TransactionLayer.User {
         Target target = search.targets().get(0);
         String found = "Found " + target.requestUri() + " in " + target.zone();
         boolean mraRegister = request.method().equals("REGISTER") && isUnifiedCommunications(cfg, target.zone());
-        String aor = request.to().uri().addressOfRecord().toLowerCase(Locale.ROOT);
+        // only a REGISTER into a UC traversal zone needs its AOR: keep the rest of the forwarding path free of it
+        String aor = mraRegister ? request.to().uri().addressOfRecord().toLowerCase(Locale.ROOT) : null;
         forwarder.forward(tx, target, (status, response) -> {
             history.add(new SearchView(at, request.method(), zone, alias, search.tried(),
                     status == 482 ? "Loop detected" : found, status));
