@@ -164,10 +164,11 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * The service of this type (tests and the benchmark read a running service's bound ports through it; the EJB
-     * side uses {@link #snapshot()}).
+     * The service of this type, or the one implementing this interface (such as
+     * {@link org.edgeway.engine.calls.CallControl}): status pages act on a running service through it; state is read
+     * through {@link #snapshot()}.
      */
-    public <T extends EngineService<?, ?>> T service(Class<T> type) {
+    public <T> T service(Class<T> type) {
         for (EngineService<?, ?> s : services) {
             if (type.isInstance(s)) {
                 return type.cast(s);

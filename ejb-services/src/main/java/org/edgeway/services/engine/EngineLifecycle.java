@@ -20,7 +20,6 @@ import java.util.logging.Logger;
 import org.edgeway.engine.Engine;
 import org.edgeway.engine.EngineConfig;
 import org.edgeway.engine.EngineEvent;
-import org.edgeway.engine.EngineService;
 import org.edgeway.engine.EngineSnapshot;
 import org.edgeway.services.alarms.Alarms;
 import org.edgeway.services.system.SettingsChanged;
@@ -92,7 +91,7 @@ public class EngineLifecycle {
     }
 
     /** One running service of the engine, for the actions a status page offers (un-register ...). */
-    public <T extends EngineService<?, ?>> T service(Class<T> type) {
+    public <T> T service(Class<T> type) {
         return engine.service(type);
     }
 
