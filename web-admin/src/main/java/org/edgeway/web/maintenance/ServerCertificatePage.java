@@ -58,7 +58,7 @@ public class ServerCertificatePage implements Serializable {
     public StreamedContent getRequestFile() {
         byte[] bytes = request == null ? new byte[0] : request.getBytes(StandardCharsets.US_ASCII);
         return DefaultStreamedContent.builder().name("certificate-signing-request.pem").contentType("application/pkcs10")
-                .contentLength(bytes.length).stream(() -> new ByteArrayInputStream(bytes)).build();
+                .contentLength((long) bytes.length).stream(() -> new ByteArrayInputStream(bytes)).build();
     }
 
     public ServerCertificateView getInUse() {
