@@ -16,11 +16,11 @@ import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLSocket;
 import org.edgeway.it.ApiClient;
 import org.edgeway.it.Browser;
 import org.edgeway.it.Console;
 import org.edgeway.it.ServerNode;
+import org.edgeway.it.sip.PresentedCertificate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -221,29 +221,10 @@ class ServerCertificateIT {
         }
     }
 
-    /** The certificate the node's HTTPS listener presents (accepted unchecked: this reads it, it does not trust it). */
+    /** The certificate the node's HTTPS listener presents. */
     private X509Certificate served() throws Exception {
-        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
-        tls.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
         java.net.URI uri = java.net.URI.create(node.httpsUrl());
-        try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(uri.getHost(), uri.getPort())) {
-            socket.setSoTimeout(5000);
-            socket.startHandshake();
-            return (X509Certificate) socket.getSession().getPeerCertificates()[0];
-        }
+        return parse(PresentedCertificate.of(uri.getHost(), uri.getPort()).pem());
     }
 
     private static X509Certificate parse(String pem) throws Exception {
