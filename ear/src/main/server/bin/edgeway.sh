@@ -63,6 +63,13 @@ if [ ! -s "$data/tls/https.p12" ]; then
     "$data/tls/https.p12" "$password" "$(hostname -f 2>/dev/null || hostname)"
 fi
 
+# A server certificate uploaded on Maintenance > Security > Server certificate waits for this restart (seed 002).
+if [ -s "$data/tls/https.p12.pending" ]; then
+  mv -f "$data/tls/https.p12" "$data/tls/https.p12.previous"
+  mv -f "$data/tls/https.p12.pending" "$data/tls/https.p12"
+  echo "installed the uploaded server certificate (the previous one is tls/https.p12.previous)"
+fi
+
 if $prepare_only; then
   echo "prepared $data"
   exit 0

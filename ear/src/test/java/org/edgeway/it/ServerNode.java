@@ -94,6 +94,10 @@ public final class ServerNode implements AutoCloseable {
                 throw new IllegalStateException("deployment failed: "
                         + Files.readString(deployments.resolve("edgeway.ear.failed")) + "\n" + serverLogTail());
             }
+            synchronized (this) {
+                // edgeway.sh may still install an uploaded server certificate: trust what the keystore holds now
+                trusted = null;
+            }
             if (Files.exists(deployments.resolve("edgeway.ear.deployed")) && httpStatus("/login") == 200) {
                 return;
             }

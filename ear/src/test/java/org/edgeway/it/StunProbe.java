@@ -16,14 +16,14 @@ import javax.crypto.spec.SecretKeySpec;
  * A deliberately independent, minimal TURN client written from RFC 8656 / 8489 (not using the engine's codec), so
  * console tests check the wire behaviour the settings produce: Allocate without and with long-term credentials.
  */
-final class StunProbe implements AutoCloseable {
+public final class StunProbe implements AutoCloseable {
 
     static final int ALLOCATE = 0x0003;
     static final int MAGIC = 0x2112A442;
     static final int REQUESTED_TRANSPORT = 0x0019;
     static final int USERNAME = 0x0006;
-    static final int REALM = 0x0014;
-    static final int NONCE = 0x0015;
+    public static final int REALM = 0x0014;
+    public static final int NONCE = 0x0015;
     static final int MESSAGE_INTEGRITY = 0x0008;
     static final int ERROR_CODE = 0x0009;
     static final int XOR_RELAYED_ADDRESS = 0x0016;
@@ -36,34 +36,34 @@ final class StunProbe implements AutoCloseable {
     private final InetAddress server;
     private final int port;
 
-    StunProbe(int port) throws Exception {
+    public StunProbe(int port) throws Exception {
         this.socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         this.server = InetAddress.getLoopbackAddress();
         this.port = port;
     }
 
     /** A decoded response: message type and attributes by type (values as raw bytes). */
-    record Response(int type, Map<Integer, byte[]> attributes) {
-        int errorCode() {
+    public record Response(int type, Map<Integer, byte[]> attributes) {
+        public int errorCode() {
             byte[] e = attributes.get(ERROR_CODE);
             return e == null ? 0 : (e[2] & 0x07) * 100 + (e[3] & 0xff);
         }
 
-        String text(int attribute) {
+        public String text(int attribute) {
             byte[] v = attributes.get(attribute);
             return v == null ? null : new String(v, StandardCharsets.UTF_8);
         }
 
-        boolean isSuccess() {
+        public boolean isSuccess() {
             return (type & 0x0110) == 0x0100;
         }
     }
 
-    Response allocateWithoutCredentials() throws Exception {
+    public Response allocateWithoutCredentials() throws Exception {
         return exchange(message(null, null, null, null));
     }
 
-    Response allocate(String user, String password, String realm, String nonce) throws Exception {
+    public Response allocate(String user, String password, String realm, String nonce) throws Exception {
         return exchange(message(user, password, realm, nonce));
     }
 

@@ -22,18 +22,20 @@ class SchemaMigrationTest {
 
     /** Stands in for the node's SecretBox: reversible and visibly not the plain value. */
     private static final UnaryOperator<String> ENCRYPT = s -> "enc:" + new StringBuilder(s).reverse();
+    /** The highest version among the migration scripts shipped: every one of them must be applied. */
+    private static final String LATEST = latestScriptVersion();
 
     @Test
     void migratesAFileDatabaseOnceAndKeepsData(@TempDir Path dir) throws Exception {
         JdbcDataSource ds = dataSource(dir);
 
-        assertEquals("7", SchemaMigration.migrate(ds, ENCRYPT));
+        assertEquals(LATEST, SchemaMigration.migrate(ds, ENCRYPT));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("insert into config_log(changed_at, changed_by, source, setting, old_value, new_value) "
                     + "values (current_timestamp, 'admin', 'web', 'System > DNS: DNS server address 1', null, '192.0.2.53')");
         }
         // second start: nothing to apply, data kept
-        assertEquals("7", SchemaMigration.migrate(ds, ENCRYPT));
+        assertEquals(LATEST, SchemaMigration.migrate(ds, ENCRYPT));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             Set<String> tables = new HashSet<>();
             try (ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", null, new String[] {"TABLE"})) {
@@ -63,7 +65,7 @@ class SchemaMigrationTest {
                     + " values (2, 'ntp.example.com', 'SYMMETRIC_KEY', 7, 'SHA1', 'plain-phrase')");
         }
 
-        assertEquals("7", SchemaMigration.migrate(ds, ENCRYPT));
+        assertEquals(LATEST, SchemaMigration.migrate(ds, ENCRYPT));
 
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select slot, pass_phrase_encrypted from ntp_server order by slot")) {
@@ -87,7 +89,7 @@ class SchemaMigrationTest {
             s.executeUpdate("insert into sip_settings values (1, true, false, 5060, true, 5060, true, 5061, 5, 45, 60, 0)");
         }
 
-        assertEquals("7", SchemaMigration.migrate(ds, ENCRYPT));
+        assertEquals(LATEST, SchemaMigration.migrate(ds, ENCRYPT));
 
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select enabled, digest_algorithms from sip_settings")) {
@@ -103,5 +105,15 @@ class SchemaMigrationTest {
         ds.setUser("sa");
         ds.setPassword("sa");
         return ds;
+    }
+
+    private static String latestScriptVersion() {
+        try (var scripts = java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {
+            return String.valueOf(scripts.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -14,11 +14,11 @@ import javax.net.ssl.X509TrustManager;
  * {@code openssl s_client -showcerts} (accepted unchecked: it is what is about to be trusted), as PEM and with the
  * first DNS name of its SAN (the name peers verify).
  */
-record PresentedCertificate(String pem, String dnsName) {
+public record PresentedCertificate(String pem, String dnsName) {
 
     private static final int DNS_NAME = 2; // GeneralName tag (RFC 5280 4.2.1.6)
 
-    static PresentedCertificate of(String host, int port) throws Exception {
+    public static PresentedCertificate of(String host, int port) throws Exception {
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, new TrustManager[] {new AcceptAny()}, null);
         try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket()) {

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.edgeway.engine.NodeRole;
 import org.edgeway.engine.SystemSize;
 import org.edgeway.persistence.SchemaMigration;
+import org.edgeway.services.certificates.ServerCertificates;
 import org.edgeway.services.security.SecretBox;
 
 /**
@@ -35,6 +36,8 @@ public class Bootstrap {
     private FirstStart firstStart;
     @Inject
     private SecretBox secrets;
+    @Inject
+    private ServerCertificates serverCertificates;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Flyway manages its own transactions
@@ -43,6 +46,7 @@ public class Bootstrap {
         LOG.info(() -> "Database schema at version " + version);
         firstStart.initialize(role(System.getProperty(ROLE_PROPERTY, "C")),
                 SystemSize.valueOf(System.getProperty(SIZE_PROPERTY, "small").trim().toUpperCase()));
+        serverCertificates.reconcileRestartAlarm();
     }
 
     static NodeRole role(String value) {

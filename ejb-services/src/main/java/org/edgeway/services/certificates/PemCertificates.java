@@ -78,7 +78,7 @@ final class PemCertificates {
         }
     }
 
-    private static String pem(X509Certificate c) throws CertificateEncodingException {
+    static String pem(X509Certificate c) throws CertificateEncodingException {
         return "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(c.getEncoded())
                 + "\n-----END CERTIFICATE-----\n";
@@ -86,8 +86,13 @@ final class PemCertificates {
 
     /** SHA-256 of the DER encoding, as colon-separated upper-case hex. */
     static String fingerprint(X509Certificate c) throws CertificateEncodingException {
+        return fingerprint("SHA-256", c);
+    }
+
+    /** A digest of the DER encoding, as colon-separated upper-case hex. */
+    static String fingerprint(String algorithm, X509Certificate c) throws CertificateEncodingException {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(c.getEncoded());
+            byte[] digest = MessageDigest.getInstance(algorithm).digest(c.getEncoded());
             return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

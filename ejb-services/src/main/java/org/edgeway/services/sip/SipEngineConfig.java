@@ -9,6 +9,7 @@ import org.edgeway.services.authentication.LocalDatabase;
 import org.edgeway.services.dialplan.SearchRules;
 import org.edgeway.services.domains.Domains;
 import org.edgeway.services.engine.EngineConfigContributor;
+import org.edgeway.services.maintenance.MaintenanceMode;
 
 /**
  * The SIP page, the domains, the dial plan and the local database's credentials as SIP's part of the engine
@@ -26,6 +27,8 @@ public class SipEngineConfig implements EngineConfigContributor {
     private SearchRules searchRules;
     @Inject
     private LocalDatabase localDatabase;
+    @Inject
+    private MaintenanceMode maintenanceMode;
 
     @Override
     public EngineConfig contribute(EngineConfig config) {
@@ -33,7 +36,8 @@ public class SipEngineConfig implements EngineConfigContributor {
         sip = settings.withProtocol(sip)
                 .withDomains(domains.forEngine())
                 .withSearchRules(searchRules.forEngine())
-                .withCredentials(sip.realm(), localDatabase.passwordsForEngine());
+                .withCredentials(sip.realm(), localDatabase.passwordsForEngine())
+                .withMaintenanceMode(maintenanceMode.isOn());
         return config.with(SipService.KEY, sip);
     }
 }

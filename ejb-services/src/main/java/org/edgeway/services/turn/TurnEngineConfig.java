@@ -6,6 +6,7 @@ import org.edgeway.engine.EngineConfig;
 import org.edgeway.engine.turn.TurnConfig;
 import org.edgeway.engine.turn.TurnService;
 import org.edgeway.services.engine.EngineConfigContributor;
+import org.edgeway.services.maintenance.MaintenanceMode;
 
 /**
  * TURN's part of the engine configuration, and the difference between what is stored and what runs: seed 003
@@ -18,6 +19,8 @@ public class TurnEngineConfig implements EngineConfigContributor {
 
     @Inject
     private TurnSettingsService settings;
+    @Inject
+    private MaintenanceMode maintenanceMode;
 
     /** The TURN configuration handed to the engine, and the one stored (they differ until TURN restarts). */
     private TurnConfig applied;
@@ -25,7 +28,7 @@ public class TurnEngineConfig implements EngineConfigContributor {
 
     @Override
     public synchronized EngineConfig contribute(EngineConfig config) {
-        stored = settings.engineConfig();
+        stored = settings.engineConfig().toBuilder().maintenanceMode(maintenanceMode.isOn()).build();
         applied = effective(applied, stored);
         return config.with(TurnService.KEY, applied);
     }
@@ -38,7 +41,7 @@ public class TurnEngineConfig implements EngineConfigContributor {
     /** What the engine should run: the stored settings, or while TURN stays On the running ones with new credentials. */
     static TurnConfig effective(TurnConfig applied, TurnConfig stored) {
         if (applied != null && applied.enabled() && stored.enabled()) {
-            return applied.withCredentialsOf(stored);
+            return applied.withLiveSettingsOf(stored);
         }
         return stored;
     }

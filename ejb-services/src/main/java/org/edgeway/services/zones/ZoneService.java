@@ -115,6 +115,11 @@ public class ZoneService {
                         .anyMatch(t -> t == ZoneType.UNIFIED_COMMUNICATIONS_TRAVERSAL);
     }
 
+    /** Whether Unified Communications features are on: a Unified Communications traversal zone exists. */
+    public boolean unifiedCommunicationsEnabled() {
+        return zones().stream().anyMatch(z -> ZoneType.valueOf(z.getType()) == ZoneType.UNIFIED_COMMUNICATIONS_TRAVERSAL);
+    }
+
     public Optional<ZoneForm> form(int id) {
         Zone z = em.find(Zone.class, id);
         if (z == null) {

@@ -43,6 +43,9 @@ final class AllocateHandler implements MethodHandler {
             }
             return MethodHandler.error(msg, StunErrorCode.ALLOCATION_MISMATCH);
         }
+        if (server.inMaintenanceMode()) {
+            return refuseNew(client, msg);
+        }
         RequestedTransportAttribute transport = msg.get(RequestedTransportAttribute.class);
         if (transport == null) {
             return MethodHandler.error(msg, StunErrorCode.BAD_REQUEST);
@@ -87,12 +90,7 @@ final class AllocateHandler implements MethodHandler {
         int needed = dual ? 2 : 1;
         TurnListeners.Listener listener = client.listener();
         if (!server.table.reserve(needed, listener)) {
-            TurnConfig.AlternateServer alternate = server.bestAlternate(client.client);
-            if (alternate != null) {
-                return MethodHandler.error(msg, StunErrorCode.TRY_ALTERNATE).add(new AlternateServerAttribute(
-                        new InetSocketAddress(TurnServer.literal(alternate.host()), alternate.port())));
-            }
-            return MethodHandler.error(msg, StunErrorCode.INSUFFICIENT_CAPACITY);
+            return refuseNew(client, msg);
         }
         RelayPortPool.Bound bound;
         if (token != null) {
@@ -168,5 +166,15 @@ final class AllocateHandler implements MethodHandler {
             }
             return b;
         }
+    }
+
+    /** No room here (full, or maintenance mode): 300 Try Alternate to the nearest alternate server, else 508. */
+    private StunMessage.Builder refuseNew(ClientTransport client, StunMessage msg) {
+        TurnConfig.AlternateServer alternate = server.bestAlternate(client.client);
+        if (alternate != null) {
+            return MethodHandler.error(msg, StunErrorCode.TRY_ALTERNATE).add(new AlternateServerAttribute(
+                    new InetSocketAddress(TurnServer.literal(alternate.host()), alternate.port())));
+        }
+        return MethodHandler.error(msg, StunErrorCode.INSUFFICIENT_CAPACITY);
     }
 }

@@ -74,6 +74,8 @@ import org.edgeway.engine.SystemSize;
  *     seconds): a changed file is loaded for new connections without a restart; a broken file keeps the previous
  *     certificate and logs a warning</td></tr>
  * <tr><td>tlsKeyStorePassword</td><td>null</td><td>keystore (and key) password; null = empty</td></tr>
+ * <tr><td>maintenanceMode</td><td>false</td><td>Maintenance mode (seed 001): new allocations are refused (300 Try
+ * Alternate with an alternate server, else 508), existing ones are refreshed, relay and end as usual; live</td></tr>
  * </table>
  * Fixed by the RFCs rather than configurable: allocation lifetime 600 s default / 3600 s maximum, permissions
  * 300 s, channel bindings 600 s, reservations 30 s.
@@ -110,7 +112,8 @@ public record TurnConfig(
         boolean tlsEnabled,
         int tlsPort,
         String tlsKeyStore,
-        String tlsKeyStorePassword) {
+        String tlsKeyStorePassword,
+        boolean maintenanceMode) {
 
     /** Defaults that the constructor also falls back to (null or non-positive given). */
     static final String DEFAULT_REALM = "TANDBERG";
@@ -201,7 +204,8 @@ public record TurnConfig(
                 + ", maxDatagramSize=" + maxDatagramSize + ", maxTcpConnections=" + maxTcpConnections
                 + ", strictChannelNumbers=" + strictChannelNumbers + ", internalHairpin=" + internalHairpin
                 + ", tlsEnabled=" + tlsEnabled + ", tlsPort=" + tlsPort + ", tlsKeyStore=" + tlsKeyStore
-                + ", tlsKeyStorePassword=" + (tlsKeyStorePassword == null ? "null" : "***") + "]";
+                + ", tlsKeyStorePassword=" + (tlsKeyStorePassword == null ? "null" : "***")
+                + ", maintenanceMode=" + maintenanceMode + "]";
     }
 
     private static void checkPort(int port, String name) {
@@ -229,11 +233,12 @@ public record TurnConfig(
     }
 
     /**
-     * This configuration with the credentials (local database users and the shared secret) of {@code other}: the
-     * part a running TURN server takes live. Whatever else differs needs a restart.
+     * This configuration with the parts of {@code other} a running TURN server takes live: the credentials (local
+     * database users and the shared secret) and maintenance mode. Whatever else differs needs a restart.
      */
-    public TurnConfig withCredentialsOf(TurnConfig other) {
-        return toBuilder().credentials(other.credentials).sharedSecret(other.sharedSecret).build();
+    public TurnConfig withLiveSettingsOf(TurnConfig other) {
+        return toBuilder().credentials(other.credentials).sharedSecret(other.sharedSecret)
+                .maintenanceMode(other.maintenanceMode).build();
     }
 
     /** Relay capacity for a system size: {@code maxRelays} if set, else 1800 (Small/Medium) or 6000 (Large). */
@@ -305,6 +310,7 @@ public record TurnConfig(
         private int tlsPort = 5349;
         private String tlsKeyStore;
         private String tlsKeyStorePassword;
+        private boolean maintenanceMode;
 
         private Builder() {
         }
@@ -342,6 +348,7 @@ public record TurnConfig(
             tlsPort = c.tlsPort;
             tlsKeyStore = c.tlsKeyStore;
             tlsKeyStorePassword = c.tlsKeyStorePassword;
+            maintenanceMode = c.maintenanceMode;
         }
 
         public Builder enabled(boolean v) { enabled = v; return this; }
@@ -387,6 +394,7 @@ public record TurnConfig(
         public Builder tlsKeyStore(String v) { tlsKeyStore = v; return this; }
         public Builder tlsKeyStore(java.nio.file.Path v) { tlsKeyStore = v == null ? null : v.toString(); return this; }
         public Builder tlsKeyStorePassword(String v) { tlsKeyStorePassword = v; return this; }
+        public Builder maintenanceMode(boolean v) { maintenanceMode = v; return this; }
 
         public TurnConfig build() {
             return new TurnConfig(enabled, tcp443Enabled, tcp443Port, portMultiplexing, requestsPort,
@@ -394,7 +402,8 @@ public record TurnConfig(
                     mediaPortRangeStart, mediaPortRangeEnd, allowUnauthenticatedStunBinding, peerAllow, peerDeny,
                     credentials, sharedSecret, unauthorizedPerSecond, alternateServers, maxRelays, userQuota,
                     nonceLifetime, relayAddress, relayAddressV6, maxDatagramSize, maxTcpConnections,
-                    strictChannelNumbers, internalHairpin, tlsEnabled, tlsPort, tlsKeyStore, tlsKeyStorePassword);
+                    strictChannelNumbers, internalHairpin, tlsEnabled, tlsPort, tlsKeyStore, tlsKeyStorePassword,
+                    maintenanceMode);
         }
     }
 }

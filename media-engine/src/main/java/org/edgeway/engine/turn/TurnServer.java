@@ -62,6 +62,7 @@ public final class TurnServer {
     final TurnListeners listeners;
     private volatile EngineState state = EngineState.STOPPED;
     private volatile String detail = "TURN services Off";
+    private volatile boolean maintenanceMode;
     private ScheduledFuture<?> sweeper;
     /** Relay-to-relay traffic between allocations of this server is handed over in process. */
     final boolean hairpin;
@@ -81,6 +82,7 @@ public final class TurnServer {
     TurnServer(ServiceContext context, TurnConfig config, int relaysPerPort) {
         this.node = context.node();
         this.config = config;
+        this.maintenanceMode = config.maintenanceMode();
         this.loops = context.loops();
         this.events = context.events() == null ? EngineListener.NONE : context.events();
         this.maxDatagramSize = config.maxDatagramSize();
@@ -102,11 +104,18 @@ public final class TurnServer {
      * Takes new credentials (local database users, shared secret) without a restart: later requests are checked
      * against them; live allocations keep relaying.
      */
-    void updateCredentials(TurnConfig next) {
+    /** Takes the live part of a new configuration ({@link TurnConfig#withLiveSettingsOf}). */
+    void updateLive(TurnConfig next) {
+        maintenanceMode = next.maintenanceMode();
         TurnRequestProcessor p = processor;
         if (p != null) {
             p.updateCredentials(next);
         }
+    }
+
+    /** Maintenance mode: no new allocations (seed 001 "Maintenance Mode"); existing ones carry on. */
+    boolean inMaintenanceMode() {
+        return maintenanceMode;
     }
 
     /** The relay of this server bound to {@code address}, or null. */

@@ -88,9 +88,9 @@ public final class TurnService implements EngineService<TurnConfig, TurnSnapshot
             return;
         }
         TurnServer current = server;
-        if (current != null && config.equals(previous.withCredentialsOf(config))) {
+        if (current != null && config.equals(previous.withLiveSettingsOf(config))) {
             running = config;
-            current.updateCredentials(config);
+            current.updateLive(config);
             return;
         }
         stop();

@@ -27,6 +27,7 @@ import org.edgeway.engine.stun.StunErrorCode;
 import org.edgeway.engine.stun.StunMessage;
 import org.edgeway.engine.stun.StunMethod;
 import org.edgeway.engine.stun.attribute.ChannelNumberAttribute;
+import org.edgeway.engine.stun.attribute.LifetimeAttribute;
 import org.edgeway.engine.stun.attribute.XorPeerAddressAttribute;
 import org.edgeway.engine.stun.attribute.XorRelayedAddressAttribute;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Regression (issue 10): saving a Local database credential used to restart TURN and drop every live allocation.
- * Credentials now apply to the running server; a realm change still restarts it, as seed 003 documents.
+ * Credentials now apply to the running server; a realm change still restarts it, as seed 003 documents. Maintenance
+ * mode too applies live: new allocations are refused, live ones carry on.
  */
 class TurnLiveCredentialsTest {
 
@@ -108,6 +110,33 @@ class TurnLiveCredentialsTest {
             assertEquals(0, s.activeRelays());
             assertTrue(events.stream().anyMatch(e -> e instanceof TurnEvent.AllocationDeleted d
                     && d.reason().equals("service stopped")), events::toString);
+        }
+    }
+
+    @Test
+    void maintenanceModeRefusesNewAllocationsWhileLiveOnesRefreshAndRelay() throws Exception {
+        engine = TurnTestSupport.start(b -> b, events::add);
+        InetSocketAddress server = TurnTestSupport.udp(engine);
+        TurnServer running = engine.service(TurnService.class).server();
+        try (TestTurnClient alice = TestTurnClient.udp(server); DatagramSocket peer = peer()) {
+            StunMessage allocated = alice.allocate();
+            InetSocketAddress relay = allocated.get(XorRelayedAddressAttribute.class).address();
+            assertEquals(StunClass.SUCCESS_RESPONSE, alice.authenticated(StunMethod.CHANNEL_BIND,
+                    new ChannelNumberAttribute(CHANNEL), new XorPeerAddressAttribute(peerAddress(peer)))
+                    .messageClass());
+
+            engine.apply(engine.config().with(TurnService.KEY, turn().toBuilder().maintenanceMode(true).build()));
+            assertSame(running, engine.service(TurnService.class).server(), "maintenance mode restarts nothing");
+            assertEquals(StunErrorCode.INSUFFICIENT_CAPACITY, allocateAs(server, TurnTestSupport.USER,
+                    TurnTestSupport.PASSWORD), "a new allocation is refused");
+            assertEquals(StunClass.SUCCESS_RESPONSE, alice.authenticated(StunMethod.REFRESH,
+                    new LifetimeAttribute(600)).messageClass(), "an existing allocation is refreshed");
+            roundTrip(alice, peer, relay, "in maintenance mode");
+
+            engine.apply(engine.config().with(TurnService.KEY, turn().toBuilder().maintenanceMode(false).build()));
+            assertEquals(StunClass.SUCCESS_RESPONSE, allocateAs(server, TurnTestSupport.USER, TurnTestSupport.PASSWORD),
+                    "accepted again once maintenance mode is off");
+            assertSame(running, engine.service(TurnService.class).server());
         }
     }
 

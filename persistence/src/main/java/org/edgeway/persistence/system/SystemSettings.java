@@ -46,6 +46,8 @@ public class SystemSettings {
     private int sessionTimeoutMinutes;
     @Column(name = "automated_protection", nullable = false)
     private boolean automatedProtection;
+    @Column(name = "maintenance_mode", nullable = false)
+    private boolean maintenanceMode;
     @Version
     private long version;
 
@@ -115,6 +117,14 @@ public class SystemSettings {
 
     public void setSessionTimeoutMinutes(int sessionTimeoutMinutes) {
         this.sessionTimeoutMinutes = sessionTimeoutMinutes;
+    }
+
+    public boolean isMaintenanceMode() {
+        return maintenanceMode;
+    }
+
+    public void setMaintenanceMode(boolean maintenanceMode) {
+        this.maintenanceMode = maintenanceMode;
     }
 
     public boolean isAutomatedProtection() {
