@@ -2,12 +2,12 @@ package org.edgeway.services.certificates;
 
 import java.util.regex.Pattern;
 import org.edgeway.engine.NodeRole;
+import org.edgeway.services.validation.Addresses;
 import org.edgeway.services.validation.InvalidSettingsException;
 
 /** The checks of Generate CSR, one message per field, all reported at once. */
 final class CsrRules {
 
-    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     /** X.520 upper bound for the naming attributes (RFC 5280 appendix A). */
@@ -84,21 +84,9 @@ final class CsrRules {
         return value != null && !value.isBlank();
     }
 
-    /** RFC 1123 host name syntax; {@code fqdn} also asks for at least two labels. */
+    /** RFC 1123 host name syntax (a final dot allowed); {@code fqdn} also asks for at least two labels. */
     static boolean isDnsName(String name, boolean fqdn) {
         String n = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-        if (n.isEmpty() || n.length() > 253) {
-            return false;
-        }
-        String[] labels = n.split("\\.", -1);
-        if (fqdn && labels.length < 2) {
-            return false;
-        }
-        for (String label : labels) {
-            if (!LABEL.matcher(label).matches()) {
-                return false;
-            }
-        }
-        return true;
+        return Addresses.isDomainName(n) && (!fqdn || n.contains("."));
     }
 }

@@ -46,7 +46,7 @@ public class MaintenanceMode {
         settingsChanged.fire(new SettingsChanged(PAGE));
     }
 
-    public static String label(boolean on) {
+    private static String label(boolean on) {
         return on ? "On" : "Off";
     }
 }
