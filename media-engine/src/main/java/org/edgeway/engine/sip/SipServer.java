@@ -20,6 +20,7 @@ import org.edgeway.engine.net.RateLimiter;
 import org.edgeway.engine.sip.SipSnapshot.RegistrationView;
 import org.edgeway.engine.sip.SipSnapshot.ZoneStatus;
 import org.edgeway.engine.sip.auth.DigestAuthenticator;
+import org.edgeway.engine.sip.dialog.CallTracker;
 import org.edgeway.engine.sip.message.HeaderNames;
 import org.edgeway.engine.sip.message.Responses;
 import org.edgeway.engine.sip.message.SipCodec;
@@ -66,6 +67,7 @@ public final class SipServer {
     private final BindingTable bindings = new BindingTable();
     private final SearchHistory history = new SearchHistory();
     private final MraRegistrations mra;
+    private final CallTracker calls;
     private final RateLimiter challengeLimit = new RateLimiter(
             SourceLimits.rate(SourceLimits.CHALLENGES_PROPERTY, CHALLENGES_PER_SECOND));
     private final Instant started = Instant.now();
@@ -107,8 +109,9 @@ public final class SipServer {
         };
         Registrar registrar = new Registrar(bindings, digest, clock, () -> this.config, gate);
         this.traversal = new Traversal(context.node().role(), transports, layer, timers, local::sentBy);
+        this.calls = new CallTracker(context.events(), clock, layer, local::sentBy, local::isUs);
         layer.user(new Proxy(() -> this.config, local, registrar, bindings, layer, digest, gate, history, clock,
-                (m, flow, onError) -> transports.send(codec.encode(m), flow, onError), traversal, mra));
+                (m, flow, onError) -> transports.send(codec.encode(m), flow, onError), traversal, mra, calls));
     }
 
     /** Binds the listeners the configuration turns on; throws if UDP or TCP cannot bind (TLS failure is kept). */
@@ -283,8 +286,14 @@ public final class SipServer {
         return removed;
     }
 
-    /** Closes listeners and connections. */
+    /** The calls through this server. */
+    public CallTracker calls() {
+        return calls;
+    }
+
+    /** Ends the calls (their records say SIP stopped), closes listeners and connections. */
     public void stop() {
+        calls.endAll("SIP stopped");
         if (housekeeping != null) {
             housekeeping.cancel(false);
         }

@@ -11,6 +11,8 @@ import org.edgeway.engine.EngineState;
 import org.edgeway.engine.ServiceContext;
 import org.edgeway.engine.ServiceKey;
 import org.edgeway.engine.ServiceStatus;
+import org.edgeway.engine.calls.CallControl;
+import org.edgeway.engine.calls.CallRecord;
 import org.edgeway.engine.sip.proxy.MraRegistrations;
 
 /**
@@ -19,7 +21,7 @@ import org.edgeway.engine.sip.proxy.MraRegistrations;
  * maintenance mode in the running server (registrations, transactions and dialogs carry on); a change of a listener's mode or port, the
  * TLS keystore or handshake timeout restarts the listeners, dropping open connections and registrations.
  */
-public final class SipService implements EngineService<SipConfig, SipSnapshot> {
+public final class SipService implements EngineService<SipConfig, SipSnapshot>, CallControl {
 
     static final String NAME = "SIP";
     static final String OFF = "SIP mode Off";
@@ -122,6 +124,18 @@ public final class SipService implements EngineService<SipConfig, SipSnapshot> {
             throw new IllegalStateException("SIP is not running");
         }
         return current.unregister(addressesOfRecord);
+    }
+
+    @Override
+    public List<CallRecord> activeCalls() {
+        SipServer current = server;
+        return current == null ? List.of() : current.calls().activeCalls();
+    }
+
+    @Override
+    public boolean disconnect(String serialNumber) {
+        SipServer current = server;
+        return current != null && current.calls().disconnect(serialNumber);
     }
 
     /** The running server, or null (tests read its bound ports). */
