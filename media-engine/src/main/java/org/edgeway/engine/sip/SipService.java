@@ -12,6 +12,7 @@ import org.edgeway.engine.ServiceContext;
 import org.edgeway.engine.ServiceKey;
 import org.edgeway.engine.ServiceStatus;
 import org.edgeway.engine.calls.CallControl;
+import org.edgeway.engine.rtp.MediaRelayService;
 import org.edgeway.engine.calls.CallRecord;
 import org.edgeway.engine.sip.proxy.MraRegistrations;
 
@@ -36,6 +37,17 @@ public final class SipService implements EngineService<SipConfig, SipSnapshot>, 
     private final MraRegistrations mra = new MraRegistrations();
     private SipConfig running;
     private ServiceContext context;
+    private final MediaRelayService media;
+
+    /** SIP without a media relay: calls are proxied with their SDP untouched. */
+    public SipService() {
+        this(null);
+    }
+
+    /** SIP anchoring calls across traversal zones on this media relay service's relay. */
+    public SipService(MediaRelayService media) {
+        this.media = media;
+    }
 
     @Override
     public ServiceKey<SipConfig, SipSnapshot> key() {
@@ -50,7 +62,8 @@ public final class SipService implements EngineService<SipConfig, SipSnapshot>, 
             idle = KEY.inactive();
             return;
         }
-        SipServer started = new SipServer(context, config, mra);
+        MediaRelayService relays = media;
+        SipServer started = new SipServer(context, config, mra, () -> relays == null ? null : relays.relay());
         try {
             started.start();
             server = started;

@@ -43,6 +43,7 @@ public final class CallTracker implements CallControl {
     private final Clock clock;
     private final ByeSender bye;
     private final Predicate<SipUri> isUs;
+    private volatile Function<TrackedCall, MessageRewrite> media = call -> MessageRewrite.NONE;
 
     public CallTracker(EngineListener events, Clock clock, TransactionLayer layer,
             Function<Transport, String> sentBy, Predicate<SipUri> isUs) {
@@ -77,6 +78,16 @@ public final class CallTracker implements CallControl {
         }
         emit(new CallEvent.CallStarted(call.start, call.record()));
         return call;
+    }
+
+    /** Decides for each new call whether and how this node rewrites its SDP (the B2BUA anchoring its media). */
+    public void media(Function<TrackedCall, MessageRewrite> value) {
+        media = value;
+    }
+
+    /** How the INVITE of a call (null: not a call) and its responses are rewritten on their way through. */
+    public MessageRewrite rewrite(TrackedCall call) {
+        return call == null ? MessageRewrite.NONE : media.apply(call);
     }
 
     /** The final response the forwarded INVITE got (null when this node ended it with {@code status}). */

@@ -60,6 +60,14 @@ public final class TrackedCall {
         return serialNumber;
     }
 
+    public String sourceZone() {
+        return sourceZone;
+    }
+
+    public String destinationZone() {
+        return destinationZone;
+    }
+
     /** Answered and acknowledged: the dialog is confirmed on both sides. */
     public boolean confirmed() {
         return confirmed;

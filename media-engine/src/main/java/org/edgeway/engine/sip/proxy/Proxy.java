@@ -210,7 +210,7 @@ public final class Proxy implements TransactionLayer.User {
             if (call != null) {
                 calls.finalResponse(call, status, response);
             }
-        });
+        }, calls.rewrite(call));
     }
 
     /** Expressway counts registrations it proxies into a Unified Communications traversal zone as MRA. */
@@ -261,7 +261,7 @@ public final class Proxy implements TransactionLayer.User {
                 if (call != null) {
                     calls.finalResponse(call, status, r);
                 }
-            });
+            }, calls.rewrite(call));
         } catch (UnknownHostException e) {
             tx.respond(Responses.to(tx.request(), 404, "Not Found - cannot resolve " + next.host()));
         }
