@@ -58,6 +58,8 @@ class CallsThroughPairTest {
     private int zonePort;
     private int uasPort;
     private int rangeE;
+    private int rangeC;
+    private static final Duration C_MEDIA_TIMEOUT = Duration.ofSeconds(4);
 
     @BeforeEach
     void setUp() {
@@ -83,15 +85,22 @@ class CallsThroughPairTest {
         }
     }
 
-    @Test
-    void mediaIsRelayedThroughBothNodesAndCounted() throws Exception {
+    /** E and C paired over TLS; C ends calls whose media stops for {@link #C_MEDIA_TIMEOUT}. */
+    private void startPair() throws Exception {
         KeyStore keyE = SelfSignedCertificate.create("e.example.com", PASSWORD.toCharArray());
         KeyStore keyC = SelfSignedCertificate.create("c.example.com", PASSWORD.toCharArray());
         rangeE = TestPorts.range(16);
-        int rangeC = TestPorts.range(16);
-        Engine e = start(NodeRole.EXPRESSWAY_E, expresswayE(write(keyE), pem(keyC)), rangeE, eventsE);
-        Engine c = start(NodeRole.EXPRESSWAY_C, expresswayC(write(keyC), pem(keyE)), rangeC, eventsC);
+        rangeC = TestPorts.range(16);
+        Engine e = start(NodeRole.EXPRESSWAY_E, expresswayE(write(keyE), pem(keyC)), rangeE, eventsE,
+                Duration.ofSeconds(60));
+        Engine c = start(NodeRole.EXPRESSWAY_C, expresswayC(write(keyC), pem(keyE)), rangeC, eventsC,
+                C_MEDIA_TIMEOUT);
         waitFor(() -> zone(e).equals("Active") && zone(c).equals("Active"), "the traversal zone to come up");
+    }
+
+    @Test
+    void mediaIsRelayedThroughBothNodesAndCounted() throws Exception {
+        startPair();
 
         PcapFile sent = PcapFile.read(PcapFile.SIPP_G711A);
         Sipp.Run callee = sipp.start("-sf", sipp.scenario("uas-held.xml").toString(), "-i", "127.0.0.1", "-p",
@@ -132,6 +141,40 @@ class CallsThroughPairTest {
         assertEquals("127.0.0.1:" + rangeE, rtp(onC.components().get(0)).from(), "C latched the E's demux port");
     }
 
+    @Test
+    void aCallWithoutMediaIsEndedByTheMediaTimeout() throws Exception {
+        startPair();
+        Sipp.Run callee = sipp.start("-sf", sipp.scenario("uas-held.xml").toString(), "-i", "127.0.0.1", "-p",
+                String.valueOf(uasPort), "-mp", String.valueOf(TestPorts.range(4)), "-m", "1", "-timeout", "40s",
+                "-timeout_error");
+        Sipp.Run caller = sipp.start("127.0.0.1:" + portE, "-sf", sipp.scenario("call-held.xml").toString(), "-s",
+                "bob", "-i", "127.0.0.1", "-p", String.valueOf(TestPorts.port()), "-mp",
+                String.valueOf(TestPorts.range(4)), "-m", "1", "-timeout", "40s", "-timeout_error");
+        // C sends both BYEs: the callee's directly, the caller's back through E
+        assertEquals(0, caller.exitCode(60), caller::output);
+        assertEquals(0, callee.exitCode(30), callee::output);
+        CallRecord onC = ended(eventsC);
+        assertEquals("Media timeout", onC.disconnectReason());
+        assertEquals(CallStatus.COMPLETED, onC.status());
+        assertTrue(onC.duration(onC.end()).compareTo(C_MEDIA_TIMEOUT) >= 0, () -> "ended early: " + onC);
+        assertEquals(0, rtp(onC.components().get(0)).packets());
+        CallRecord onE = ended(eventsE);
+        assertEquals("BYE from callee", onE.disconnectReason());
+    }
+
+    @Test
+    void anInviteWithInvalidSdpIsRefused() throws Exception {
+        startPair();
+        Sipp.Run caller = sipp.start("127.0.0.1:" + portE, "-sf", sipp.scenario("invite-bad-sdp.xml").toString(),
+                "-s", "bob", "-i", "127.0.0.1", "-p", String.valueOf(TestPorts.port()), "-m", "1", "-timeout", "20s",
+                "-timeout_error");
+        assertEquals(0, caller.exitCode(30), caller::output);
+        CallRecord onE = ended(eventsE);
+        assertEquals(CallStatus.FAILED, onE.status());
+        assertTrue(onE.disconnectReason().startsWith("488"), onE.disconnectReason());
+        assertTrue(eventsC.stream().noneMatch(CallEvent.class::isInstance), "the INVITE never reached C");
+    }
+
     private static MediaChannel rtp(CallComponent leg) {
         return leg.media().stream().filter(m -> m.name().equals("audio RTP")).findFirst()
                 .orElseThrow(() -> new AssertionError("no audio RTP on " + leg));
@@ -150,13 +193,15 @@ class CallsThroughPairTest {
         return ended.get(0);
     }
 
-    private Engine start(NodeRole role, SipConfig sip, int mediaRange, List<EngineEvent> events) {
+    private Engine start(NodeRole role, SipConfig sip, int mediaRange, List<EngineEvent> events,
+            Duration mediaTimeout) {
         MediaRelayService media = new MediaRelayService();
         Engine engine = new Engine(events::add, List.of(media, new SipService(media)));
         engines.add(engine);
         engine.start(new EngineConfig(role, SystemSize.SMALL, role == NodeRole.EXPRESSWAY_E ? "e.example.com"
                 : "c.example.com", "127.0.0.1").with(SipService.KEY, sip)
-                .with(MediaRelayService.KEY, MediaConfig.defaults().withRange(mediaRange, mediaRange + 15)));
+                .with(MediaRelayService.KEY, MediaConfig.defaults().withRange(mediaRange, mediaRange + 15)
+                        .withMediaTimeout(mediaTimeout)));
         return engine;
     }
 
