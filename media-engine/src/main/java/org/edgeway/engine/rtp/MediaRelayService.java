@@ -50,7 +50,10 @@ public final class MediaRelayService implements EngineService<MediaConfig, Media
             LOG.log(Level.WARNING, "media relay failed to start", e);
             snapshot = new MediaSnapshot(EngineState.FAILED, "Failed to start: " + e.getMessage());
         }
-        emit(new EngineEvent.StateChanged(Instant.now(), NAME, snapshot.state(), snapshot.detail()));
+        if (snapshot.state() == EngineState.FAILED) {
+            // running is no news: the relay holds no port until a call needs one
+            emit(new EngineEvent.StateChanged(Instant.now(), NAME, snapshot.state(), snapshot.detail()));
+        }
     }
 
     @Override
@@ -69,7 +72,6 @@ public final class MediaRelayService implements EngineService<MediaConfig, Media
             relay = null;
             current.close();
             snapshot = KEY.inactive();
-            emit(new EngineEvent.StateChanged(Instant.now(), NAME, EngineState.STOPPED, "stopped"));
         }
     }
 
