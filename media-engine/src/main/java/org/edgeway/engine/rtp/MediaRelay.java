@@ -26,6 +26,8 @@ import org.edgeway.engine.stun.attribute.AddressFamily;
  */
 public final class MediaRelay {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
+            MediaRelay.class.getName());
     private final EventLoopGroup loops;
     private final InetAddress bind;
     private final MediaConfig config;
@@ -102,8 +104,13 @@ public final class MediaRelay {
     private RelayEndpoint endpoint(String media, int clockRate, boolean demultiplexed, EventLoop loop)
             throws IOException {
         if (demultiplexed && demultiplexing) {
-            demux();
-            return new RelayEndpoint(media, demuxRtp, demuxRtcp, demuxAddress(), true, clockRate);
+            try {
+                demux();
+                return new RelayEndpoint(media, demuxRtp, demuxRtcp, demuxAddress(), true, clockRate);
+            } catch (IOException e) {
+                // the call still goes through, on a pair of its own, as a non-demultiplexing E would relay it
+                LOG.warning("media demultiplexing unavailable, relaying on a per-call pair: " + e.getMessage());
+            }
         }
         RelayPortPool.Bound bound = pool.bind(AddressFamily.IPV4, true, true);
         if (bound == null) {
