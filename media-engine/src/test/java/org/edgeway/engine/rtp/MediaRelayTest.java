@@ -13,6 +13,8 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.time.Duration;
+import org.edgeway.engine.Await;
 import org.edgeway.engine.NodeRole;
 import org.edgeway.engine.SystemSize;
 import org.edgeway.engine.TestPorts;
@@ -87,7 +89,7 @@ class MediaRelayTest {
 
         byte[] rr = receiverReport(17, 160);
         callerRtcp.send(new DatagramPacket(rr, rr.length, LO, a + 1));
-        waitFor(() -> stream.callerChannels().get(1).packets() == 1);
+        Await.until(() -> stream.callerChannels().get(1).packets() == 1, Duration.ofSeconds(5), "the RTCP packet");
         MediaChannel fromCaller = stream.callerChannels().get(0);
         assertEquals(1, fromCaller.packets());
         assertEquals(rtp.length, fromCaller.bytes());
@@ -97,7 +99,7 @@ class MediaRelayTest {
         assertEquals(1, stream.calleeChannels().get(0).packets());
 
         stream.close();
-        waitFor(() -> free(a) && free(b));
+        Await.until(() -> free(a) && free(b), Duration.ofSeconds(5), "the ports to be free");
     }
 
     private static boolean free(int port) {
@@ -127,15 +129,5 @@ class MediaRelayTest {
         b.put((byte) 0x81).put((byte) 201).putShort((short) 7).putInt(0x5678);
         b.putInt(0x1234).putInt(lost).putInt(100).putInt(jitter).putInt(0).putInt(0);
         return b.array();
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met");
-            }
-            Thread.sleep(10);
-        }
     }
 }

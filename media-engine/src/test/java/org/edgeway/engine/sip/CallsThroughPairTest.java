@@ -14,7 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
+import org.edgeway.engine.Await;
 import org.edgeway.engine.Engine;
 import org.edgeway.engine.EngineConfig;
 import org.edgeway.engine.EngineEvent;
@@ -46,6 +46,8 @@ import org.junit.jupiter.api.Test;
  * two records share the call tag.
  */
 class CallsThroughPairTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     private static final String PASSWORD = "changeit";
     private final List<Engine> engines = new ArrayList<>();
@@ -95,7 +97,8 @@ class CallsThroughPairTest {
                 Duration.ofSeconds(60));
         Engine c = start(NodeRole.EXPRESSWAY_C, expresswayC(write(keyC), pem(keyE)), rangeC, eventsC,
                 C_MEDIA_TIMEOUT);
-        waitFor(() -> zone(e).equals("Active") && zone(c).equals("Active"), "the traversal zone to come up");
+        Await.until(() -> zone(e).equals("Active") && zone(c).equals("Active"), WAIT,
+                "the traversal zone to come up");
     }
 
     @Test
@@ -185,7 +188,7 @@ class CallsThroughPairTest {
     }
 
     private static CallRecord ended(List<EngineEvent> events) throws InterruptedException {
-        waitFor(() -> events.stream().anyMatch(CallEvent.CallEnded.class::isInstance), "CallEnded");
+        Await.until(() -> events.stream().anyMatch(CallEvent.CallEnded.class::isInstance), WAIT, "CallEnded");
         List<CallRecord> ended = events.stream().filter(CallEvent.CallEnded.class::isInstance)
                 .map(ev -> ((CallEvent) ev).call()).toList();
         assertEquals(1, ended.size(), ended::toString);
@@ -248,15 +251,5 @@ class CallsThroughPairTest {
         Certificate cert = store.getCertificate(SelfSignedCertificate.ALIAS);
         return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(
                 cert.getEncoded()) + "\n-----END CERTIFICATE-----\n";
-    }
-
-    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 }

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
+import org.edgeway.engine.Await;
 import org.edgeway.engine.Engine;
 import org.edgeway.engine.EngineEvent;
 import org.edgeway.engine.EngineState;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * CallControl; an administrator's disconnect BYEs both SIPp sides (each judged by its exit code).
  */
 class SippCallsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     private final List<EngineEvent> events = new CopyOnWriteArrayList<>();
     private Engine engine;
@@ -120,7 +123,8 @@ class SippCallsTest {
         Sipp.Run caller = uac("call-held.xml");
         SipService sip = engine.service(SipService.class);
         // BYEs only once the caller's ACK went through, so each SIPp side sees its dialog confirmed first
-        waitFor(() -> sip.server().calls().calls().stream().anyMatch(c -> c.confirmed()), "the call to be confirmed");
+        Await.until(() -> sip.server().calls().calls().stream().anyMatch(c -> c.confirmed()), WAIT,
+                "the call to be confirmed");
         CallRecord active = calls().activeCalls().get(0);
         assertEquals(CallStatus.ACTIVE, active.status());
         assertFalse(calls().disconnect("no-such-call"));
@@ -140,7 +144,7 @@ class SippCallsTest {
     }
 
     private CallRecord waitForEnd() throws InterruptedException {
-        waitFor(() -> count(CallEvent.CallEnded.class) > 0, "CallEnded");
+        Await.until(() -> count(CallEvent.CallEnded.class) > 0, WAIT, "CallEnded");
         return only(CallEvent.CallEnded.class).call();
     }
 
@@ -152,15 +156,5 @@ class SippCallsTest {
 
     private long count(Class<? extends CallEvent> type) {
         return events.stream().filter(type::isInstance).count();
-    }
-
-    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 }
