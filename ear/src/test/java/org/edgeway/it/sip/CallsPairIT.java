@@ -42,14 +42,20 @@ class CallsPairIT {
     ApiClient apiE;
     int sipPortE;
     int insideUasPort;
+    int rangeE;
     Sipp sipp;
 
     @BeforeAll
     void pair() throws Exception {
         Assumptions.assumeTrue(Sipp.installed(), "SIPp (sip-tester) is not installed");
         Assumptions.assumeTrue(java.nio.file.Files.isReadable(PcapFile.SIPP_G711A), "no SIPp g711a.pcap");
-        c = new ServerNode("calls-c", 40, "--role", "C").fresh().start();
-        e = new ServerNode("calls-e", 50, "--role", "E").fresh().start();
+        // media ranges from the test band, outside the ephemeral range: the E demultiplexes on the first pair of its
+        int rangeC = TestPorts.range(32);
+        rangeE = TestPorts.range(32);
+        c = new ServerNode("calls-c", 40, "--role", "C", "--", "-Dedgeway.media.portRange=" + rangeC + "-"
+                + (rangeC + 31)).fresh().start();
+        e = new ServerNode("calls-e", 50, "--role", "E", "--", "-Dedgeway.media.portRange=" + rangeE + "-"
+                + (rangeE + 31)).fresh().start();
         try (Browser browser = new Browser()) {
             Console.firstLogin(browser, c, ADMIN_PASSWORD);
             Console.firstLogin(browser, e, ADMIN_PASSWORD);
@@ -121,6 +127,9 @@ class CallsPairIT {
         JsonNode onC = relayed(apiC, played.packets());
         JsonNode onE = relayed(apiE, played.packets());
         assertEquals(onC.path("tag").asText(), onE.path("tag").asText(), "one tag on both nodes");
+        assertEquals("127.0.0.1:" + rangeE, channel(onE, 2).path("to").asText(),
+                () -> "E faces its C on the demultiplexing port: " + onE);
+        assertEquals("127.0.0.1:" + rangeE, channel(onC, 0).path("from").asText(), "C hears E's demux port");
         for (JsonNode call : new JsonNode[] {onC, onE}) {
             assertEquals("[\"SIP\",\"B2BUA\",\"SIP\"]", call.path("components").toString(), call.toString());
             assertEquals("sip:bob@example.com", call.path("destinationAlias").asText());

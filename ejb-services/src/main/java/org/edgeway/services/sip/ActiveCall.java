@@ -16,8 +16,12 @@ public record ActiveCall(String serialNumber, String tag, String destinationAlia
 
     private static final long serialVersionUID = 1L;
 
-    /** One relayed channel: the index of its component, its name ("audio RTP"), packets and bytes so far. */
-    public record Channel(int component, String name, long packets, long bytes) implements Serializable {
+    /**
+     * One relayed channel: the index of its component, its name ("audio RTP"), the peer it comes from and the
+     * node's address it arrives at ("ip:port"), packets and bytes so far.
+     */
+    public record Channel(int component, String name, String from, String to, long packets, long bytes)
+            implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
@@ -28,7 +32,7 @@ public record ActiveCall(String serialNumber, String tag, String destinationAlia
             CallComponent c = r.components().get(i);
             components.add(c.type().label());
             for (MediaChannel m : c.media()) {
-                media.add(new Channel(i, m.name(), m.packets(), m.bytes()));
+                media.add(new Channel(i, m.name(), m.from(), m.to(), m.packets(), m.bytes()));
             }
         }
         return new ActiveCall(r.serialNumber(), r.tag(), r.destinationAlias(), components, media);
