@@ -3,6 +3,7 @@ package org.edgeway.engine.b2bua;
 import java.util.ArrayList;
 import java.util.List;
 import org.edgeway.engine.calls.MediaChannel;
+import org.edgeway.engine.calls.MediaEncryption;
 import org.edgeway.engine.rtp.RelayedStream;
 import org.edgeway.engine.sip.dialog.CallMedia;
 
@@ -12,9 +13,23 @@ final class AnchoredMedia implements CallMedia {
     private final List<RelayedStream> streams;
     private final long openedNanos = System.nanoTime();
     private volatile boolean closed;
+    private final MediaEncryption callerEncryption;
+    private final MediaEncryption calleeEncryption;
 
-    AnchoredMedia(List<RelayedStream> streams) {
+    AnchoredMedia(List<RelayedStream> streams, MediaEncryption callerEncryption, MediaEncryption calleeEncryption) {
         this.streams = streams;
+        this.callerEncryption = callerEncryption;
+        this.calleeEncryption = calleeEncryption;
+    }
+
+    @Override
+    public MediaEncryption callerEncryption() {
+        return callerEncryption;
+    }
+
+    @Override
+    public MediaEncryption calleeEncryption() {
+        return calleeEncryption;
     }
 
     /** The stream of the i-th m= line, or null. */

@@ -43,16 +43,28 @@ public final class B2bua implements Function<TrackedCall, MessageRewrite> {
             return MessageRewrite.NONE;
         }
         boolean e = role == NodeRole.EXPRESSWAY_E;
-        return new SdpAnchoring(r, call, address, e && fromTraversal, e && toTraversal);
+        return new SdpAnchoring(r, call, address, e && fromTraversal, e && toTraversal,
+                encryption(call.sourceZone()), encryption(call.destinationZone()));
     }
 
     private boolean traversal(String zoneName) {
+        ZoneConfig z = zone(zoneName);
+        return z != null && (z.type() == ZoneType.TRAVERSAL_CLIENT || z.type() == ZoneType.TRAVERSAL_SERVER
+                || z.type() == ZoneType.UNIFIED_COMMUNICATIONS_TRAVERSAL);
+    }
+
+    /** A configured zone's media encryption mode; Auto for LocalZone, DefaultZone and the like. */
+    private ZoneConfig.MediaEncryption encryption(String zoneName) {
+        ZoneConfig z = zone(zoneName);
+        return z == null ? ZoneConfig.MediaEncryption.AUTO : z.mediaEncryption();
+    }
+
+    private ZoneConfig zone(String name) {
         for (ZoneConfig z : config.get().zones()) {
-            if (z.name().equals(zoneName)) {
-                return z.type() == ZoneType.TRAVERSAL_CLIENT || z.type() == ZoneType.TRAVERSAL_SERVER
-                        || z.type() == ZoneType.UNIFIED_COMMUNICATIONS_TRAVERSAL;
+            if (z.name().equals(name)) {
+                return z;
             }
         }
-        return false;
+        return null;
     }
 }

@@ -1,10 +1,12 @@
 package org.edgeway.engine.b2bua;
 
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
+import org.edgeway.engine.calls.MediaEncryption;
 import org.edgeway.engine.rtp.MediaRelay;
 import org.edgeway.engine.rtp.RelayedStream;
 import org.edgeway.engine.sdp.Connection;
@@ -16,6 +18,8 @@ import org.edgeway.engine.sip.dialog.MessageRewrite;
 import org.edgeway.engine.sip.dialog.TrackedCall;
 import org.edgeway.engine.sip.message.HeaderNames;
 import org.edgeway.engine.sip.message.SipMessage;
+import org.edgeway.engine.srtp.SdesCrypto;
+import org.edgeway.engine.zones.ZoneConfig;
 
 /**
  * Anchors one call's media on this node: the INVITE's offer gets a relayed stream per accepted m= line and goes on
@@ -35,10 +39,21 @@ final class SdpAnchoring implements MessageRewrite {
     private final String address;
     private final boolean callerDemultiplexed;
     private final boolean calleeDemultiplexed;
+    private final ZoneConfig.MediaEncryption callerZone;
+    private final ZoneConfig.MediaEncryption calleeZone;
     private AnchoredMedia media;
+    /** Per m= line of the offer: its encryption plan and this node's keys (null for a rejected line). */
+    private final List<Keys> keys = new ArrayList<>();
+
+    /** This node's key toward each side of one stream; null where that leg is clear or passed through. */
+    private record Keys(EncryptionPlan plan, SdesCrypto towardCaller, SdesCrypto towardCallee) {
+    }
 
     SdpAnchoring(MediaRelay relay, TrackedCall call, String address, boolean callerDemultiplexed,
-            boolean calleeDemultiplexed) {
+            boolean calleeDemultiplexed, ZoneConfig.MediaEncryption callerZone,
+            ZoneConfig.MediaEncryption calleeZone) {
+        this.callerZone = callerZone;
+        this.calleeZone = calleeZone;
         this.relay = relay;
         this.call = call;
         this.address = address;
@@ -60,30 +75,74 @@ final class SdpAnchoring implements MessageRewrite {
         }
         List<RelayedStream> streams = new ArrayList<>();
         List<MediaDescription> rewritten = new ArrayList<>();
+        EncryptionPlan first = null;
         try {
             for (MediaDescription m : offer.media()) {
                 if (m.port() == 0) {
                     streams.add(null);
+                    keys.add(null);
                     rewritten.add(m);
                     continue;
                 }
+                SdesCrypto offered = usableCrypto(m);
+                EncryptionPlan plan = EncryptionPlan.of(callerZone, calleeZone, offered != null);
+                if (plan == null) {
+                    close(streams);
+                    return 488; // the caller's zone forces what the offer does not do
+                }
+                first = first == null ? plan : first;
                 RelayedStream s = relay.open(m.media(), clockRate(m), callerDemultiplexed, calleeDemultiplexed);
                 streams.add(s);
                 s.callerAt(rtp(offer, m), rtcp(offer, m));
-                rewritten.add(through(m, s.calleeSide().local().getPort()));
+                MediaDescription out = through(m, s.calleeSide().local().getPort());
+                keys.add(terminate(plan, offered, s));
+                if (plan.terminated()) {
+                    out = out.withoutAttributes(List.of("crypto")).withProto(profile(m.proto(), plan.calleeSrtp()));
+                    Keys k = keys.get(keys.size() - 1);
+                    if (plan.calleeSrtp()) {
+                        out = out.withAddedAttribute("crypto", k.towardCallee().value());
+                    }
+                }
+                rewritten.add(out);
             }
         } catch (SdpParseException e) {
-            new AnchoredMedia(streams).close();
+            close(streams);
             return 488;
-        } catch (IOException e) {
+        } catch (IOException | GeneralSecurityException e) {
             LOG.warning("call " + call.serialNumber() + " not relayed: " + e.getMessage());
-            new AnchoredMedia(streams).close();
+            close(streams);
             return 503;
         }
-        media = new AnchoredMedia(streams);
+        MediaEncryption callerLeg = first != null && first.callerSrtp() ? MediaEncryption.SRTP : MediaEncryption.NONE;
+        MediaEncryption calleeLeg = first != null && first.calleeSrtp() ? MediaEncryption.SRTP : MediaEncryption.NONE;
+        media = new AnchoredMedia(streams, callerLeg, calleeLeg);
         call.media(media);
         outgoing.setBody(SdpCodec.encodeBytes(offer.withConnection(Connection.of(address)).withMedia(rewritten)));
         return 0;
+    }
+
+    /** The offer's key toward the caller's leg is replaced by one of this node's; the callee's leg gets another. */
+    private static Keys terminate(EncryptionPlan plan, SdesCrypto offered, RelayedStream s)
+            throws GeneralSecurityException {
+        if (!plan.terminated()) {
+            return new Keys(plan, null, null);
+        }
+        SdesCrypto towardCaller = null;
+        if (plan.callerSrtp()) {
+            towardCaller = SdesCrypto.generate(offered.tag());
+            s.callerSide().decryptWith(offered.context());
+            s.callerSide().encryptWith(towardCaller.context());
+        }
+        SdesCrypto towardCallee = null;
+        if (plan.calleeSrtp()) {
+            towardCallee = SdesCrypto.generate(1);
+            s.calleeSide().encryptWith(towardCallee.context());
+        }
+        return new Keys(plan, towardCaller, towardCallee);
+    }
+
+    private static void close(List<RelayedStream> streams) {
+        new AnchoredMedia(streams, MediaEncryption.NONE, MediaEncryption.NONE).close();
     }
 
     @Override
@@ -103,15 +162,50 @@ final class SdpAnchoring implements MessageRewrite {
                     continue;
                 }
                 s.calleeAt(rtp(answer, m), rtcp(answer, m));
-                rewritten.add(through(m, s.callerSide().local().getPort()));
+                MediaDescription out = through(m, s.callerSide().local().getPort());
+                Keys k = i < keys.size() ? keys.get(i) : null;
+                if (k != null && k.plan().terminated()) {
+                    if (k.plan().calleeSrtp()) {
+                        SdesCrypto answered = usableCrypto(m);
+                        if (answered == null) {
+                            LOG.warning("call " + call.serialNumber() + ": the callee answered SRTP without a key");
+                        } else {
+                            s.calleeSide().decryptWith(answered.context());
+                        }
+                    }
+                    out = out.withoutAttributes(List.of("crypto")).withProto(profile(m.proto(), k.plan().callerSrtp()));
+                    if (k.plan().callerSrtp()) {
+                        out = out.withAddedAttribute("crypto", k.towardCaller().value());
+                    }
+                }
+                rewritten.add(out);
             }
             call.bandwidth(answer.bandwidthKbps());
             upstream.setBody(SdpCodec.encodeBytes(answer.withConnection(Connection.of(address))
                     .withMedia(rewritten)));
-        } catch (SdpParseException e) {
-            LOG.warning("call " + call.serialNumber() + ": answer not relayed, its SDP is invalid: "
-                    + e.getMessage());
+        } catch (SdpParseException | GeneralSecurityException e) {
+            LOG.warning("call " + call.serialNumber() + ": answer not relayed: " + e.getMessage());
         }
+    }
+
+    /** The first crypto line of our suite on an SRTP profile, or null (a clear offer, or keys we cannot use). */
+    private static SdesCrypto usableCrypto(MediaDescription m) {
+        if (!m.proto().contains("SAVP")) {
+            return null;
+        }
+        for (String value : m.attributes("crypto")) {
+            SdesCrypto c = SdesCrypto.parse(value);
+            if (c != null) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** RTP/AVP(F) and RTP/SAVP(F) into each other, as the leg is clear or SRTP. */
+    private static String profile(String proto, boolean srtp) {
+        String clear = proto.replace("SAVP", "AVP");
+        return srtp ? clear.replace("AVP", "SAVP") : clear;
     }
 
     /** The m= line as it leaves: this node's port and address, RTCP on the next port, no ICE. */

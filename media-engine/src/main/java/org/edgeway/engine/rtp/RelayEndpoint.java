@@ -1,10 +1,14 @@
 package org.edgeway.engine.rtp;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import org.edgeway.engine.calls.MediaChannel;
+import org.edgeway.engine.srtp.SrtpContext;
+import org.edgeway.engine.srtp.SrtpException;
 
 /**
  * One side of a relayed media stream: the RTP and RTCP sockets facing one peer (its own pair, or the E's shared
@@ -31,6 +35,11 @@ public final class RelayEndpoint {
     private volatile long lost;
     private volatile long jitter;
     private volatile long lastPacketNanos = System.nanoTime();
+    /** Decrypts what the peer sends (its SDES key), null on a clear or pass-through leg. */
+    private volatile SrtpContext fromPeer;
+    /** Encrypts what goes to the peer (this node's key for that leg). */
+    private volatile SrtpContext toPeer;
+    private volatile long undecryptable;
     RelayEndpoint peer;
 
     RelayEndpoint(String media, Channel rtp, Channel rtcp, InetSocketAddress local, boolean demultiplexed,
@@ -58,6 +67,21 @@ public final class RelayEndpoint {
         }
     }
 
+    /** This leg is SRTP terminated here: what the peer sends is decrypted with its key. */
+    public void decryptWith(SrtpContext peerKey) {
+        fromPeer = peerKey;
+    }
+
+    /** What goes to the peer is encrypted with this node's key for the leg. */
+    public void encryptWith(SrtpContext ownKey) {
+        toPeer = ownKey;
+    }
+
+    /** Packets from the peer dropped because they did not authenticate. */
+    public long undecryptable() {
+        return undecryptable;
+    }
+
     InetSocketAddress declaredRtp() {
         return remoteRtp;
     }
@@ -80,13 +104,12 @@ public final class RelayEndpoint {
                 remoteRtcp = packet.sender();
                 latchedRtcp = true;
             }
-            rtcpPackets++;
-            rtcpBytes += bytes;
-            RtcpReports.Block block = RtcpReports.lastBlock(content);
-            if (block != null) {
-                lost = block.cumulativeLost();
-                jitter = block.jitter();
+            if (fromPeer == null) { // SRTCP reports are read once decrypted, below
+                report(content);
             }
+            rtcpBytes += bytes;
+            rtcpPackets++; // last: a reader that sees the packet sees its report
+
         } else {
             if (!latchedRtp && !demultiplexed) {
                 remoteRtp = packet.sender();
@@ -96,8 +119,32 @@ public final class RelayEndpoint {
             rtpBytes += bytes;
         }
         RelayEndpoint out = peer;
-        if (out != null) {
+        if (out == null) {
+            return;
+        }
+        SrtpContext in = fromPeer;
+        if (in == null) {
             out.send(control, content.retain());
+            return;
+        }
+        byte[] data = ByteBufUtil.getBytes(content);
+        try {
+            byte[] plain = control ? in.unprotectRtcp(data) : in.unprotectRtp(data);
+            if (control) {
+                report(Unpooled.wrappedBuffer(plain));
+            }
+            out.send(control, Unpooled.wrappedBuffer(plain));
+        } catch (SrtpException | java.security.GeneralSecurityException e) {
+            undecryptable++;
+        }
+    }
+
+    /** Loss and jitter from the last report block of an RTCP compound packet. */
+    private void report(ByteBuf rtcp) {
+        RtcpReports.Block block = RtcpReports.lastBlock(rtcp);
+        if (block != null) {
+            lost = block.cumulativeLost();
+            jitter = block.jitter();
         }
     }
 
@@ -108,6 +155,16 @@ public final class RelayEndpoint {
         if (to == null || !channel.isActive()) {
             data.release();
             return;
+        }
+        SrtpContext out = toPeer;
+        if (out != null) {
+            byte[] plain = ByteBufUtil.getBytes(data);
+            data.release();
+            try {
+                data = Unpooled.wrappedBuffer(control ? out.protectRtcp(plain) : out.protectRtp(plain));
+            } catch (java.security.GeneralSecurityException e) {
+                return;
+            }
         }
         channel.writeAndFlush(new DatagramPacket(data, to), channel.voidPromise());
     }

@@ -71,6 +71,11 @@ public record MediaDescription(String media, int port, int portCount, String pro
         return values.isEmpty() ? null : values.get(0);
     }
 
+    /** A copy with another transport protocol (RTP/AVP for RTP/SAVP when a leg is not encrypted ...). */
+    public MediaDescription withProto(String newProto) {
+        return new MediaDescription(media, port, portCount, newProto, formats, lines);
+    }
+
     /** A copy on another port. */
     public MediaDescription withPort(int newPort) {
         return new MediaDescription(media, newPort, portCount, proto, formats, lines);
@@ -99,6 +104,13 @@ public record MediaDescription(String media, int port, int portCount, String pro
                 placed = true;
             }
         }
+        return new MediaDescription(media, port, portCount, proto, formats, next);
+    }
+
+    /** A copy with one more a= line at the end of the section. */
+    public MediaDescription withAddedAttribute(String name, String value) {
+        List<SdpLine> next = new ArrayList<>(lines);
+        next.add(SdpLine.attribute(name, value));
         return new MediaDescription(media, port, portCount, proto, formats, next);
     }
 

@@ -26,6 +26,7 @@ import org.edgeway.engine.calls.CallEvent;
 import org.edgeway.engine.calls.CallRecord;
 import org.edgeway.engine.calls.CallStatus;
 import org.edgeway.engine.calls.MediaChannel;
+import org.edgeway.engine.calls.MediaEncryption;
 import org.edgeway.engine.rtp.MediaConfig;
 import org.edgeway.engine.rtp.MediaRelayService;
 import org.edgeway.engine.sip.auth.DigestAlgorithm;
@@ -89,13 +90,18 @@ class CallsThroughPairTest {
 
     /** E and C paired over TLS; C ends calls whose media stops for {@link #C_MEDIA_TIMEOUT}. */
     private void startPair() throws Exception {
+        startPair(ZoneConfig.MediaEncryption.AUTO);
+    }
+
+    /** The pair with this media encryption mode on both ends of the traversal zone. */
+    private void startPair(ZoneConfig.MediaEncryption traversalEncryption) throws Exception {
         KeyStore keyE = SelfSignedCertificate.create("e.example.com", PASSWORD.toCharArray());
         KeyStore keyC = SelfSignedCertificate.create("c.example.com", PASSWORD.toCharArray());
         rangeE = TestPorts.range(16);
         rangeC = TestPorts.range(16);
-        Engine e = start(NodeRole.EXPRESSWAY_E, expresswayE(write(keyE), pem(keyC)), rangeE, eventsE,
+        Engine e = start(NodeRole.EXPRESSWAY_E, expresswayE(write(keyE), pem(keyC), traversalEncryption), rangeE, eventsE,
                 Duration.ofSeconds(60));
-        Engine c = start(NodeRole.EXPRESSWAY_C, expresswayC(write(keyC), pem(keyE)), rangeC, eventsC,
+        Engine c = start(NodeRole.EXPRESSWAY_C, expresswayC(write(keyC), pem(keyE), traversalEncryption), rangeC, eventsC,
                 C_MEDIA_TIMEOUT);
         Await.until(() -> zone(e).equals("Active") && zone(c).equals("Active"), WAIT,
                 "the traversal zone to come up");
@@ -104,18 +110,7 @@ class CallsThroughPairTest {
     @Test
     void mediaIsRelayedThroughBothNodesAndCounted() throws Exception {
         startPair();
-
-        PcapFile sent = PcapFile.read(PcapFile.SIPP_G711A);
-        Sipp.Run callee = sipp.start("-sf", sipp.scenario("uas-held.xml").toString(), "-i", "127.0.0.1", "-p",
-                String.valueOf(uasPort), "-mp", String.valueOf(TestPorts.range(4)), "-rtp_echo", "-m", "1",
-                "-timeout", "40s", "-timeout_error");
-        Sipp.Run caller = sipp.start("127.0.0.1:" + portE, "-sf", sipp.scenario("call-media.xml", "PCAP",
-                PcapFile.SIPP_G711A.toString(), "HOLD_MS", "8500").toString(), "-s", "bob", "-i", "127.0.0.1",
-                "-p", String.valueOf(TestPorts.port()), "-mp", String.valueOf(TestPorts.range(4)), "-m", "1",
-                "-timeout", "40s", "-timeout_error");
-        assertEquals(0, caller.exitCode(60), caller::output);
-        assertEquals(0, callee.exitCode(30), callee::output);
-
+        PcapFile sent = callWithMedia();
         CallRecord onE = ended(eventsE);
         CallRecord onC = ended(eventsC);
         assertEquals(onE.tag(), onC.tag(), "one tag for the call on both nodes");
@@ -125,12 +120,10 @@ class CallsThroughPairTest {
             assertEquals(List.of(CallComponent.Type.SIP, CallComponent.Type.B2BUA, CallComponent.Type.SIP),
                     r.components().stream().map(CallComponent::type).toList());
             // toward the callee: every packet SIPp played; back toward the caller: every packet echoed
-            MediaChannel fromCaller = rtp(r.components().get(0));
-            MediaChannel fromCallee = rtp(r.components().get(2));
-            assertEquals(sent.packets(), fromCaller.packets(), () -> "from the caller side: " + r);
-            assertEquals(sent.payloadBytes(), fromCaller.bytes(), () -> "from the caller side: " + r);
-            assertEquals(sent.packets(), fromCallee.packets(), () -> "from the callee side: " + r);
-            assertEquals(sent.payloadBytes(), fromCallee.bytes(), () -> "from the callee side: " + r);
+            assertRelayed(sent, 0, r.components().get(0), r);
+            assertRelayed(sent, 0, r.components().get(2), r);
+            assertEquals(MediaEncryption.NONE, r.components().get(0).encryption());
+            assertEquals(MediaEncryption.NONE, r.components().get(2).encryption());
         }
         assertEquals("TraversalServer", onE.components().get(2).destinationZone());
         assertEquals("TraversalClient", onC.components().get(0).sourceZone());
@@ -142,6 +135,49 @@ class CallsThroughPairTest {
         int inside = port(rtp(onC.components().get(2)).to());
         assertTrue(inside >= rangeC && inside < rangeC + 16 && inside % 2 == 0, "C inside port " + inside);
         assertEquals("127.0.0.1:" + rangeE, rtp(onC.components().get(0)).from(), "C latched the E's demux port");
+    }
+
+    /**
+     * Both ends of the traversal zone force encryption: the C-E leg is SRTP (each node keys its own direction; every
+     * packet on it carries the 10-byte HMAC-SHA1-80 tag), the outside and inside legs stay clear, and what the inside
+     * SIPp echoes only comes back if each node decrypted what the other encrypted.
+     */
+    @Test
+    void forcedEncryptionMakesTheTraversalLegSrtpAndLeavesTheOthersClear() throws Exception {
+        startPair(ZoneConfig.MediaEncryption.FORCE_ENCRYPTED);
+        PcapFile sent = callWithMedia();
+        CallRecord onE = ended(eventsE);
+        CallRecord onC = ended(eventsC);
+        assertEquals(MediaEncryption.NONE, onE.components().get(0).encryption());
+        assertEquals(MediaEncryption.SRTP, onE.components().get(2).encryption());
+        assertEquals(MediaEncryption.SRTP, onC.components().get(0).encryption());
+        assertEquals(MediaEncryption.NONE, onC.components().get(2).encryption());
+        assertRelayed(sent, 0, onE.components().get(0), onE);
+        assertRelayed(sent, 10, onE.components().get(2), onE);
+        assertRelayed(sent, 10, onC.components().get(0), onC);
+        assertRelayed(sent, 0, onC.components().get(2), onC);
+    }
+
+    /** The caller plays the capture to a callee that echoes it; both SIPp scenarios complete. */
+    private PcapFile callWithMedia() throws Exception {
+        PcapFile sent = PcapFile.read(PcapFile.SIPP_G711A);
+        Sipp.Run callee = sipp.start("-sf", sipp.scenario("uas-held.xml").toString(), "-i", "127.0.0.1", "-p",
+                String.valueOf(uasPort), "-mp", String.valueOf(TestPorts.range(4)), "-rtp_echo", "-m", "1",
+                "-timeout", "40s", "-timeout_error");
+        Sipp.Run caller = sipp.start("127.0.0.1:" + portE, "-sf", sipp.scenario("call-media.xml", "PCAP",
+                PcapFile.SIPP_G711A.toString(), "HOLD_MS", "8500").toString(), "-s", "bob", "-i", "127.0.0.1",
+                "-p", String.valueOf(TestPorts.port()), "-mp", String.valueOf(TestPorts.range(4)), "-m", "1",
+                "-timeout", "40s", "-timeout_error");
+        assertEquals(0, caller.exitCode(60), caller::output);
+        assertEquals(0, callee.exitCode(30), callee::output);
+        return sent;
+    }
+
+    /** The leg's RTP channel received every packet of the capture, each {@code overhead} bytes longer. */
+    private static void assertRelayed(PcapFile sent, int overhead, CallComponent leg, CallRecord r) {
+        MediaChannel channel = rtp(leg);
+        assertEquals(sent.packets(), channel.packets(), () -> "packets on " + leg + " of " + r);
+        assertEquals(sent.payloadBytes() + overhead * sent.packets(), channel.bytes(), () -> "bytes on " + leg);
     }
 
     @Test
@@ -208,11 +244,10 @@ class CallsThroughPairTest {
         return engine;
     }
 
-    private SipConfig expresswayE(Path key, String trustC) {
+    private SipConfig expresswayE(Path key, String trustC, ZoneConfig.MediaEncryption encryption) {
         ZoneConfig server = new ZoneConfig(2, "TraversalServer", ZoneConfig.ZoneType.TRAVERSAL_SERVER, 15, true,
                 ZoneConfig.Transport.TLS, zonePort, List.of(), true, "c.example.com", "cuser", null,
-                ZoneConfig.AuthenticationPolicy.DO_NOT_CHECK_CREDENTIALS, ZoneConfig.MediaEncryption.AUTO, false,
-                false, null);
+                ZoneConfig.AuthenticationPolicy.DO_NOT_CHECK_CREDENTIALS, encryption, false, false, null);
         return SipTestSupport.config(portE).withDigestAlgorithms(List.of(DigestAlgorithm.MD5))
                 .withCredentials("TANDBERG", Map.of("cuser", "cpass")).withDomains(List.of())
                 .withZones(List.of(server))
@@ -221,11 +256,11 @@ class CallsThroughPairTest {
                 .withTls(key.toString(), PASSWORD, List.of(trustC));
     }
 
-    private SipConfig expresswayC(Path key, String trustE) {
+    private SipConfig expresswayC(Path key, String trustE, ZoneConfig.MediaEncryption encryption) {
         ZoneConfig client = new ZoneConfig(3, "TraversalClient", ZoneConfig.ZoneType.TRAVERSAL_CLIENT, 15, true,
                 ZoneConfig.Transport.TLS, zonePort, List.of("127.0.0.1"), true, "e.example.com", "cuser", "cpass",
-                ZoneConfig.AuthenticationPolicy.DO_NOT_CHECK_CREDENTIALS, ZoneConfig.MediaEncryption.AUTO, false,
-                false, Duration.ofSeconds(1));
+                ZoneConfig.AuthenticationPolicy.DO_NOT_CHECK_CREDENTIALS, encryption, false, false,
+                Duration.ofSeconds(1));
         return SipTestSupport.config(portC).withDigestAlgorithms(List.of(DigestAlgorithm.MD5))
                 .withZones(List.of(client, SipTestSupport.neighbor(4, "UasZone", "127.0.0.1", uasPort,
                         ZoneConfig.Transport.UDP)))

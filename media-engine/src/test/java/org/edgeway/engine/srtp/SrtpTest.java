@@ -80,6 +80,23 @@ class SrtpTest {
         assertThrows(SrtpException.class, () -> receiver.unprotectRtcp(srtcp));
     }
 
+    @Test
+    void sdesCryptoLinesParseAndFormat() {
+        SdesCrypto c = SdesCrypto.parse(
+                "1 AES_CM_128_HMAC_SHA1_80 inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz|2^20|1:4");
+        assertEquals(1, c.tag());
+        assertEquals(16, c.key().length);
+        assertEquals(14, c.salt().length);
+        SdesCrypto again = SdesCrypto.parse(c.value());
+        assertArrayEquals(c.key(), again.key());
+        assertArrayEquals(c.salt(), again.salt());
+        assertEquals("1 AES_CM_128_HMAC_SHA1_80 inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz", c.value());
+        assertEquals(null, SdesCrypto.parse("1 AES_CM_128_HMAC_SHA1_32 inline:"
+                + "WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz"));
+        assertEquals(null, SdesCrypto.parse("1 AES_CM_128_HMAC_SHA1_80 inline:c2hvcnQ="));
+        assertFalse(Arrays.equals(SdesCrypto.generate(1).key(), SdesCrypto.generate(1).key()), "a key per leg");
+    }
+
     private static byte[] rtp(int seq) {
         byte[] p = new byte[172];
         p[0] = (byte) 0x80;

@@ -106,11 +106,11 @@ public final class TrackedCall {
         }
         String b2bua = "B2BUA";
         out.add(new CallComponent(CallComponent.Type.SIP, caller.address(), b2bua, sourceZone, "B2BUA",
-                MediaEncryption.NONE, m.callerSide()));
+                m.callerEncryption(), m.callerSide()));
         out.add(new CallComponent(CallComponent.Type.B2BUA, caller.address(), callee.address(), sourceZone,
                 destinationZone, MediaEncryption.NONE, List.of()));
         out.add(new CallComponent(CallComponent.Type.SIP, b2bua, callee.address(), "B2BUA", destinationZone,
-                MediaEncryption.NONE, m.calleeSide()));
+                m.calleeEncryption(), m.calleeSide()));
         return out;
     }
 
