@@ -1,6 +1,7 @@
 package org.edgeway.engine;
 
 import java.util.List;
+import org.edgeway.engine.rtp.MediaRelayService;
 import org.edgeway.engine.sip.SipService;
 import org.edgeway.engine.turn.TurnService;
 
@@ -11,6 +12,7 @@ final class StandardServices {
     }
 
     static List<EngineService<?, ?>> create() {
-        return List.of(new TurnService(), new SipService());
+        MediaRelayService media = new MediaRelayService();
+        return List.of(new TurnService(), media, new SipService(media));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.edgeway.engine.EngineConfig;
 import org.edgeway.engine.EngineState;
 import org.edgeway.engine.NodeRole;
+import org.edgeway.engine.calls.CallControl;
 import org.edgeway.engine.sip.SipConfig;
 import org.edgeway.engine.sip.SipService;
 import org.edgeway.engine.sip.SipSnapshot;
@@ -43,7 +44,16 @@ public class SipStatus {
                 c.searchRules().stream().map(SearchRule::name).toList(), c.credentials().size(),
                 c.digestAlgorithms().stream().map(DigestAlgorithm::token).toList(),
                 new SipCounts(n.requestsIn(), n.responsesIn(), n.malformed(), n.challenges(), n.rateLimited()),
-                edge ? new MraRegistrationCounts(s.mraRegistrations().current(), s.mraRegistrations().peak()) : null);
+                edge ? new MraRegistrationCounts(s.mraRegistrations().current(), s.mraRegistrations().peak()) : null,
+                activeCalls(s));
+    }
+
+    /** The calls now going through the node (none while SIP does not run). */
+    private List<ActiveCall> activeCalls(SipSnapshot s) {
+        if (s.state() != EngineState.RUNNING) {
+            return List.of();
+        }
+        return engine.service(CallControl.class).activeCalls().stream().map(ActiveCall::of).toList();
     }
 
     /** By device: one row per binding. */

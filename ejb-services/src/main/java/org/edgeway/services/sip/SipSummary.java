@@ -11,8 +11,8 @@ import java.util.List;
  */
 public record SipSummary(String state, String detail, List<String> listeningAddresses, int registrations,
         boolean sipMode, List<String> configuredListeners, List<String> registrarDomains, List<String> searchRules,
-        int credentials, List<String> digestAlgorithms, SipCounts counters, MraRegistrationCounts mraRegistrations)
-        implements Serializable {
+        int credentials, List<String> digestAlgorithms, SipCounts counters, MraRegistrationCounts mraRegistrations,
+        List<ActiveCall> activeCalls) implements Serializable {
 
     public String getState() {
         return state;

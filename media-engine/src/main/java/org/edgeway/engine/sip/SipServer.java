@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.edgeway.engine.EngineState;
@@ -20,6 +21,10 @@ import org.edgeway.engine.net.RateLimiter;
 import org.edgeway.engine.sip.SipSnapshot.RegistrationView;
 import org.edgeway.engine.sip.SipSnapshot.ZoneStatus;
 import org.edgeway.engine.sip.auth.DigestAuthenticator;
+import org.edgeway.engine.b2bua.B2bua;
+import org.edgeway.engine.b2bua.MediaTimeout;
+import org.edgeway.engine.rtp.MediaRelay;
+import org.edgeway.engine.sip.dialog.CallTracker;
 import org.edgeway.engine.sip.message.HeaderNames;
 import org.edgeway.engine.sip.message.Responses;
 import org.edgeway.engine.sip.message.SipCodec;
@@ -66,19 +71,33 @@ public final class SipServer {
     private final BindingTable bindings = new BindingTable();
     private final SearchHistory history = new SearchHistory();
     private final MraRegistrations mra;
+    private final CallTracker calls;
     private final RateLimiter challengeLimit = new RateLimiter(
             SourceLimits.rate(SourceLimits.CHALLENGES_PROPERTY, CHALLENGES_PER_SECOND));
     private final Instant started = Instant.now();
     private volatile String tlsFailure;
     private volatile SslContext clientTls;
     private ScheduledFuture<?> housekeeping;
+    private ScheduledFuture<?> mediaTimeout;
+    private final Supplier<MediaRelay> relay;
 
     /** @param mra the MRA registration counts this server adds to (they outlive it) */
     public SipServer(ServiceContext context, SipConfig config, MraRegistrations mra) {
-        this(context, config, mra, TimerValues.RFC3261);
+        this(context, config, mra, TimerValues.RFC3261, () -> null);
+    }
+
+    /** @param relay the media relay calls across a traversal zone are anchored on (null: none running) */
+    public SipServer(ServiceContext context, SipConfig config, MraRegistrations mra, Supplier<MediaRelay> relay) {
+        this(context, config, mra, TimerValues.RFC3261, relay);
     }
 
     SipServer(ServiceContext context, SipConfig config, MraRegistrations mra, TimerValues timerValues) {
+        this(context, config, mra, timerValues, () -> null);
+    }
+
+    private SipServer(ServiceContext context, SipConfig config, MraRegistrations mra, TimerValues timerValues,
+            Supplier<MediaRelay> relay) {
+        this.relay = relay;
         this.context = context;
         this.config = config;
         this.mra = mra;
@@ -107,8 +126,10 @@ public final class SipServer {
         };
         Registrar registrar = new Registrar(bindings, digest, clock, () -> this.config, gate);
         this.traversal = new Traversal(context.node().role(), transports, layer, timers, local::sentBy);
+        this.calls = new CallTracker(context.events(), clock, layer, local::sentBy, local::isUs);
+        calls.media(new B2bua(relay, () -> this.config, context.node().role(), local.advertisedHost()));
         layer.user(new Proxy(() -> this.config, local, registrar, bindings, layer, digest, gate, history, clock,
-                (m, flow, onError) -> transports.send(codec.encode(m), flow, onError), traversal, mra));
+                (m, flow, onError) -> transports.send(codec.encode(m), flow, onError), traversal, mra, calls));
     }
 
     /** Binds the listeners the configuration turns on; throws if UDP or TCP cannot bind (TLS failure is kept). */
@@ -135,6 +156,8 @@ public final class SipServer {
         }
         traversal.apply(cfg, false);
         housekeeping = context.loops().next().scheduleAtFixedRate(this::housekeeping, 10, 10, TimeUnit.SECONDS);
+        mediaTimeout = context.loops().next().scheduleAtFixedRate(new MediaTimeout(calls, relay), 1, 1,
+                TimeUnit.SECONDS);
     }
 
     private void startTls(SipConfig cfg) {
@@ -283,10 +306,17 @@ public final class SipServer {
         return removed;
     }
 
-    /** Closes listeners and connections. */
+    /** The calls through this server. */
+    public CallTracker calls() {
+        return calls;
+    }
+
+    /** Ends the calls (their records say SIP stopped), closes listeners and connections. */
     public void stop() {
+        calls.endAll("SIP stopped");
         if (housekeeping != null) {
             housekeeping.cancel(false);
+            mediaTimeout.cancel(false);
         }
         traversal.stop();
         transports.close();

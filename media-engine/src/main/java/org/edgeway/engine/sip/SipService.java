@@ -11,6 +11,9 @@ import org.edgeway.engine.EngineState;
 import org.edgeway.engine.ServiceContext;
 import org.edgeway.engine.ServiceKey;
 import org.edgeway.engine.ServiceStatus;
+import org.edgeway.engine.calls.CallControl;
+import org.edgeway.engine.rtp.MediaRelayService;
+import org.edgeway.engine.calls.CallRecord;
 import org.edgeway.engine.sip.proxy.MraRegistrations;
 
 /**
@@ -19,7 +22,7 @@ import org.edgeway.engine.sip.proxy.MraRegistrations;
  * maintenance mode in the running server (registrations, transactions and dialogs carry on); a change of a listener's mode or port, the
  * TLS keystore or handshake timeout restarts the listeners, dropping open connections and registrations.
  */
-public final class SipService implements EngineService<SipConfig, SipSnapshot> {
+public final class SipService implements EngineService<SipConfig, SipSnapshot>, CallControl {
 
     static final String NAME = "SIP";
     static final String OFF = "SIP mode Off";
@@ -34,6 +37,17 @@ public final class SipService implements EngineService<SipConfig, SipSnapshot> {
     private final MraRegistrations mra = new MraRegistrations();
     private SipConfig running;
     private ServiceContext context;
+    private final MediaRelayService media;
+
+    /** SIP without a media relay: calls are proxied with their SDP untouched. */
+    public SipService() {
+        this(null);
+    }
+
+    /** SIP anchoring calls across traversal zones on this media relay service's relay. */
+    public SipService(MediaRelayService media) {
+        this.media = media;
+    }
 
     @Override
     public ServiceKey<SipConfig, SipSnapshot> key() {
@@ -48,7 +62,8 @@ public final class SipService implements EngineService<SipConfig, SipSnapshot> {
             idle = KEY.inactive();
             return;
         }
-        SipServer started = new SipServer(context, config, mra);
+        MediaRelayService relays = media;
+        SipServer started = new SipServer(context, config, mra, () -> relays == null ? null : relays.relay());
         try {
             started.start();
             server = started;
@@ -122,6 +137,18 @@ public final class SipService implements EngineService<SipConfig, SipSnapshot> {
             throw new IllegalStateException("SIP is not running");
         }
         return current.unregister(addressesOfRecord);
+    }
+
+    @Override
+    public List<CallRecord> activeCalls() {
+        SipServer current = server;
+        return current == null ? List.of() : current.calls().activeCalls();
+    }
+
+    @Override
+    public boolean disconnect(String serialNumber) {
+        SipServer current = server;
+        return current != null && current.calls().disconnect(serialNumber);
     }
 
     /** The running server, or null (tests read its bound ports). */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.edgeway.services.dialplan.SearchRuleView;
 import org.edgeway.services.domains.DomainView;
+import org.edgeway.services.sip.ActiveCall;
 import org.edgeway.services.sip.AliasRow;
 import org.edgeway.services.sip.MraRegistrationCounts;
 import org.edgeway.services.sip.RegistrationRow;
@@ -53,7 +54,8 @@ public final class SipJson {
      */
     public record Status(String state, String detail, List<String> listening, int registrations, boolean sipMode,
             List<String> configuredListeners, List<String> registrarDomains, List<String> searchRules,
-            int credentials, List<String> digestAlgorithms, Counters counters, MraRegistrations mraRegistrations) {
+            int credentials, List<String> digestAlgorithms, Counters counters, MraRegistrations mraRegistrations,
+            List<ActiveCall> activeCalls) {
         static Status of(SipSummary s) {
             SipCounts n = s.counters();
             MraRegistrationCounts mra = s.mraRegistrations();
@@ -61,7 +63,8 @@ public final class SipJson {
                     s.configuredListeners(), s.registrarDomains(), s.searchRules(), s.credentials(),
                     s.digestAlgorithms(), new Counters(n.requestsIn(), n.responsesIn(), n.malformed(),
                             n.challenges(), n.rateLimited()),
-                    mra == null ? null : new MraRegistrations(mra.current(), mra.peak()));
+                    mra == null ? null : new MraRegistrations(mra.current(), mra.peak()),
+                    s.activeCalls());
         }
     }
 

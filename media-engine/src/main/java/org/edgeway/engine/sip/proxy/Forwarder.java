@@ -3,6 +3,7 @@ package org.edgeway.engine.sip.proxy;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import org.edgeway.engine.sip.dialog.MessageRewrite;
 import org.edgeway.engine.sip.message.HeaderNames;
 import org.edgeway.engine.sip.message.Responses;
 import org.edgeway.engine.sip.message.SipMessage;
@@ -50,6 +51,11 @@ final class Forwarder {
      * Forwards the request of {@code tx} to {@code target}; {@code done} learns how it ended.
      */
     void forward(ServerTransaction tx, Target target, Outcome done) {
+        forward(tx, target, done, MessageRewrite.NONE);
+    }
+
+    /** As {@link #forward(ServerTransaction, Target, Outcome)}, with the request and its responses rewritten. */
+    void forward(ServerTransaction tx, Target target, Outcome done, MessageRewrite rewrite) {
         SipMessage request = tx.request();
         SipMessage copy = request.copy();
         copy.setRequestUri(target.requestUri());
@@ -69,6 +75,11 @@ final class Forwarder {
             // RFC 3327: requests for this registration come back through this node (the E of a traversal pair)
             copy.pushHeader(HeaderNames.PATH, recordRoute(flow.transport()));
         }
+        int refused = rewrite.request(copy);
+        if (refused != 0) {
+            finish(tx, refused, done);
+            return;
+        }
         copy.pushHeader(HeaderNames.VIA, via(flow.transport()));
         ClientTransaction client = layer.send(copy, flow, new ClientTransaction.Listener() {
             @Override
@@ -78,6 +89,7 @@ final class Forwarder {
                 }
                 SipMessage up = response.copy();
                 up.popHeader(HeaderNames.VIA);
+                rewrite.response(up);
                 if (response.status() >= 200) {
                     done.finished(response.status(), response); // recorded before the answer leaves
                 }

@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 import org.edgeway.engine.sip.SipConfig;
 import org.edgeway.engine.sip.SipSnapshot.SearchView;
 import org.edgeway.engine.sip.auth.DigestAuthenticator;
+import org.edgeway.engine.sip.dialog.CallTracker;
+import org.edgeway.engine.sip.dialog.TrackedCall;
 import org.edgeway.engine.sip.message.HeaderNames;
 import org.edgeway.engine.sip.message.NameAddr;
 import org.edgeway.engine.sip.message.Responses;
@@ -46,8 +48,10 @@ public final class Proxy implements TransactionLayer.User {
 
     public Proxy(Supplier<SipConfig> config, LocalIdentity local, Registrar registrar, BindingTable bindings,
             TransactionLayer layer, DigestAuthenticator digest, Registrar.ChallengeGate gate, SearchHistory history,
-            Clock clock, org.edgeway.engine.sip.transaction.Sender sender, Traversal traversal, MraRegistrations mra) {
+            Clock clock, org.edgeway.engine.sip.transaction.Sender sender, Traversal traversal, MraRegistrations mra,
+            CallTracker calls) {
         this.config = config;
+        this.calls = calls;
         this.local = local;
         this.registrar = registrar;
         this.traversal = traversal;
@@ -64,6 +68,7 @@ public final class Proxy implements TransactionLayer.User {
     private final TransactionLayer layer;
     private final Traversal traversal;
     private final MraRegistrations mra;
+    private final CallTracker calls;
 
     @Override
     public void onRequest(ServerTransaction tx) {
@@ -105,21 +110,25 @@ public final class Proxy implements TransactionLayer.User {
             registrar.register(tx, zone);
             return;
         }
+        if (!initial) {
+            calls.inDialog(request);
+        }
         boolean routedHere = popOwnRoutes(request);
         List<NameAddr> routes = request.nameAddrs(HeaderNames.ROUTE);
         if (!routes.isEmpty()) {
-            forwardTo(tx, routes.get(0).uri());
+            forwardTo(tx, routes.get(0).uri(), zone);
             return;
         }
         if (routedHere && !local.isUs(request.requestUri())) {
-            forwardTo(tx, request.requestUri()); // sent here by a Route (a Path) this node put in: on to the target
+            // sent here by a Route (a Path) this node put in: on to the target
+            forwardTo(tx, request.requestUri(), zone);
             return;
         }
         if (!initial) {
             if (local.isUs(request.requestUri())) {
                 tx.respond(481);
             } else {
-                forwardTo(tx, request.requestUri());
+                forwardTo(tx, request.requestUri(), zone);
             }
             return;
         }
@@ -191,13 +200,17 @@ public final class Proxy implements TransactionLayer.User {
         boolean mraRegister = request.method().equals("REGISTER") && isUnifiedCommunications(cfg, target.zone());
         // only a REGISTER into a UC traversal zone needs its AOR: keep the rest of the forwarding path free of it
         String aor = mraRegister ? request.to().uri().addressOfRecord().toLowerCase(Locale.ROOT) : null;
+        TrackedCall call = track(tx, zone, target);
         forwarder.forward(tx, target, (status, response) -> {
             history.add(new SearchView(at, request.method(), zone, alias, search.tried(),
                     status == 482 ? "Loop detected" : found, status));
             if (mraRegister && response != null && status / 100 == 2) {
                 mra.accepted(aor, response, clock.instant());
             }
-        });
+            if (call != null) {
+                calls.finalResponse(call, status, response);
+            }
+        }, calls.rewrite(call));
     }
 
     /** Expressway counts registrations it proxies into a Unified Communications traversal zone as MRA. */
@@ -239,13 +252,29 @@ public final class Proxy implements TransactionLayer.User {
         return null;
     }
 
-    private void forwardTo(ServerTransaction tx, SipUri next) {
+    private void forwardTo(ServerTransaction tx, SipUri next, String zone) {
         try {
             Flow flow = NextHop.of(next, Transport.UDP); // RFC 3263 4.1: a sip: URI without transport means UDP
-            forwarder.forward(tx, new Target(tx.request().requestUri(), flow, null, 0, List.of()), (status, r) -> { });
+            Target target = new Target(tx.request().requestUri(), flow, null, 0, List.of());
+            TrackedCall call = track(tx, zone, target);
+            forwarder.forward(tx, target, (status, r) -> {
+                if (call != null) {
+                    calls.finalResponse(call, status, r);
+                }
+            }, calls.rewrite(call));
         } catch (UnknownHostException e) {
             tx.respond(Responses.to(tx.request(), 404, "Not Found - cannot resolve " + next.host()));
         }
+    }
+
+    /** A new call when the request is an initial INVITE, else null. */
+    private TrackedCall track(ServerTransaction tx, String zone, Target target) {
+        SipMessage request = tx.request();
+        if (!request.method().equals("INVITE") || request.to().tag() != null) {
+            return null;
+        }
+        return calls.started(tx, zone, target.zone() == null ? zone : target.zone(), target.flow(),
+                () -> forwarder.cancel(tx));
     }
 
     /** RFC 3261 16.4: Route values naming this node are removed before routing; true if there were any. */
@@ -263,6 +292,7 @@ public final class Proxy implements TransactionLayer.User {
 
     @Override
     public void onStrayAck(SipMessage ack, Flow flow) {
+        calls.inDialog(ack);
         popOwnRoutes(ack);
         List<NameAddr> routes = ack.nameAddrs(HeaderNames.ROUTE);
         SipUri next = routes.isEmpty() ? ack.requestUri() : routes.get(0).uri();

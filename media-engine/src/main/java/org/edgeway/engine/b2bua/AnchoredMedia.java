@@ -1,0 +1,85 @@
+package org.edgeway.engine.b2bua;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.edgeway.engine.calls.MediaChannel;
+import org.edgeway.engine.calls.MediaEncryption;
+import org.edgeway.engine.rtp.RelayedStream;
+import org.edgeway.engine.sip.dialog.CallMedia;
+
+/** The relayed streams of one call, one per accepted m= line of its offer (null where the line was rejected). */
+final class AnchoredMedia implements CallMedia {
+
+    private final List<RelayedStream> streams;
+    private final long openedNanos = System.nanoTime();
+    private volatile boolean closed;
+    private final MediaEncryption callerEncryption;
+    private final MediaEncryption calleeEncryption;
+
+    AnchoredMedia(List<RelayedStream> streams, MediaEncryption callerEncryption, MediaEncryption calleeEncryption) {
+        this.streams = streams;
+        this.callerEncryption = callerEncryption;
+        this.calleeEncryption = calleeEncryption;
+    }
+
+    @Override
+    public MediaEncryption callerEncryption() {
+        return callerEncryption;
+    }
+
+    @Override
+    public MediaEncryption calleeEncryption() {
+        return calleeEncryption;
+    }
+
+    /** The stream of the i-th m= line, or null. */
+    RelayedStream stream(int index) {
+        return index < streams.size() ? streams.get(index) : null;
+    }
+
+    @Override
+    public List<MediaChannel> callerSide() {
+        List<MediaChannel> out = new ArrayList<>();
+        for (RelayedStream s : streams) {
+            if (s != null) {
+                out.addAll(s.callerChannels());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<MediaChannel> calleeSide() {
+        List<MediaChannel> out = new ArrayList<>();
+        for (RelayedStream s : streams) {
+            if (s != null) {
+                out.addAll(s.calleeChannels());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public long lastPacketNanos() {
+        long last = openedNanos;
+        for (RelayedStream s : streams) {
+            if (s != null && s.lastPacketNanos() - last > 0) {
+                last = s.lastPacketNanos();
+            }
+        }
+        return last;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (RelayedStream s : streams) {
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.edgeway.engine.b2bua;
+
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.edgeway.engine.NodeRole;
+import org.edgeway.engine.rtp.MediaRelay;
+import org.edgeway.engine.sip.SipConfig;
+import org.edgeway.engine.sip.dialog.MessageRewrite;
+import org.edgeway.engine.sip.dialog.TrackedCall;
+import org.edgeway.engine.zones.ZoneConfig;
+import org.edgeway.engine.zones.ZoneConfig.ZoneType;
+
+/**
+ * Which calls this node anchors media for: those that cross a traversal zone (traversal client or server, plain or
+ * Unified Communications), on both nodes of the pair as seed 003's worked example shows (C relays between the
+ * enterprise and the E, E between the C and the outside). On an Expressway-E the side facing its C (the traversal
+ * zone's side) uses the demultiplexing pair. Other calls are proxied with their SDP untouched.
+ */
+public final class B2bua implements Function<TrackedCall, MessageRewrite> {
+
+    private final Supplier<MediaRelay> relay;
+    private final Supplier<SipConfig> config;
+    private final NodeRole role;
+    private final String address;
+
+    /** @param address the address this node's media ports are reached at (SDP c=) */
+    public B2bua(Supplier<MediaRelay> relay, Supplier<SipConfig> config, NodeRole role, String address) {
+        this.relay = relay;
+        this.config = config;
+        this.role = role;
+        this.address = address;
+    }
+
+    @Override
+    public MessageRewrite apply(TrackedCall call) {
+        MediaRelay r = relay.get();
+        if (r == null) {
+            return MessageRewrite.NONE;
+        }
+        boolean fromTraversal = traversal(call.sourceZone());
+        boolean toTraversal = traversal(call.destinationZone());
+        if (!fromTraversal && !toTraversal) {
+            return MessageRewrite.NONE;
+        }
+        boolean e = role == NodeRole.EXPRESSWAY_E;
+        return new SdpAnchoring(r, call, address, e && fromTraversal, e && toTraversal,
+                encryption(call.sourceZone()), encryption(call.destinationZone()));
+    }
+
+    private boolean traversal(String zoneName) {
+        ZoneConfig z = zone(zoneName);
+        return z != null && (z.type() == ZoneType.TRAVERSAL_CLIENT || z.type() == ZoneType.TRAVERSAL_SERVER
+                || z.type() == ZoneType.UNIFIED_COMMUNICATIONS_TRAVERSAL);
+    }
+
+    /** A configured zone's media encryption mode; Auto for LocalZone, DefaultZone and the like. */
+    private ZoneConfig.MediaEncryption encryption(String zoneName) {
+        ZoneConfig z = zone(zoneName);
+        return z == null ? ZoneConfig.MediaEncryption.AUTO : z.mediaEncryption();
+    }
+
+    private ZoneConfig zone(String name) {
+        for (ZoneConfig z : config.get().zones()) {
+            if (z.name().equals(name)) {
+                return z;
+            }
+        }
+        return null;
+    }
+}
