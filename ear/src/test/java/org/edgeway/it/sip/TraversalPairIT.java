@@ -58,8 +58,13 @@ class TraversalPairIT {
     @BeforeAll
     void pair() throws Exception {
         Assumptions.assumeTrue(Sipp.installed(), "SIPp (sip-tester) is not installed");
-        c = new ServerNode("pair-c", 40, "--role", "C").fresh().start();
-        e = new ServerNode("pair-e", 50, "--role", "E").fresh().start();
+        // calls through the pair are anchored: media ports from the test band, outside the ephemeral range
+        int rangeC = TestPorts.range(32);
+        int rangeE = TestPorts.range(32);
+        c = new ServerNode("pair-c", 40, "--role", "C", "--", "-Dedgeway.media.portRange=" + rangeC + "-"
+                + (rangeC + 31)).fresh().start();
+        e = new ServerNode("pair-e", 50, "--role", "E", "--", "-Dedgeway.media.portRange=" + rangeE + "-"
+                + (rangeE + 31)).fresh().start();
         try (Browser browser = new Browser()) {
             Console.firstLogin(browser, c, ADMIN_PASSWORD);
             Console.firstLogin(browser, e, ADMIN_PASSWORD);
