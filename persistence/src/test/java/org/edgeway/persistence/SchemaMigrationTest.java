@@ -27,13 +27,13 @@ class SchemaMigrationTest {
     void migratesAFileDatabaseOnceAndKeepsData(@TempDir Path dir) throws Exception {
         JdbcDataSource ds = dataSource(dir);
 
-        assertEquals("7", SchemaMigration.migrate(ds, ENCRYPT));
+        assertEquals("8", SchemaMigration.migrate(ds, ENCRYPT));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("insert into config_log(changed_at, changed_by, source, setting, old_value, new_value) "
                     + "values (current_timestamp, 'admin', 'web', 'System > DNS: DNS server address 1', null, '192.0.2.53')");
         }
         // second start: nothing to apply, data kept
-        assertEquals("7", SchemaMigration.migrate(ds, ENCRYPT));
+        assertEquals("8", SchemaMigration.migrate(ds, ENCRYPT));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             Set<String> tables = new HashSet<>();
             try (ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", null, new String[] {"TABLE"})) {
@@ -43,7 +43,7 @@ class SchemaMigrationTest {
             }
             assertTrue(tables.containsAll(Set.of("system_settings", "ntp_server", "admin_account", "alarm",
                     "config_log", "turn_settings", "local_credential", "sip_settings", "sip_domain", "search_rule",
-                    "zone", "trusted_ca_certificate", "flyway_schema_history")), tables.toString());
+                    "zone", "trusted_ca_certificate", "call_record", "call_component", "media_channel", "flyway_schema_history")), tables.toString());
             try (ResultSet rs = s.executeQuery("select count(*) from config_log")) {
                 rs.next();
                 assertEquals(1, rs.getInt(1));
@@ -63,7 +63,7 @@ class SchemaMigrationTest {
                     + " values (2, 'ntp.example.com', 'SYMMETRIC_KEY', 7, 'SHA1', 'plain-phrase')");
         }
 
-        assertEquals("7", SchemaMigration.migrate(ds, ENCRYPT));
+        assertEquals("8", SchemaMigration.migrate(ds, ENCRYPT));
 
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select slot, pass_phrase_encrypted from ntp_server order by slot")) {
@@ -87,7 +87,7 @@ class SchemaMigrationTest {
             s.executeUpdate("insert into sip_settings values (1, true, false, 5060, true, 5060, true, 5061, 5, 45, 60, 0)");
         }
 
-        assertEquals("7", SchemaMigration.migrate(ds, ENCRYPT));
+        assertEquals("8", SchemaMigration.migrate(ds, ENCRYPT));
 
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select enabled, digest_algorithms from sip_settings")) {

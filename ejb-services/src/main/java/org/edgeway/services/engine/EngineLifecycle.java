@@ -21,7 +21,9 @@ import org.edgeway.engine.Engine;
 import org.edgeway.engine.EngineConfig;
 import org.edgeway.engine.EngineEvent;
 import org.edgeway.engine.EngineSnapshot;
+import org.edgeway.engine.calls.CallEvent;
 import org.edgeway.services.alarms.Alarms;
+import org.edgeway.services.calls.CallHistory;
 import org.edgeway.services.system.SettingsChanged;
 import org.edgeway.services.system.SystemSettingsService;
 
@@ -45,6 +47,8 @@ public class EngineLifecycle {
     private SystemSettingsService settings;
     @Inject
     private Alarms alarms;
+    @Inject
+    private CallHistory callHistory;
     @Resource
     private ManagedExecutorService executor;
 
@@ -114,6 +118,8 @@ public class EngineLifecycle {
             executor.execute(() -> alarms.raise(a.id(), a.severity(), a.title(), a.action()));
         } else if (event instanceof EngineEvent.AlarmCleared c) {
             executor.execute(() -> alarms.lower(c.id()));
+        } else if (event instanceof CallEvent.CallEnded ended) {
+            executor.execute(() -> callHistory.record(ended.call()));
         } else if (event instanceof EngineEvent.StateChanged s) {
             LOG.info(() -> "engine " + s.service() + ": " + s.state().label() + " (" + s.detail() + ")");
         }
