@@ -1,5 +1,8 @@
 package org.edgeway.services.calls;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 
 /** The CSV of Status &gt; Calls &gt; History (RFC 4180: quoted where needed, CRLF line ends), one row per call. */
@@ -10,6 +13,24 @@ public final class CallHistoryCsv {
             "Bandwidth (kbps)", "ICE Passthrough call type"));
 
     private CallHistoryCsv() {
+    }
+
+    /** Writes the header and every filtered call to {@code out} while the history is read (nothing is held). */
+    public static void write(CallHistory history, CallHistoryFilter filter, CallHistorySort sort, Writer out)
+            throws IOException {
+        out.write(HEADER);
+        try {
+            history.export(filter, sort, row -> {
+                try {
+                    out.write(line(row));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        out.flush();
     }
 
     public static String line(CallRow r) {

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The 24-hour intervals of the ICE passthrough metrics, anchored at the time of day of the last restart (seed 000:
- * "The interval start time reflects the time of day of the most recent server restart"): the interval now running
- * first, then the ones before it.
+ * "The interval start time reflects the time of day of the most recent server restart"). Only completed intervals
+ * count ("Values are updated once every 24 hours"): the most recent one ends at the last anchor point, which right
+ * after a restart is the restart itself.
  */
 final class IceIntervals {
 
@@ -23,14 +24,14 @@ final class IceIntervals {
     private IceIntervals() {
     }
 
-    /** The {@code count} most recent intervals at {@code now}, most recent first. */
+    /** The {@code count} most recent completed intervals at {@code now}, most recent first. */
     static List<Interval> recent(Instant restart, Instant now, int count) {
         long elapsed = Math.max(0, Duration.between(restart, now).toMillis());
-        Instant current = restart.plus(LENGTH.multipliedBy(elapsed / LENGTH.toMillis()));
+        Instant lastEnd = restart.plus(LENGTH.multipliedBy(elapsed / LENGTH.toMillis()));
         List<Interval> intervals = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            Instant start = current.minus(LENGTH.multipliedBy(i));
-            intervals.add(new Interval(start, start.plus(LENGTH)));
+            Instant end = lastEnd.minus(LENGTH.multipliedBy(i));
+            intervals.add(new Interval(end.minus(LENGTH), end));
         }
         return intervals;
     }

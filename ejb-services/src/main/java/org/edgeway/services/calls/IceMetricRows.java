@@ -22,7 +22,7 @@ final class IceMetricRows {
     private record Definition(String section, String label, String helpKey, Function<Column, String> value) {
     }
 
-    /** One peer's column: its address and the counts of its current interval. */
+    /** One peer's column: its address and the counts of its most recent completed interval. */
     record Column(String peer, IceIntervalCounts counts) {
     }
 

@@ -28,7 +28,7 @@ public class IcePassthroughMetrics {
     @Inject
     private EngineLifecycle engine;
 
-    /** The current interval of each peer, as the metrics page shows it. */
+    /** The most recent completed interval of each peer, as the metrics page shows it. */
     public IceMetricsView current() {
         String peer = peer();
         IceIntervalCounts counts = counts(IceIntervals.recent(restart(), Instant.now(), 1).get(0));
