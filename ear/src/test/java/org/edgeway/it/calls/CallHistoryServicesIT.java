@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +22,7 @@ import org.edgeway.engine.calls.CallStatus;
 import org.edgeway.engine.calls.IcePassthroughCallType;
 import org.edgeway.engine.calls.MediaChannel;
 import org.edgeway.engine.calls.MediaEncryption;
+import org.edgeway.it.ServicesDeployment;
 import org.edgeway.services.calls.ActiveCalls;
 import org.edgeway.services.calls.CallDetail;
 import org.edgeway.services.calls.CallHistory;
@@ -38,10 +39,7 @@ import org.edgeway.services.security.AccessLevel;
 import org.edgeway.services.security.Caller;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,16 +56,7 @@ class CallHistoryServicesIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File("target/edgeway.ear"));
-        ear.delete("/web-admin.war");
-        ear.setApplicationXML(new StringAsset("""
-                <application xmlns="https://jakarta.ee/xml/ns/jakartaee" version="10">
-                  <display-name>edgeway-calls-it</display-name>
-                  <module><ejb>ejb-services.jar</ejb></module>
-                  <library-directory>lib</library-directory>
-                </application>"""));
-        ear.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "calls-it.jar").addClass(CallHistoryServicesIT.class));
-        return ear;
+        return ServicesDeployment.of("calls-it", CallHistoryServicesIT.class);
     }
 
     @Inject
@@ -154,7 +143,8 @@ class CallHistoryServicesIT {
             assertEquals(type.label(), p.rows().get(0).iceCallType());
         }
         CallRecord third = calls.get(2);
-        CallHistoryPage window = history.page(new CallHistoryFilter(third.start(), third.start().plusSeconds(1),
+        Instant thirdStored = third.start().truncatedTo(ChronoUnit.MICROS); // the database keeps microseconds
+        CallHistoryPage window = history.page(new CallHistoryFilter(thirdStored, thirdStored.plusSeconds(1),
                 marker, null, null), CallHistorySort.NEWEST_FIRST, 0, 100);
         assertEquals(List.of(third.serialNumber()), window.rows().stream().map(CallRow::serialNumber).toList());
         // the destination alias matches too (the source is marker-N@example.com)
@@ -175,8 +165,8 @@ class CallHistoryServicesIT {
         CallDetail d = history.detail(call.serialNumber()).orElseThrow();
         CallRow r = d.call();
         assertEquals(call.tag(), r.tag());
-        assertEquals(call.start(), r.start());
-        assertEquals(call.end(), r.end());
+        assertEquals(call.start().truncatedTo(ChronoUnit.MICROS), r.start());
+        assertEquals(call.end().truncatedTo(ChronoUnit.MICROS), r.end());
         assertEquals(Duration.between(call.start(), call.end()).toSeconds(), r.durationSeconds());
         assertEquals(call.sourceAlias(), r.sourceAlias());
         assertEquals(call.destinationAlias(), r.destinationAlias());

@@ -59,10 +59,6 @@ public class ActiveCalls {
 
     /** The engine's live calls; empty while no engine service carries calls. */
     private Optional<CallControl> control() {
-        try {
-            return Optional.of(engine.service(CallControl.class));
-        } catch (IllegalArgumentException | IllegalStateException noService) {
-            return Optional.empty();
-        }
+        return engine.findService(CallControl.class);
     }
 }

@@ -2,6 +2,7 @@ package org.edgeway.services.calls;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.edgeway.engine.calls.CallComponent;
@@ -22,6 +23,11 @@ final class CallRecords {
     private CallRecords() {
     }
 
+    /** The database keeps times to the microsecond; stored and filtered times agree when cut there first. */
+    static Instant stored(Instant t) {
+        return t == null ? null : t.truncatedTo(ChronoUnit.MICROS);
+    }
+
     static CallRecordEntry entry(CallRecord c) {
         List<CallComponentEntry> legs = new ArrayList<>();
         for (CallComponent leg : c.components()) {
@@ -34,7 +40,8 @@ final class CallRecords {
                     leg.destinationAddress(), leg.sourceZone(), leg.destinationZone(), leg.encryption().name(), media));
         }
         Instant end = c.end() == null ? Instant.now() : c.end();
-        return new CallRecordEntry(c.serialNumber(), c.tag(), c.start(), c.end(), c.duration(end).toMillis(),
+        return new CallRecordEntry(c.serialNumber(), c.tag(), stored(c.start()), stored(c.end()),
+                c.duration(end).toMillis(),
                 nonNull(c.sourceAlias()), nonNull(c.destinationAlias()), c.protocol() == null ? "SIP" : c.protocol(),
                 c.status().name(), c.disconnectReason(), c.bandwidthKbps(), c.iceCallType().name(),
                 c.components().stream().anyMatch(leg -> leg.type() == CallComponent.Type.B2BUA), legs);

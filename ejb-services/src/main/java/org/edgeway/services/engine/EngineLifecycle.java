@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.edgeway.engine.Engine;
@@ -97,6 +98,18 @@ public class EngineLifecycle {
     /** One running service of the engine, for the actions a status page offers (un-register ...). */
     public <T> T service(Class<T> type) {
         return engine.service(type);
+    }
+
+    /**
+     * A service of the engine by interface, if the engine runs one (e.g. {@code CallControl} only once a service
+     * carries calls); asking is no failure, so a caller's transaction is not rolled back.
+     */
+    public <T> Optional<T> findService(Class<T> type) {
+        try {
+            return Optional.of(engine.service(type));
+        } catch (IllegalArgumentException none) {
+            return Optional.empty();
+        }
     }
 
     public EngineSnapshot snapshot() {
