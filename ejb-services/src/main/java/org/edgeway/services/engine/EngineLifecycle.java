@@ -15,13 +15,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.edgeway.engine.Engine;
 import org.edgeway.engine.EngineConfig;
 import org.edgeway.engine.EngineEvent;
 import org.edgeway.engine.EngineSnapshot;
+import org.edgeway.engine.calls.CallEvent;
 import org.edgeway.services.alarms.Alarms;
+import org.edgeway.services.calls.CallHistory;
 import org.edgeway.services.system.SettingsChanged;
 import org.edgeway.services.system.SystemSettingsService;
 
@@ -45,6 +48,8 @@ public class EngineLifecycle {
     private SystemSettingsService settings;
     @Inject
     private Alarms alarms;
+    @Inject
+    private CallHistory callHistory;
     @Resource
     private ManagedExecutorService executor;
 
@@ -95,6 +100,18 @@ public class EngineLifecycle {
         return engine.service(type);
     }
 
+    /**
+     * A service of the engine by interface, if the engine runs one (e.g. {@code CallControl} only once a service
+     * carries calls); asking is no failure, so a caller's transaction is not rolled back.
+     */
+    public <T> Optional<T> findService(Class<T> type) {
+        try {
+            return Optional.of(engine.service(type));
+        } catch (IllegalArgumentException none) {
+            return Optional.empty();
+        }
+    }
+
     public EngineSnapshot snapshot() {
         return engine.snapshot();
     }
@@ -114,6 +131,8 @@ public class EngineLifecycle {
             executor.execute(() -> alarms.raise(a.id(), a.severity(), a.title(), a.action()));
         } else if (event instanceof EngineEvent.AlarmCleared c) {
             executor.execute(() -> alarms.lower(c.id()));
+        } else if (event instanceof CallEvent.CallEnded ended) {
+            executor.execute(() -> callHistory.record(ended.call()));
         } else if (event instanceof EngineEvent.StateChanged s) {
             LOG.info(() -> "engine " + s.service() + ": " + s.state().label() + " (" + s.detail() + ")");
         }

@@ -1,0 +1,22 @@
+package org.edgeway.services.calls;
+
+import java.util.List;
+
+/** The columns of ICE Call Metrics History (one parameter each, raw values), for its page and its CSV. */
+public final class IceHistoryColumns {
+
+    public static final List<String> LABELS = List.of("Start time", "End time", "B2BUA connected calls",
+            "Calls with optimized ICE media paths", "Host to host", "Host to server reflexive", "Host to relay",
+            "Server reflexive to server reflexive", "Server reflexive to relay", "Relay to relay",
+            "Calls with non-optimized media paths");
+
+    private IceHistoryColumns() {
+    }
+
+    public static List<String> values(IceIntervalCounts i) {
+        return List.of(IceMetricRows.time(i.start()), IceMetricRows.time(i.end()), Long.toString(i.b2buaCalls()),
+                Long.toString(i.optimizedCalls()), Long.toString(i.hostToHost()), Long.toString(i.hostToSrflx()),
+                Long.toString(i.hostToRelay()), Long.toString(i.srflxToSrflx()), Long.toString(i.srflxToRelay()),
+                Long.toString(i.relayToRelay()), Long.toString(i.nonOptimizedCalls()));
+    }
+}
