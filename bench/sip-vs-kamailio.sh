@@ -20,7 +20,8 @@
 #   --kamailio-children N  Kamailio UDP worker processes (default 8, Debian's kamailio.cfg)
 #   --pair                 also the calls through a C/E pair: the node is the E, a second node (--role C, offset
 #                          --pair-offset, default offset + 50) the C, linked by a traversal zone over TLS
-#   --profile              at the end, the node's top Java frames (JFR) during REGISTER at 2000/s and calls at 500/s
+#   --profile              at the end, the node's top Java frames (JFR) during REGISTER at 2000/s and calls at 500/s;
+#                          the recordings are kept in /tmp/sipbench-profile.XXXXXX (printed) for `jfr print`
 #
 # Builds the node if it is missing (mvn -B -o package -DskipTests), stops every process it starts by pid on exit.
 # Traffic stays on 127.0.0.1; ports are below the ephemeral range and outside the tests' band (20000-23999).
@@ -433,6 +434,7 @@ awk -v clk="$CLK" '$4 != "pss" && $4 != "rss" && $5 != "pass" { printf "   %-8s 
   $3, $4, $6, $5, $7, $8, $9, ($6 > 0 ? $10 * 1000000 / clk / $6 : 0) }' "$RESULTS"
 
 if [ "$PROFILE" = 1 ]; then
+  KEPT=$(mktemp -d /tmp/sipbench-profile.XXXXXX)
   for entry in register:2000 call:500; do
     scenario=${entry%%:*}; rate=${entry#*:}
     echo
@@ -441,6 +443,8 @@ if [ "$PROFILE" = 1 ]; then
     step "$scenario" node "$rate" 5
     jcmd "$NODE_PID" JFR.dump name=sipbench filename="$WORK/$scenario.jfr" >/dev/null
     jcmd "$NODE_PID" JFR.stop name=sipbench >/dev/null
+    cp "$WORK/$scenario.jfr" "$KEPT/"
+    echo "   recording: $KEPT/$scenario.jfr"
     echo "   step: $(cat "$WORK/step.out") (total successful failed retransmissions wall-s CPU-ticks)"
     jfr print --events jdk.ExecutionSample "$WORK/$scenario.jfr" | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, "");
       sub(/line:.*/, ""); c[$0]++; n++} END {for (f in c) printf "%5.1f%% %s\n", 100 * c[f] / n, f}' | sort -rn | head -25

@@ -44,7 +44,8 @@ public final class DigestAuthenticator {
 
     private final Clock clock;
     private final Supplier<List<DigestAlgorithm>> offered;
-    private final byte[] secret = new byte[32];
+    /** HMAC-SHA256 under a per-process secret, one keyed Mac per thread (getInstance and init cost more than the MAC). */
+    private final ThreadLocal<Mac> macs;
 
     /**
      * @param offered algorithms to challenge with, most preferred first (RFC 8760 2.4: a client uses the topmost
@@ -53,7 +54,18 @@ public final class DigestAuthenticator {
     public DigestAuthenticator(Clock clock, Supplier<List<DigestAlgorithm>> offered) {
         this.clock = clock;
         this.offered = offered;
+        byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
+        SecretKeySpec key = new SecretKeySpec(secret, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** An authenticator that always offers the same algorithms. */
@@ -144,12 +156,6 @@ public final class DigestAuthenticator {
     }
 
     private byte[] mac(long expiry) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(ByteBuffer.allocate(8).putLong(expiry).array());
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return macs.get().doFinal(ByteBuffer.allocate(8).putLong(expiry).array());
     }
 }
