@@ -267,7 +267,8 @@ if [ "$PAIR" = 1 ]; then
   echo "# pair: E $zones; C $(api_at "$PAIR_OFFSET" GET /status/zones)" >&2
 fi
 
-ss -lun | grep -q "127.0.0.1:$KAM_PORT " || { cat "$WORK/kamailio.out" >&2; echo "Kamailio not listening" >&2; exit 1; }
+# grep reads all of ss (grep -q would stop early, ss die of SIGPIPE, and pipefail call Kamailio absent)
+ss -lun | grep "127.0.0.1:$KAM_PORT " >/dev/null || { cat "$WORK/kamailio.out" >&2; echo "Kamailio not listening" >&2; exit 1; }
 KAM_TREE="$KAM_PID $(ps -o pid= --ppid "$KAM_PID" | tr '\n' ' ')"
 echo "# Kamailio 5.6 on 127.0.0.1:$KAM_PORT (pid $KAM_PID, $(echo "$KAM_TREE" | wc -w) processes)" >&2
 
@@ -286,7 +287,7 @@ start_uas() {
   sipp -sf "$SIPDIR/uas.xml" -i 127.0.0.1 -p "$UAS_PORT" -nostdin >"$WORK/uas.out" 2>&1 &
   UAS_PID=$!
   PIDS+=("$UAS_PID")
-  for i in $(seq 1 50); do ss -lun | grep -q "127.0.0.1:$UAS_PORT " && return 0; sleep 0.1; done
+  for i in $(seq 1 50); do ss -lun | grep "127.0.0.1:$UAS_PORT " >/dev/null && return 0; sleep 0.1; done
   echo "the SIPp UAS did not start: $(cat "$WORK/uas.out")" >&2; exit 1
 }
 stop_uas() { kill "$UAS_PID" 2>/dev/null; wait "$UAS_PID" 2>/dev/null || true; UAS_PID=""; }

@@ -16,6 +16,7 @@ import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -288,7 +289,12 @@ public final class SipTransports {
         String key = key(transport, remote);
         connections.put(key, ch);
         ch.closeFuture().addListener(f -> connections.remove(key, ch));
-        ch.pipeline().addLast(new IdleStateHandler(0, 0, IDLE_SECONDS),
+        // between the tail and TLS: the messages written in one read batch, or handed over from other loops in one
+        // round of tasks, leave in one flush, so TLS wraps them into one record and one write (a traversal link
+        // carries every call of the pair)
+        ch.pipeline().addLast(new FlushConsolidationHandler(
+                FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true),
+                new IdleStateHandler(0, 0, IDLE_SECONDS),
                 new StreamFramer(codec, counters.malformed::increment),
                 new SimpleChannelInboundHandler<byte[]>() {
                     @Override
