@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -248,12 +250,12 @@ public final class SipServer {
         if (via.host().equals(ip) && !rport) {
             return;
         }
-        Via stamped = via.withParam("received", ip);
+        Map<String, String> params = new LinkedHashMap<>(via.params());
+        params.put("received", ip);
         if (rport) {
-            stamped = stamped.withParam("rport", String.valueOf(flow.remote().getPort()));
+            params.put("rport", String.valueOf(flow.remote().getPort()));
         }
-        request.popHeader(HeaderNames.VIA);
-        request.pushHeader(HeaderNames.VIA, stamped.toString());
+        request.setTopVia(new Via(via.transport(), via.host(), via.port(), params));
     }
 
     public SipTransports transports() {

@@ -150,6 +150,18 @@ public final class SipMessage {
         return null;
     }
 
+    /** Replaces the top Via value (received/rport stamped), keeping the other parsed headers. */
+    public void setTopVia(Via via) {
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.get(i).name().equalsIgnoreCase(HeaderNames.VIA)) {
+                headers.set(i, new Header(HeaderNames.VIA, via.toString()));
+                topVia = via;
+                return;
+            }
+        }
+        throw new IllegalStateException("no Via to replace");
+    }
+
     public void removeHeaders(String name) {
         headers.removeIf(h -> h.name().equalsIgnoreCase(name));
         changed();
