@@ -20,8 +20,9 @@
 #   --kamailio-children N  Kamailio UDP worker processes (default 8, Debian's kamailio.cfg)
 #   --pair                 also the calls through a C/E pair: the node is the E, a second node (--role C, offset
 #                          --pair-offset, default offset + 50) the C, linked by a traversal zone over TLS
-#   --profile              at the end, the node's top Java frames (JFR) during REGISTER at 2000/s and calls at 500/s;
-#                          the recordings are kept in /tmp/sipbench-profile.XXXXXX (printed) for `jfr print`
+#   --profile              at the end, the node's top Java frames (JFR) during REGISTER at 2000/s and calls at 500/s
+#                          (with --pair also both nodes' during pair calls at 500/s); the recordings are kept in
+#                          /tmp/sipbench-profile.XXXXXX (printed) for `jfr print`
 #
 # Builds the node if it is missing (mvn -B -o package -DskipTests), stops every process it starts by pid on exit.
 # Traffic stays on 127.0.0.1; ports are below the ephemeral range and outside the tests' band (20000-23999).
@@ -56,7 +57,7 @@ while [ $# -gt 0 ]; do
     --pair) PAIR=1 ;;
     --pair-offset) PAIR_OFFSET="$2"; shift ;;
     --profile) PROFILE=1 ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -436,18 +437,24 @@ awk -v clk="$CLK" '$4 != "pss" && $4 != "rss" && $5 != "pass" { printf "   %-8s 
 
 if [ "$PROFILE" = 1 ]; then
   KEPT=$(mktemp -d /tmp/sipbench-profile.XXXXXX)
-  for entry in register:2000 call:500; do
-    scenario=${entry%%:*}; rate=${entry#*:}
+  entries="register:2000:node call:500:node"
+  [ "$PAIR" = 1 ] && entries="$entries call:500:pair"
+  for entry in $entries; do
+    IFS=: read -r scenario rate server <<<"$entry"
+    pids=("$NODE_PID"); names=(node)
+    [ "$server" = pair ] && { pids=("$NODE_PID" "$C_PID"); names=(e c); }
     echo
-    echo "== profile of the node during $scenario at $rate/s for 5 s (JFR execution samples, top frames)"
-    jcmd "$NODE_PID" JFR.start name=sipbench settings=profile >/dev/null
-    step "$scenario" node "$rate" 5
-    jcmd "$NODE_PID" JFR.dump name=sipbench filename="$WORK/$scenario.jfr" >/dev/null
-    jcmd "$NODE_PID" JFR.stop name=sipbench >/dev/null
-    cp "$WORK/$scenario.jfr" "$KEPT/"
-    echo "   recording: $KEPT/$scenario.jfr"
+    echo "== profile of the $server during $scenario at $rate/s for 5 s (JFR execution samples, top frames)"
+    for pid in "${pids[@]}"; do jcmd "$pid" JFR.start name=sipbench settings=profile >/dev/null; done
+    step "$scenario" "$server" "$rate" 5
     echo "   step: $(cat "$WORK/step.out") (total successful failed retransmissions wall-s CPU-ticks)"
-    jfr print --events jdk.ExecutionSample "$WORK/$scenario.jfr" | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, "");
-      sub(/line:.*/, ""); c[$0]++; n++} END {for (f in c) printf "%5.1f%% %s\n", 100 * c[f] / n, f}' | sort -rn | head -25
+    for i in "${!pids[@]}"; do
+      jfr_file="$KEPT/$scenario-${names[$i]}.jfr"
+      jcmd "${pids[$i]}" JFR.dump name=sipbench filename="$jfr_file" >/dev/null
+      jcmd "${pids[$i]}" JFR.stop name=sipbench >/dev/null
+      echo "   ${names[$i]}: $jfr_file"
+      jfr print --events jdk.ExecutionSample "$jfr_file" | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, "");
+        sub(/line:.*/, ""); c[$0]++; n++} END {for (f in c) printf "%5.1f%% %s\n", 100 * c[f] / n, f}' | sort -rn | head -25
+    done
   done
 fi
