@@ -77,6 +77,16 @@ class SipMessageTest {
     }
 
     @Test
+    void unquotedDisplayNamesAreTokensSeparatedByWhitespace() throws Exception {
+        assertEquals("Alice  \t Smith", NameAddr.parse("Alice  \t Smith <sip:alice@example.com>", "From")
+                .displayName());
+        assertEquals("sip:alice@example.com", NameAddr.parse("<sip:alice@example.com>", "From").uri().text());
+        for (String bad : List.of("Al@ice <sip:alice@example.com>", "Alice, Smith <sip:alice@example.com>")) {
+            assertThrows(SipParseException.class, () -> NameAddr.parse(bad, "From"), bad);
+        }
+    }
+
+    @Test
     void cseqNumberAndMethodAcrossSpacesAndTabs() throws Exception {
         assertEquals(new CSeq(1, "INVITE"), CSeq.parse("1 INVITE"));
         assertEquals(new CSeq(42, "REGISTER"), CSeq.parse(" 42 \t REGISTER "));
