@@ -21,6 +21,8 @@
 #   --pair                 also the calls through a C/E pair: the node is the E, a second node (--role C, offset
 #                          --pair-offset, default offset + 50) the C, linked by a traversal zone over TLS
 #   --profile              at the end, the node's top Java frames (JFR) during REGISTER at 2000/s and calls at 500/s
+#                          (with --pair also both nodes' during pair calls at 500/s); the recordings are kept in
+#                          /tmp/sipbench-profile.XXXXXX (printed) for `jfr print`
 #
 # Builds the node if it is missing (mvn -B -o package -DskipTests), stops every process it starts by pid on exit.
 # Traffic stays on 127.0.0.1; ports are below the ephemeral range and outside the tests' band (20000-23999).
@@ -55,7 +57,7 @@ while [ $# -gt 0 ]; do
     --pair) PAIR=1 ;;
     --pair-offset) PAIR_OFFSET="$2"; shift ;;
     --profile) PROFILE=1 ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -266,7 +268,8 @@ if [ "$PAIR" = 1 ]; then
   echo "# pair: E $zones; C $(api_at "$PAIR_OFFSET" GET /status/zones)" >&2
 fi
 
-ss -lun | grep -q "127.0.0.1:$KAM_PORT " || { cat "$WORK/kamailio.out" >&2; echo "Kamailio not listening" >&2; exit 1; }
+# grep reads all of ss (grep -q would stop early, ss die of SIGPIPE, and pipefail call Kamailio absent)
+ss -lun | grep "127.0.0.1:$KAM_PORT " >/dev/null || { cat "$WORK/kamailio.out" >&2; echo "Kamailio not listening" >&2; exit 1; }
 KAM_TREE="$KAM_PID $(ps -o pid= --ppid "$KAM_PID" | tr '\n' ' ')"
 echo "# Kamailio 5.6 on 127.0.0.1:$KAM_PORT (pid $KAM_PID, $(echo "$KAM_TREE" | wc -w) processes)" >&2
 
@@ -285,7 +288,7 @@ start_uas() {
   sipp -sf "$SIPDIR/uas.xml" -i 127.0.0.1 -p "$UAS_PORT" -nostdin >"$WORK/uas.out" 2>&1 &
   UAS_PID=$!
   PIDS+=("$UAS_PID")
-  for i in $(seq 1 50); do ss -lun | grep -q "127.0.0.1:$UAS_PORT " && return 0; sleep 0.1; done
+  for i in $(seq 1 50); do ss -lun | grep "127.0.0.1:$UAS_PORT " >/dev/null && return 0; sleep 0.1; done
   echo "the SIPp UAS did not start: $(cat "$WORK/uas.out")" >&2; exit 1
 }
 stop_uas() { kill "$UAS_PID" 2>/dev/null; wait "$UAS_PID" 2>/dev/null || true; UAS_PID=""; }
@@ -433,16 +436,25 @@ awk -v clk="$CLK" '$4 != "pss" && $4 != "rss" && $5 != "pass" { printf "   %-8s 
   $3, $4, $6, $5, $7, $8, $9, ($6 > 0 ? $10 * 1000000 / clk / $6 : 0) }' "$RESULTS"
 
 if [ "$PROFILE" = 1 ]; then
-  for entry in register:2000 call:500; do
-    scenario=${entry%%:*}; rate=${entry#*:}
+  KEPT=$(mktemp -d /tmp/sipbench-profile.XXXXXX)
+  entries="register:2000:node call:500:node"
+  [ "$PAIR" = 1 ] && entries="$entries call:500:pair"
+  for entry in $entries; do
+    IFS=: read -r scenario rate server <<<"$entry"
+    pids=("$NODE_PID"); names=(node)
+    [ "$server" = pair ] && { pids=("$NODE_PID" "$C_PID"); names=(e c); }
     echo
-    echo "== profile of the node during $scenario at $rate/s for 5 s (JFR execution samples, top frames)"
-    jcmd "$NODE_PID" JFR.start name=sipbench settings=profile >/dev/null
-    step "$scenario" node "$rate" 5
-    jcmd "$NODE_PID" JFR.dump name=sipbench filename="$WORK/$scenario.jfr" >/dev/null
-    jcmd "$NODE_PID" JFR.stop name=sipbench >/dev/null
+    echo "== profile of the $server during $scenario at $rate/s for 5 s (JFR execution samples, top frames)"
+    for pid in "${pids[@]}"; do jcmd "$pid" JFR.start name=sipbench settings=profile >/dev/null; done
+    step "$scenario" "$server" "$rate" 5
     echo "   step: $(cat "$WORK/step.out") (total successful failed retransmissions wall-s CPU-ticks)"
-    jfr print --events jdk.ExecutionSample "$WORK/$scenario.jfr" | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, "");
-      sub(/line:.*/, ""); c[$0]++; n++} END {for (f in c) printf "%5.1f%% %s\n", 100 * c[f] / n, f}' | sort -rn | head -25
+    for i in "${!pids[@]}"; do
+      jfr_file="$KEPT/$scenario-${names[$i]}.jfr"
+      jcmd "${pids[$i]}" JFR.dump name=sipbench filename="$jfr_file" >/dev/null
+      jcmd "${pids[$i]}" JFR.stop name=sipbench >/dev/null
+      echo "   ${names[$i]}: $jfr_file"
+      jfr print --events jdk.ExecutionSample "$jfr_file" | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, "");
+        sub(/line:.*/, ""); c[$0]++; n++} END {for (f in c) printf "%5.1f%% %s\n", 100 * c[f] / n, f}' | sort -rn | head -25
+    done
   done
 fi

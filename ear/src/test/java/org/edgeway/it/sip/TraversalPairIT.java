@@ -1,6 +1,7 @@
 package org.edgeway.it.sip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -175,6 +176,32 @@ class TraversalPairIT {
         JsonNode server = zone(apiE.get("/status/zones").json(), "TraversalServer");
         assertEquals("Active", server.path("status").asText(), server.toString());
         assertTrue(server.path("reason").isNull(), server.toString());
+    }
+
+    @Test
+    void mraRegistrationCountersAreShownOnTheEOnly() throws Exception {
+        assertTrue(apiE.get("/status/sip").json().path("mraRegistrations").path("current").isInt());
+        JsonNode onC = apiC.get("/status/sip").json();
+        JsonNode mraOnC = onC.path("mraRegistrations");
+        assertTrue(onC.has("state") && (mraOnC.isNull() || mraOnC.isMissingNode()), onC.toString());
+        try (Browser browser = new Browser()) {
+            // the same page on both roles: the rows exist on the E, so their absence on the C is the role's doing
+            Console.login(browser, e, "admin", ADMIN_PASSWORD);
+            browser.waitForUrlContaining("/status/overview");
+            browser.open(e.baseUrl() + "/status/overview");
+            browser.waitForText("overviewForm:nodeRole", "Expressway-E");
+            assertTrue(browser.exists("overviewForm:mraRegistrationsCurrent"));
+            assertTrue(browser.exists("overviewForm:mraRegistrationsPeak"));
+            Console.login(browser, c, "admin", ADMIN_PASSWORD);
+            browser.waitForUrlContaining("/status/overview");
+            browser.open(c.baseUrl() + "/status/overview");
+            browser.waitForText("overviewForm:nodeRole", "Expressway-C");
+            assertFalse(browser.exists("overviewForm:mraRegistrations"));
+            assertFalse(browser.exists("overviewForm:mraRegistrationsCurrent"));
+            assertFalse(browser.exists("overviewForm:mraRegistrationsPeak"));
+            String page = browser.find("overviewForm").getText();
+            assertFalse(page.contains("MRA Registration"), page);
+        }
     }
 
     @Test

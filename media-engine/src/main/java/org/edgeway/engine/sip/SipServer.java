@@ -1,6 +1,7 @@
 package org.edgeway.engine.sip;
 
 import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -9,7 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -80,6 +84,8 @@ public final class SipServer {
     private ScheduledFuture<?> housekeeping;
     private ScheduledFuture<?> mediaTimeout;
     private final Supplier<MediaRelay> relay;
+    /** The event loops that handle datagrams, chosen by Call-ID. */
+    private final EventExecutor[] workers;
 
     /** @param mra the MRA registration counts this server adds to (they outlive it) */
     public SipServer(ServiceContext context, SipConfig config, MraRegistrations mra) {
@@ -101,6 +107,9 @@ public final class SipServer {
         this.context = context;
         this.config = config;
         this.mra = mra;
+        List<EventExecutor> each = new ArrayList<>();
+        context.loops().forEach(each::add);
+        this.workers = each.toArray(EventExecutor[]::new);
         InetAddress bind;
         try {
             bind = InetAddress.getByName(context.node().bindAddress());
@@ -225,6 +234,23 @@ public final class SipServer {
             LOG.log(Level.WARNING, "SIP decode failed unexpectedly", e);
             return;
         }
+        if (datagram && workers.length > 1) {
+            // one client socket lands on one listener socket, hence one loop: spread the transactions over every
+            // loop, by Call-ID so that a dialog's requests and responses keep their order on one thread
+            EventExecutor worker = workers[Math.floorMod(message.callId().hashCode(), workers.length)];
+            if (!worker.inEventLoop()) {
+                try {
+                    worker.execute(() -> handle(message, flow));
+                } catch (RejectedExecutionException e) {
+                    // the engine is stopping: the datagram is lost, as it would be a moment later
+                }
+                return;
+            }
+        }
+        handle(message, flow);
+    }
+
+    private void handle(SipMessage message, Flow flow) {
         try {
             if (message.isRequest()) {
                 counters.requestsIn.increment();
@@ -247,12 +273,12 @@ public final class SipServer {
         if (via.host().equals(ip) && !rport) {
             return;
         }
-        Via stamped = via.withParam("received", ip);
+        Map<String, String> params = new LinkedHashMap<>(via.params());
+        params.put("received", ip);
         if (rport) {
-            stamped = stamped.withParam("rport", String.valueOf(flow.remote().getPort()));
+            params.put("rport", String.valueOf(flow.remote().getPort()));
         }
-        request.popHeader(HeaderNames.VIA);
-        request.pushHeader(HeaderNames.VIA, stamped.toString());
+        request.setTopVia(new Via(via.transport(), via.host(), via.port(), params));
     }
 
     public SipTransports transports() {

@@ -92,14 +92,52 @@ class SipListenersTest {
             client.sendText(options("udp-valid-after"));
             SipMessage m = client.receive();
             while (m != null && !m.callId().equals("probe-udp-valid-after")) {
-                m = client.receive(); // datagrams are handled in order: the answers before it are the torture's
+                m = client.receive(); // the answers before it are the torture's
             }
             assertNotNull(m, "the node still answers");
         }
+        // datagrams are handled in order per Call-ID only (spread over the event loops): wait for all of them
+        long handled = Rfc4475Messages.VALID.size() + 1;
+        long deadline = System.nanoTime() + 5_000_000_000L;
         SipSnapshot.Counters counters = snapshot().counters();
+        while (counters.requestsIn() + counters.responsesIn() + counters.malformed() < handled
+                && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L); // polls the condition
+            counters = snapshot().counters();
+        }
         assertEquals(0, counters.malformed(), "longreq (3,472 octets) is read whole: " + counters);
         assertEquals(Rfc4475Messages.VALID.size() - Rfc4475Messages.VALID_RESPONSES.size() + 1, counters.requestsIn());
         assertEquals(Rfc4475Messages.VALID_RESPONSES.size(), counters.responsesIn());
+    }
+
+    @Test
+    void everyUdpAnswerComesFromTheListenerPortWhicheverLoopHandlesIt() throws Exception {
+        // transactions are spread over the event loops by Call-ID, each loop answering from its own socket on the
+        // listener's port: the client must see one server address, as RFC 3261 18.2.2 / RFC 3581 expect
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(new java.net.InetSocketAddress(
+                java.net.InetAddress.getLoopbackAddress(), SipTestSupport.freePort()))) {
+            socket.setSoTimeout(5_000);
+            java.net.InetSocketAddress server = new java.net.InetSocketAddress(
+                    java.net.InetAddress.getLoopbackAddress(), port);
+            java.util.Set<String> unanswered = new java.util.HashSet<>();
+            for (int i = 0; i < 32; i++) {
+                byte[] probe = options("spread-" + i).replace("TRANSPORT", "UDP")
+                        .replace("PORT", String.valueOf(socket.getLocalPort())).replace("\n", "\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1);
+                socket.send(new java.net.DatagramPacket(probe, probe.length, server));
+                unanswered.add("probe-spread-" + i);
+            }
+            while (!unanswered.isEmpty()) {
+                java.net.DatagramPacket p = new java.net.DatagramPacket(new byte[65_535], 65_535);
+                socket.receive(p);
+                assertEquals(port, p.getPort(), "answer from the listener's port");
+                SipMessage answer = new org.edgeway.engine.sip.message.SipCodec(
+                        org.edgeway.engine.sip.message.SipCodec.Limits.DEFAULT).decode(
+                        java.util.Arrays.copyOf(p.getData(), p.getLength()));
+                assertEquals(200, answer.status());
+                assertTrue(unanswered.remove(answer.callId()), "one answer per request: " + answer.callId());
+            }
+        }
     }
 
     @Test

@@ -10,12 +10,21 @@ public enum DigestAlgorithm {
 
     SHA_256("SHA-256", "SHA-256"), MD5("MD5", "MD5");
 
+    private static final HexFormat HEX = HexFormat.of();
+
     private final String token;
-    private final String jca;
+    /** One digest per thread: MessageDigest.getInstance looks the provider up each time (a REGISTER hashes 3x). */
+    private final ThreadLocal<MessageDigest> digests;
 
     DigestAlgorithm(String token, String jca) {
         this.token = token;
-        this.jca = jca;
+        this.digests = ThreadLocal.withInitial(() -> {
+            try {
+                return MessageDigest.getInstance(jca);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** The algorithm= token. */
@@ -35,12 +44,8 @@ public enum DigestAlgorithm {
         return null;
     }
 
+    /** Lower-case hex of the hash of the UTF-8 text. */
     public String hash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(jca).digest(text.getBytes(
-                    StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HEX.formatHex(digests.get().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -20,7 +20,9 @@ import javax.crypto.spec.SecretKeySpec;
  * SIP digest authentication (RFC 3261 22, RFC 8760) against the local database. Nonces are stateless: the expiry
  * time and an HMAC of it under a per-process secret, so any nonce this node issued is recognised without a table,
  * an expired one gets {@code stale=true}, and a forged one is refused. qop=auth is offered; RFC 2069 responses
- * without qop are accepted too.
+ * without qop are accepted too. The expiry is a whole second, and every challenge of that second carries the same
+ * nonce (RFC 7616 3.3 leaves its contents to the server; being stateless it never tracked nonce counts), so the HMAC
+ * is computed once a second rather than for each 401 and each answer.
  */
 public final class DigestAuthenticator {
 
@@ -44,7 +46,14 @@ public final class DigestAuthenticator {
 
     private final Clock clock;
     private final Supplier<List<DigestAlgorithm>> offered;
-    private final byte[] secret = new byte[32];
+    /** HMAC-SHA256 under a per-process secret, one keyed Mac per thread (getInstance and init cost more than the MAC). */
+    private final ThreadLocal<Mac> macs;
+    /** The nonces of the latest two expiry seconds issued, recognised without decoding or a MAC. */
+    private volatile Issued current = new Issued(Long.MIN_VALUE, "");
+    private volatile Issued previous = current;
+
+    private record Issued(long expiry, String nonce) {
+    }
 
     /**
      * @param offered algorithms to challenge with, most preferred first (RFC 8760 2.4: a client uses the topmost
@@ -53,7 +62,18 @@ public final class DigestAuthenticator {
     public DigestAuthenticator(Clock clock, Supplier<List<DigestAlgorithm>> offered) {
         this.clock = clock;
         this.offered = offered;
+        byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
+        SecretKeySpec key = new SecretKeySpec(secret, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** An authenticator that always offers the same algorithms. */
@@ -118,14 +138,33 @@ public final class DigestAuthenticator {
     }
 
     private String nonce() {
-        long expiry = clock.millis() + NONCE_LIFETIME.toMillis();
+        long expiry = -Math.floorDiv(-(clock.millis() + NONCE_LIFETIME.toMillis()), 1000) * 1000; // up to a second
+        Issued c = current;
+        if (c.expiry() == expiry) {
+            return c.nonce();
+        }
         ByteBuffer b = ByteBuffer.allocate(8 + 16);
         b.putLong(expiry).put(mac(expiry), 0, 16);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+        Issued next = new Issued(expiry, Base64.getUrlEncoder().withoutPadding().encodeToString(b.array()));
+        synchronized (this) {
+            if (expiry > current.expiry()) {
+                previous = current;
+                current = next;
+            }
+        }
+        return next.nonce();
     }
 
     /** The expiry time of a nonce this node issued, or -1 if it did not issue it. */
     private long nonceExpiry(String nonce) {
+        Issued c = current;
+        if (c.nonce().equals(nonce)) {
+            return c.expiry();
+        }
+        Issued p = previous;
+        if (p.nonce().equals(nonce)) {
+            return p.expiry();
+        }
         byte[] raw;
         try {
             raw = Base64.getUrlDecoder().decode(nonce);
@@ -144,12 +183,6 @@ public final class DigestAuthenticator {
     }
 
     private byte[] mac(long expiry) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(ByteBuffer.allocate(8).putLong(expiry).array());
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return macs.get().doFinal(ByteBuffer.allocate(8).putLong(expiry).array());
     }
 }

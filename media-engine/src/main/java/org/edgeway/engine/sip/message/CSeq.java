@@ -6,11 +6,20 @@ package org.edgeway.engine.sip.message;
 public record CSeq(long number, String method) {
 
     public static CSeq parse(String value) throws SipParseException {
-        String[] parts = value.trim().split("[ \t]+");
-        if (parts.length != 2 || !Syntax.isToken(parts[1])) {
+        String v = value.trim();
+        int gap = 0;
+        while (gap < v.length() && !Syntax.isWhitespace(v.charAt(gap))) {
+            gap++;
+        }
+        int method = gap;
+        while (method < v.length() && Syntax.isWhitespace(v.charAt(method))) {
+            method++;
+        }
+        String m = v.substring(method);
+        if (gap == 0 || method == gap || !Syntax.isToken(m)) {
             throw new SipParseException("bad CSeq: " + Syntax.shorten(value));
         }
-        return new CSeq(Numbers.parse(parts[0], (1L << 31) - 1, HeaderNames.CSEQ), parts[1]);
+        return new CSeq(Numbers.parse(v.substring(0, gap), (1L << 31) - 1, HeaderNames.CSEQ), m);
     }
 
     @Override

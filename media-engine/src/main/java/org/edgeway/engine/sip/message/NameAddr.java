@@ -48,8 +48,10 @@ public record NameAddr(String displayName, SipUri uri, Map<String, String> param
             open = s.indexOf('<');
             if (open >= 0) {
                 String tokens = s.substring(0, open).trim();
-                for (String t : tokens.split("[ \t]+")) {
-                    if (!t.isEmpty() && !Syntax.isToken(t)) {
+                // tokens separated by LWS (RFC 3261 25.1 display-name), checked without a regex per header
+                for (int i = 0; i < tokens.length(); i++) {
+                    char ch = tokens.charAt(i);
+                    if (!Syntax.isWhitespace(ch) && !Syntax.isTokenChar(ch)) {
                         throw new SipParseException("display name must be quoted in " + header + ": "
                                 + Syntax.shorten(s));
                     }

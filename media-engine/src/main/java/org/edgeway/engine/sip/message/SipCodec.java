@@ -53,7 +53,7 @@ public final class SipCodec {
         }
         String section = new String(data, off, end - off, StandardCharsets.ISO_8859_1);
         long body = -1;
-        for (String line : section.split("\r?\n")) {
+        for (String line : lines(section)) {
             int colon = line.indexOf(':');
             if (colon > 0 && !Syntax.isWhitespace(line.charAt(0))) {
                 String name = HeaderNames.canonical(line.substring(0, colon).trim());
@@ -90,13 +90,13 @@ public final class SipCodec {
         if (end < 0) {
             throw new SipParseException("no empty line after the headers");
         }
-        String[] lines = new String(data, off, end - off, StandardCharsets.ISO_8859_1).split("\r?\n", -1);
+        List<String> lines = lines(new String(data, off, end - off, StandardCharsets.ISO_8859_1));
         for (String line : lines) {
             if (line.length() > limits.maxLineLength()) {
                 throw new SipParseException("line longer than " + limits.maxLineLength() + " octets");
             }
         }
-        String startLine = lines[0];
+        String startLine = lines.get(0);
         List<Header> headers = headers(lines);
         int bodyStart = end + separatorLength(data, end);
         int available = off + len - bodyStart;
@@ -143,6 +143,21 @@ public final class SipCodec {
         return out;
     }
 
+    /**
+     * The lines of a header section split at LF or CRLF (one CR before the LF removed), the last line kept even
+     * when empty: what {@code split("\\r?\\n", -1)} gives, without compiling a pattern per message.
+     */
+    static List<String> lines(String section) {
+        List<String> lines = new ArrayList<>(16);
+        int start = 0;
+        for (int lf = section.indexOf('\n'); lf >= 0; lf = section.indexOf('\n', start)) {
+            lines.add(section.substring(start, lf > start && section.charAt(lf - 1) == '\r' ? lf - 1 : lf));
+            start = lf + 1;
+        }
+        lines.add(section.substring(start));
+        return lines;
+    }
+
     /** Index of the line break that ends the header section (CRLFCRLF, or bare LFLF), or -1. */
     private static int headerEnd(byte[] data, int off, int len) {
         for (int i = off; i < off + len - 1; i++) {
@@ -163,10 +178,11 @@ public final class SipCodec {
         return data[end + 1] == '\r' ? 3 : 2;
     }
 
-    private List<Header> headers(String[] lines) throws SipParseException {
-        List<String> unfolded = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+    private List<Header> headers(List<String> lines) throws SipParseException {
+        List<String> unfolded = new ArrayList<>(lines.size());
+        for (int i = 1; i < lines.size(); i++) {
+            String raw = lines.get(i);
+            String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
             if (!line.isEmpty() && Syntax.isWhitespace(line.charAt(0))) {
                 if (unfolded.isEmpty()) {
                     throw new SipParseException("continuation line before any header");
@@ -253,12 +269,14 @@ public final class SipCodec {
         if (vias.isEmpty()) {
             throw new SipParseException("missing Via");
         }
-        for (String v : vias) {
-            Via.parse(v);
+        Via top = Via.parse(vias.get(0));
+        for (int i = 1; i < vias.size(); i++) {
+            Via.parse(vias.get(i));
         }
-        NameAddr.parse(m.header(HeaderNames.FROM), HeaderNames.FROM);
-        NameAddr.parse(m.header(HeaderNames.TO), HeaderNames.TO);
+        NameAddr from = NameAddr.parse(m.header(HeaderNames.FROM), HeaderNames.FROM);
+        NameAddr to = NameAddr.parse(m.header(HeaderNames.TO), HeaderNames.TO);
         CSeq cseq = CSeq.parse(m.header(HeaderNames.CSEQ));
+        m.parsed(top, from, to, cseq);
         if (m.isRequest() && !cseq.method().equals(m.method())) {
             throw new SipParseException("CSeq method " + Syntax.shorten(cseq.method())
                     + " does not match the request method");

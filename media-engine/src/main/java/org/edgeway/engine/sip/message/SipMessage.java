@@ -1,6 +1,7 @@
 package org.edgeway.engine.sip.message;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -18,6 +19,11 @@ public final class SipMessage {
     private final String reason;
     private final List<Header> headers;
     private byte[] body;
+    // the typed headers every transaction reads several times, parsed once; dropped when a header changes
+    private Via topVia;
+    private NameAddr from;
+    private NameAddr to;
+    private CSeq cseq;
 
     private SipMessage(String method, SipUri requestUri, int status, String reason, List<Header> headers,
             byte[] body) {
@@ -38,7 +44,9 @@ public final class SipMessage {
     }
 
     public SipMessage copy() {
-        return new SipMessage(method, requestUri, status, reason, headers, body.clone());
+        SipMessage copy = new SipMessage(method, requestUri, status, reason, headers, body.clone());
+        copy.parsed(topVia, from, to, cseq);
+        return copy;
     }
 
     public boolean isRequest() {
@@ -73,8 +81,24 @@ public final class SipMessage {
         this.body = body;
     }
 
+    /** The headers in order, read-only (changes go through the methods below, which keep the parsed ones right). */
     public List<Header> headers() {
-        return headers;
+        return Collections.unmodifiableList(headers);
+    }
+
+    /** The codec hands over what it parsed while validating. */
+    void parsed(Via top, NameAddr fromValue, NameAddr toValue, CSeq cseqValue) {
+        this.topVia = top;
+        this.from = fromValue;
+        this.to = toValue;
+        this.cseq = cseqValue;
+    }
+
+    private void changed() {
+        topVia = null;
+        from = null;
+        to = null;
+        cseq = null;
     }
 
     /** First value of a header (canonical name), or null. */
@@ -99,6 +123,7 @@ public final class SipMessage {
 
     public void addHeader(String name, String value) {
         headers.add(new Header(name, value));
+        changed();
     }
 
     /** Adds a value before the first value of the same header (Via, Record-Route), or at the top. */
@@ -106,24 +131,40 @@ public final class SipMessage {
         for (int i = 0; i < headers.size(); i++) {
             if (headers.get(i).name().equalsIgnoreCase(name)) {
                 headers.add(i, new Header(name, value));
+                changed();
                 return;
             }
         }
         headers.add(0, new Header(name, value));
+        changed();
     }
 
     /** Removes the first value of a header; returns it or null. */
     public String popHeader(String name) {
         for (int i = 0; i < headers.size(); i++) {
             if (headers.get(i).name().equalsIgnoreCase(name)) {
+                changed();
                 return headers.remove(i).value();
             }
         }
         return null;
     }
 
+    /** Replaces the top Via value (received/rport stamped), keeping the other parsed headers. */
+    public void setTopVia(Via via) {
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.get(i).name().equalsIgnoreCase(HeaderNames.VIA)) {
+                headers.set(i, new Header(HeaderNames.VIA, via.toString()));
+                topVia = via;
+                return;
+            }
+        }
+        throw new IllegalStateException("no Via to replace");
+    }
+
     public void removeHeaders(String name) {
         headers.removeIf(h -> h.name().equalsIgnoreCase(name));
+        changed();
     }
 
     public void setHeader(String name, String value) {
@@ -131,16 +172,23 @@ public final class SipMessage {
             if (headers.get(i).name().equalsIgnoreCase(name)) {
                 headers.set(i, new Header(name, value));
                 headers.subList(i + 1, headers.size()).removeIf(h -> h.name().equalsIgnoreCase(name));
+                changed();
                 return;
             }
         }
         headers.add(new Header(name, value));
+        changed();
     }
 
     // typed accessors of headers the codec validated
 
     public Via topVia() {
-        return parse(() -> Via.parse(header(HeaderNames.VIA)));
+        Via v = topVia;
+        if (v == null) {
+            v = parse(() -> Via.parse(header(HeaderNames.VIA)));
+            topVia = v;
+        }
+        return v;
     }
 
     public List<Via> vias() {
@@ -152,11 +200,21 @@ public final class SipMessage {
     }
 
     public NameAddr from() {
-        return parse(() -> NameAddr.parse(header(HeaderNames.FROM), HeaderNames.FROM));
+        NameAddr v = from;
+        if (v == null) {
+            v = parse(() -> NameAddr.parse(header(HeaderNames.FROM), HeaderNames.FROM));
+            from = v;
+        }
+        return v;
     }
 
     public NameAddr to() {
-        return parse(() -> NameAddr.parse(header(HeaderNames.TO), HeaderNames.TO));
+        NameAddr v = to;
+        if (v == null) {
+            v = parse(() -> NameAddr.parse(header(HeaderNames.TO), HeaderNames.TO));
+            to = v;
+        }
+        return v;
     }
 
     public String callId() {
@@ -164,7 +222,12 @@ public final class SipMessage {
     }
 
     public CSeq cseq() {
-        return parse(() -> CSeq.parse(header(HeaderNames.CSEQ)));
+        CSeq v = cseq;
+        if (v == null) {
+            v = parse(() -> CSeq.parse(header(HeaderNames.CSEQ)));
+            cseq = v;
+        }
+        return v;
     }
 
     /** Max-Forwards, or -1 when absent. */

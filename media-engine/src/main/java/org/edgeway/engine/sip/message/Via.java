@@ -35,12 +35,6 @@ public record Via(String transport, String host, int port, Map<String, String> p
         return port < 0 ? host : host + ":" + port;
     }
 
-    public Via withParam(String name, String value) {
-        Map<String, String> p = new LinkedHashMap<>(params);
-        p.put(name, value);
-        return new Via(transport, host, port, p);
-    }
-
     public static Via parse(String value) throws SipParseException {
         String s = value.trim();
         Params.Cursor c = new Params.Cursor(s, 0);

@@ -18,10 +18,18 @@ public final class BindingTable {
         if (list == null) {
             return List.of();
         }
+        List<Binding> current = new ArrayList<>(list.size());
         synchronized (list) {
-            return list.stream().filter(b -> b.expiresAt().isAfter(now))
-                    .sorted((a, b) -> b.registeredAt().compareTo(a.registeredAt())).toList();
+            for (Binding b : list) {
+                if (b.expiresAt().isAfter(now)) {
+                    current.add(b);
+                }
+            }
         }
+        if (current.size() > 1) {
+            current.sort((a, b) -> b.registeredAt().compareTo(a.registeredAt()));
+        }
+        return current;
     }
 
     /** Applies one REGISTER's changes: bindings to set (keyed by contact URI) and contact URIs to remove. */
@@ -57,7 +65,12 @@ public final class BindingTable {
             return null;
         }
         synchronized (list) {
-            return list.stream().filter(b -> b.contact().text().equals(contact)).findFirst().orElse(null);
+            for (Binding b : list) {
+                if (b.contact().text().equals(contact)) {
+                    return b;
+                }
+            }
+            return null;
         }
     }
 

@@ -40,6 +40,11 @@ public final class Registrar {
     private final Clock clock;
     private final Supplier<SipConfig> config;
     private final ChallengeGate gate;
+    /** The Date header's text, formatted once per second rather than per 200. */
+    private volatile DateText date = new DateText(Long.MIN_VALUE, "");
+
+    private record DateText(long second, String text) {
+    }
 
     public Registrar(BindingTable bindings, DigestAuthenticator digest, Clock clock, Supplier<SipConfig> config,
             ChallengeGate gate) {
@@ -120,6 +125,15 @@ public final class Registrar {
         return header != null ? Long.parseLong(header.trim()) : max;
     }
 
+    private String date(Instant now) {
+        DateText d = date;
+        if (d.second() != now.getEpochSecond()) {
+            d = new DateText(now.getEpochSecond(), DATE.format(now));
+            date = d;
+        }
+        return d.text();
+    }
+
     private SipMessage ok(SipMessage request, String aor, Instant now) {
         SipMessage ok = Responses.to(request, 200);
         for (Binding b : bindings.lookup(aor, now)) {
@@ -129,7 +143,7 @@ public final class Registrar {
         for (String path : request.headers(HeaderNames.PATH)) {
             ok.addHeader(HeaderNames.PATH, path);
         }
-        ok.addHeader(HeaderNames.DATE, DATE.format(now));
+        ok.addHeader(HeaderNames.DATE, date(now));
         return ok;
     }
 }

@@ -142,8 +142,11 @@ public final class ServerTransaction {
         retransmit = layer.timers().schedule(interval, this::retransmitFinal); // Timer G
     }
 
-    /** Starts the safety expiry for a transaction the user never answers. */
+    /** Starts the safety expiry for a transaction the user has not answered yet (and might never). */
     synchronized void armSafety(long millis) {
+        if (state != State.PROCEEDING) {
+            return;
+        }
         expiry = layer.timers().schedule(millis, () -> {
             synchronized (this) {
                 if (state == State.PROCEEDING) {

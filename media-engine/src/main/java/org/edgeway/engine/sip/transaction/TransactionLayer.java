@@ -87,11 +87,13 @@ public final class TransactionLayer {
             }
         }
         servers.put(key, tx);
-        tx.armSafety(SAFETY_MILLIS);
         if (tx.isInvite()) {
             tx.respond(100);
         }
         user.onRequest(tx);
+        // armed after the user: most requests (REGISTER, OPTIONS, refusals) are answered in onRequest, and then
+        // Timer J/H has replaced the need for it, so it is not scheduled only to be cancelled
+        tx.armSafety(SAFETY_MILLIS);
     }
 
     public void onResponse(SipMessage response, Flow flow) {

@@ -10,15 +10,18 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -28,6 +31,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -62,6 +66,8 @@ public final class SipTransports {
     private final SourceLimits limits;
     private final Map<Transport, Channel> listeners = new EnumMap<>(Transport.class);
     private final Map<String, Channel> zoneListeners = new ConcurrentHashMap<>();
+    /** The UDP listener's sockets, one per event loop (the first is {@code listeners}' UDP entry). */
+    private final List<Channel> udpSockets = new CopyOnWriteArrayList<>();
     /** Open connections by transport and remote address, accepted and opened alike. */
     private final Map<String, Channel> connections = new ConcurrentHashMap<>();
     private volatile Supplier<SslContext> serverTls;
@@ -85,11 +91,48 @@ public final class SipTransports {
         this.handshakeTimeout = handshake;
     }
 
+    /**
+     * The UDP listener: one socket per event loop on the same port ({@code SO_REUSEPORT}) when there are several
+     * loops, so that whichever loop handles a message sends its answer from its own socket (same source address and
+     * port) without handing the write to another loop.
+     */
     public InetSocketAddress bindUdp(int port) throws IOException {
-        Bootstrap b = new Bootstrap().group(loops).channel(Transports.datagramChannel())
+        List<EventLoop> each = new ArrayList<>();
+        for (EventExecutor e : loops) {
+            each.add((EventLoop) e);
+        }
+        List<Channel> bound = new ArrayList<>();
+        int actual = port;
+        try {
+            for (EventLoop loop : each) {
+                ChannelFuture f = udpBootstrap(loop, each.size() > 1).bind(new InetSocketAddress(bind, actual));
+                f.awaitUninterruptibly();
+                if (!f.isSuccess()) {
+                    throw new IOException("cannot bind SIP UDP on " + bind.getHostAddress() + ":" + actual + ": "
+                            + f.cause().getMessage(), f.cause());
+                }
+                bound.add(f.channel());
+                actual = ((InetSocketAddress) f.channel().localAddress()).getPort();
+            }
+        } catch (IOException | RuntimeException e) {
+            bound.forEach(c -> c.close().awaitUninterruptibly(2, TimeUnit.SECONDS));
+            throw e;
+        }
+        synchronized (listeners) {
+            listeners.put(Transport.UDP, bound.get(0));
+        }
+        udpSockets.addAll(bound);
+        return (InetSocketAddress) bound.get(0).localAddress();
+    }
+
+    private Bootstrap udpBootstrap(EventLoop loop, boolean shared) {
+        Bootstrap b = new Bootstrap().group(loop).channel(Transports.datagramChannel())
                 .option(ChannelOption.SO_RCVBUF, 1 << 20).option(ChannelOption.SO_SNDBUF, 1 << 20)
                 // Netty reads datagrams into 2,048 octets by default, cutting longer SIP messages (RFC 4475 longreq)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
+                // pooled buffers with per-thread caches: a response's direct send buffer is allocated and freed
+                // on this loop, without the default adaptive allocator's shared queues
+                .option(ChannelOption.ALLOCATOR, Transports.packetAllocator())
                 .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
                     @Override
                     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
@@ -106,7 +149,10 @@ public final class SipTransports {
                                 true);
                     }
                 });
-        return listen(Transport.UDP, b.bind(new InetSocketAddress(bind, port)));
+        if (shared) {
+            Transports.reusePort(b);
+        }
+        return b;
     }
 
     /** A TCP listener, or with {@code tls} the TLS listener (the server context must be set). */
@@ -243,7 +289,12 @@ public final class SipTransports {
         String key = key(transport, remote);
         connections.put(key, ch);
         ch.closeFuture().addListener(f -> connections.remove(key, ch));
-        ch.pipeline().addLast(new IdleStateHandler(0, 0, IDLE_SECONDS),
+        // between the tail and TLS: the messages written in one read batch, or handed over from other loops in one
+        // round of tasks, leave in one flush, so TLS wraps them into one record and one write (a traversal link
+        // carries every call of the pair)
+        ch.pipeline().addLast(new FlushConsolidationHandler(
+                FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true),
+                new IdleStateHandler(0, 0, IDLE_SECONDS),
                 new StreamFramer(codec, counters.malformed::increment),
                 new SimpleChannelInboundHandler<byte[]>() {
                     @Override
@@ -297,7 +348,10 @@ public final class SipTransports {
     public void send(byte[] bytes, Flow flow, Consumer<Throwable> onError) {
         Channel channel = flow.channel();
         if (flow.transport() == Transport.UDP) {
-            Channel udp = channel != null && channel.isActive() ? channel : listener(Transport.UDP);
+            Channel udp = udpSocketOfThisLoop();
+            if (udp == null) {
+                udp = channel != null && channel.isActive() ? channel : listener(Transport.UDP);
+            }
             if (udp == null) {
                 onError.accept(new IOException("SIP UDP is Off"));
                 return;
@@ -357,6 +411,16 @@ public final class SipTransports {
         });
     }
 
+    /** The UDP listener's socket served by the calling event loop, or null (not on a loop, or UDP Off). */
+    private Channel udpSocketOfThisLoop() {
+        for (Channel c : udpSockets) {
+            if (c.eventLoop().inEventLoop()) {
+                return c.isActive() ? c : null;
+            }
+        }
+        return null;
+    }
+
     private Channel listener(Transport transport) {
         synchronized (listeners) {
             return listeners.get(transport);
@@ -390,6 +454,8 @@ public final class SipTransports {
             listeners.values().forEach(c -> closing.add(c.close()));
             listeners.clear();
         }
+        udpSockets.forEach(c -> closing.add(c.close()));
+        udpSockets.clear();
         zoneListeners.values().forEach(c -> closing.add(c.close()));
         zoneListeners.clear();
         connections.values().forEach(c -> closing.add(c.close()));

@@ -1,6 +1,7 @@
 package org.edgeway.engine.sip.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -97,6 +98,33 @@ class DigestAuthenticatorTest {
         assertEquals(DigestAuthenticator.Result.FORBIDDEN, d.verify(List.of(authorization(DigestAlgorithm.MD5,
                 "alice", "secret", "TANDBERG", foreign, "INVITE", "sip:bob@example.com")), "TANDBERG", "INVITE",
                 users::get).result());
+    }
+
+    @Test
+    void oneNoncePerSecondAndOlderOnesStillCheckedByTheirMac() {
+        TestClock clock = new TestClock();
+        clock.now = clock.now.plusMillis(100); // x.100 and x.500 share an expiry second, x+1.200 does not
+        DigestAuthenticator d = new DigestAuthenticator(clock, List.of(DigestAlgorithm.MD5));
+        String first = nonce(d.challenges("TANDBERG", false).get(0));
+        clock.now = clock.now.plusMillis(400);
+        assertEquals(first, nonce(d.challenges("TANDBERG", false).get(0)), "same second, same nonce");
+        clock.now = clock.now.plusMillis(700);
+        String second = nonce(d.challenges("TANDBERG", false).get(0));
+        assertNotEquals(first, second, "a new second, a new nonce");
+        clock.now = clock.now.plusSeconds(3);
+        nonce(d.challenges("TANDBERG", false).get(0)); // two newer seconds issued: the first is no longer remembered
+        nonce(d.challenges("TANDBERG", true).get(0));
+        clock.now = clock.now.plusSeconds(1);
+        nonce(d.challenges("TANDBERG", false).get(0));
+        assertEquals(DigestAuthenticator.Result.OK, d.verify(List.of(authorization(DigestAlgorithm.MD5, "alice",
+                "secret", "TANDBERG", first, "REGISTER", "sip:x")), "TANDBERG", "REGISTER", users::get).result());
+        // the expiry moved by one second, the tag kept: refused
+        byte[] raw = java.util.Base64.getUrlDecoder().decode(second);
+        raw[6]++;
+        String tampered = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        assertEquals(DigestAuthenticator.Result.FORBIDDEN, d.verify(List.of(authorization(DigestAlgorithm.MD5,
+                "alice", "secret", "TANDBERG", tampered, "REGISTER", "sip:x")), "TANDBERG", "REGISTER", users::get)
+                .result());
     }
 
     @Test

@@ -180,4 +180,18 @@ class TransactionLayerTest {
         assertEquals(0, layer.serverCount());
         assertNull(layer.inviteFor(options));
     }
+
+    @Test
+    void unansweredServerTransactionEndsAtTheSafetyTimeoutAndAnAnsweredOneIsNotHeldByIt() throws Exception {
+        layer.onRequest(request("OPTIONS", "z9hG4bKs1", "f7"), udp); // the user never answers this one
+        SipMessage answered = request("OPTIONS", "z9hG4bKs2", "f8");
+        layer.onRequest(answered, udp);
+        received.get(1).respond(200);
+        timers.advance(TimerValues.RFC3261.transactionTimeout()); // Timer J ends the answered one
+        assertEquals(1, layer.serverCount());
+        timers.advance(TransactionLayer.SAFETY_MILLIS - TimerValues.RFC3261.transactionTimeout() - 1);
+        assertEquals(1, layer.serverCount(), "the unanswered one waits for its user until the safety timeout");
+        timers.advance(1);
+        assertEquals(0, layer.serverCount());
+    }
 }
