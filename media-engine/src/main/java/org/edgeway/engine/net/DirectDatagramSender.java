@@ -17,26 +17,28 @@ import java.nio.ByteBuffer;
  * coturn) would, instead of being queued. Native epoll only; {@link #of} answers null under NIO, where the caller
  * writes through the channel.
  *
- * <p>Event loop of the channel only (the header scratch memory is not shared); the caller keeps the channel open
- * while it sends (a closed channel is refused, so a descriptor number is never written to after it was freed).
+ * <p>Event loop of the socket only (the header scratch memory is not shared), which is also where the socket is
+ * closed: a closed socket is refused, so a descriptor number is never written to after it was freed.
  */
 public final class DirectDatagramSender {
 
-    private final Channel channel;
     private final Socket socket;
     // the 4-byte header of a prefixed send and its two-entry gather list, allocated on the first prefixed send
     private ByteBuf header;
     private IovArray iov;
 
-    private DirectDatagramSender(Channel channel, Socket socket) {
-        this.channel = channel;
+    private DirectDatagramSender(Socket socket) {
         this.socket = socket;
     }
 
     /** A sender for {@code channel}'s socket, or null when the channel is not a native epoll datagram channel. */
     public static DirectDatagramSender of(Channel channel) {
-        return channel instanceof EpollDatagramChannel epoll ? new DirectDatagramSender(channel, (Socket) epoll.fd())
-                : null;
+        return channel instanceof EpollDatagramChannel epoll ? new DirectDatagramSender((Socket) epoll.fd()) : null;
+    }
+
+    /** A sender for a native socket (see {@link BoundDatagram#nativeSocket()}). */
+    public static DirectDatagramSender of(Socket socket) {
+        return new DirectDatagramSender(socket);
     }
 
     /**
@@ -46,7 +48,7 @@ public final class DirectDatagramSender {
      * @return true if the socket took the whole datagram; false if it was dropped (buffer full, closed, error)
      */
     public boolean send(ByteBuf data, int index, int length, InetSocketAddress to) {
-        if (!channel.isOpen()) {
+        if (!socket.isOpen()) {
             return false;
         }
         try {
@@ -73,7 +75,7 @@ public final class DirectDatagramSender {
      * @return true if the socket took the whole datagram
      */
     public boolean send(int prefix, ByteBuf data, int index, int length, InetSocketAddress to) {
-        if (!channel.isOpen()) {
+        if (!socket.isOpen()) {
             return false;
         }
         if (iov == null) {
@@ -93,7 +95,7 @@ public final class DirectDatagramSender {
         }
     }
 
-    /** Frees the scratch memory; on the channel's event loop once the channel is closed. */
+    /** Frees the scratch memory; on the socket's event loop once the socket is closed. */
     public void close() {
         if (iov != null) {
             iov.release();

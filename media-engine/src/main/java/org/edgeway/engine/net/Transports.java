@@ -3,7 +3,6 @@ package org.edgeway.engine.net;
 import io.netty.bootstrap.AbstractBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.RecvByteBufAllocator;
@@ -94,8 +93,8 @@ public final class Transports {
     /**
      * Receives up to {@code batch} datagrams of at most {@code slot} bytes per system call (recvmmsg) where the
      * transport can, one per call otherwise. Each datagram arrives as a slice of one shared buffer, without
-     * headroom: for sockets whose data is forwarded as is or consumed (TURN listeners and relays), not where a
-     * header is prepended in place. A read batch (up to {@code maxMessagesPerRead} datagrams) ends at the first
+     * headroom: for sockets whose data is forwarded as is or consumed (TURN listeners), not where a header is
+     * prepended in place. A read batch (up to {@code maxMessagesPerRead} datagrams) ends at the first
      * call that did not fill its slots ({@link DatagramBatchAllocator}), with one {@code channelReadComplete}.
      * Without recvmmsg, {@code single} allocates the receive buffers.
      */
@@ -104,22 +103,10 @@ public final class Transports {
         if (EPOLL) {
             b.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, slot);
         }
-        b.option(ChannelOption.RCVBUF_ALLOCATOR, receiveAllocator(slot, batch, maxMessagesPerRead, single));
+        b.option(ChannelOption.RCVBUF_ALLOCATOR,
+                EPOLL ? new DatagramBatchAllocator(slot * batch, maxMessagesPerRead) : single);
     }
 
-    /** {@link #batchReceive(AbstractBootstrap, int, int, int, RecvByteBufAllocator)} for a channel made directly. */
-    public static void batchReceive(ChannelConfig config, int slot, int batch, int maxMessagesPerRead,
-            RecvByteBufAllocator single) {
-        if (EPOLL) {
-            config.setOption(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, slot);
-        }
-        config.setRecvByteBufAllocator(receiveAllocator(slot, batch, maxMessagesPerRead, single));
-    }
-
-    private static RecvByteBufAllocator receiveAllocator(int slot, int batch, int maxMessagesPerRead,
-            RecvByteBufAllocator single) {
-        return EPOLL ? new DatagramBatchAllocator(slot * batch, maxMessagesPerRead) : single;
-    }
 
     /** A UDP socket bound to {@code local}, or an exception (port in use, address not local). */
     public static BoundDatagram bindDatagram(AddressFamily family, InetSocketAddress local) throws IOException {
@@ -143,6 +130,11 @@ public final class Transports {
         @Override
         public DatagramChannel toChannel() {
             return new EpollDatagramChannel(socket.intValue());
+        }
+
+        @Override
+        public Socket nativeSocket() {
+            return socket;
         }
 
         @Override

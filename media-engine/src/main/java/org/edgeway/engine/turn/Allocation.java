@@ -34,21 +34,33 @@ final class Allocation {
     static final int MAX_PERMISSIONS = 64;
     static final int MAX_CHANNELS = 64;
 
-    /** A relayed transport address and its socket. */
+    /**
+     * A relayed transport address and its socket: under NIO a Netty channel, written through and flushed with the
+     * loop's batch; under native epoll a {@link NativeRelaySocket} whose datagrams to peers leave at once.
+     */
     static final class Relay {
         final Allocation allocation;
+        /** NIO: the relay's channel; null under native epoll. */
         final DatagramChannel channel;
-        /** Sends to peers at once under native epoll; null under NIO (written through the channel). */
+        /** Native epoll: sends to peers at once; null under NIO. */
         final DirectDatagramSender sender;
         final InetSocketAddress address;
         final AddressFamily family;
+        private final Runnable close;
 
-        Relay(Allocation allocation, DatagramChannel channel, InetSocketAddress address, AddressFamily family) {
+        Relay(Allocation allocation, DatagramChannel channel, DirectDatagramSender sender, Runnable close,
+                InetSocketAddress address, AddressFamily family) {
             this.allocation = allocation;
             this.channel = channel;
-            this.sender = DirectDatagramSender.of(channel);
+            this.sender = sender;
+            this.close = close;
             this.address = address;
             this.family = family;
+        }
+
+        /** Closes the socket; its port is freed once it is closed. */
+        void close() {
+            close.run();
         }
     }
 

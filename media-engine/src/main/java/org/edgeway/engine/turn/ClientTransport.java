@@ -92,7 +92,8 @@ abstract class ClientTransport {
         private final DirectDatagramSender sender;
 
         /** {@code sender}: the listener socket's, or null to write relayed data through the channel. */
-        Udp(Channel channel, DirectDatagramSender sender, InetSocketAddress client, TurnListeners.UdpListener listener) {
+        Udp(Channel channel, DirectDatagramSender sender, InetSocketAddress client,
+                TurnListeners.UdpListener listener) {
             super(channel, client, listener.address);
             this.sender = sender;
             this.listener = listener;

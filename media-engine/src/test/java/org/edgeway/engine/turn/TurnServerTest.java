@@ -388,9 +388,9 @@ class TurnServerTest {
                 DatagramSocket other = new DatagramSocket(new InetSocketAddress(loopback, peerPorts + 1))) {
             peer.setSoTimeout(2000);
             InetSocketAddress relay = relayed(a.allocate());
+            InetSocketAddress peerAddress = (InetSocketAddress) peer.getLocalSocketAddress();
             assertEquals(StunClass.SUCCESS_RESPONSE, a.authenticated(StunMethod.CHANNEL_BIND,
-                    new ChannelNumberAttribute(0x4001), new XorPeerAddressAttribute((InetSocketAddress) peer.getLocalSocketAddress()))
-                    .messageClass());
+                    new ChannelNumberAttribute(0x4001), new XorPeerAddressAttribute(peerAddress)).messageClass());
 
             // client -> peer: a burst of ChannelData of many sizes, each arriving from the relay exactly as sent
             int count = 40;
@@ -451,7 +451,35 @@ class TurnServerTest {
             assertEquals(count, view.packetsFromClient());
             assertEquals(count + 1, view.packetsToClient());
             assertEquals(1, view.packetsDropped(), "the oversized datagram");
+
+            // deleted: the relay socket is closed (its port leaves the kernel's table) and relays nothing more
+            assertEquals(0, a.authenticated(StunMethod.REFRESH, new LifetimeAttribute(0))
+                    .get(LifetimeAttribute.class).seconds());
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (udpPortOpen(relay.getPort()) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertFalse(udpPortOpen(relay.getPort()), "relay socket still open after the allocation was deleted");
+            peer.send(new DatagramPacket(last, last.length, relay));
+            for (byte[] got = a.receiveRaw(); got != null; got = a.receiveRaw()) {
+                // only late answers to retransmitted requests may still come
+                assertTrue((got[0] & 0xC0) == 0 && StunDecoder.decodeMessage(Unpooled.wrappedBuffer(got))
+                        .messageClass() != StunClass.INDICATION, "relayed after the allocation was deleted");
+            }
         }
+    }
+
+    /** Whether a UDP socket of this host is bound to {@code port} (Linux: /proc/net/udp and udp6). */
+    private static boolean udpPortOpen(int port) throws java.io.IOException {
+        String local = String.format(":%04X ", port);
+        for (String table : List.of("/proc/net/udp", "/proc/net/udp6")) {
+            java.nio.file.Path path = java.nio.file.Path.of(table);
+            if (java.nio.file.Files.exists(path) && java.nio.file.Files.readAllLines(path).stream()
+                    .anyMatch(line -> line.trim().split("\\s+")[1].endsWith(local.trim()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] payload(int seed, int length) {
