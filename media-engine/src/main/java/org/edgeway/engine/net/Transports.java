@@ -107,7 +107,6 @@ public final class Transports {
                 EPOLL ? new DatagramBatchAllocator(slot * batch, maxMessagesPerRead) : single);
     }
 
-
     /** A UDP socket bound to {@code local}, or an exception (port in use, address not local). */
     public static BoundDatagram bindDatagram(AddressFamily family, InetSocketAddress local) throws IOException {
         return EPOLL ? NativeDatagram.bind(local) : JdkDatagram.bind(family, local);
