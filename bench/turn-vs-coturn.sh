@@ -386,6 +386,13 @@ if [ "$PROFILE" = 1 ]; then
     jcmd "$pid" JFR.dump name=bench filename="$WORK/$s.jfr" >/dev/null
     jcmd "$pid" JFR.stop name=bench >/dev/null
     jfr print --events jdk.ExecutionSample "$WORK/$s.jfr" | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); c[$0]++; n++} END {for (f in c) printf "%5.1f%% %s\n", 100*c[f]/n, f}' | sort -rn | head -25
+    echo "-- allocation of $s (JFR allocation samples, weight by class and allocating frame)"
+    jfr print --events jdk.ObjectAllocationSample "$WORK/$s.jfr" | awk '
+      /objectClass = / { cls = $3 } /weight = / { w = $3; unit = $4 }
+      /stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/line:.*/, "")
+        m = unit ~ /^kB/ ? 1024 : unit ~ /^MB/ ? 1048576 : 1; c[cls " " $0] += w * m; n += w * m }
+      END { for (f in c) printf "%5.1f%% %s\n", 100 * c[f] / n, f }' | sort -rn | head -15
+    [ -n "${KEEP_JFR:-}" ] && cp "$WORK/$s.jfr" "$KEEP_JFR/$s.jfr"
   done
 fi
 

@@ -4,7 +4,6 @@ import io.netty.bootstrap.AbstractBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.epoll.Epoll;
@@ -95,18 +94,17 @@ public final class Transports {
      * Receives up to {@code batch} datagrams of at most {@code slot} bytes per system call (recvmmsg) where the
      * transport can, one per call otherwise. Each datagram arrives as a slice of one shared buffer, without
      * headroom: for sockets whose data is forwarded as is or consumed (TURN listeners), not where a header is
-     * prepended in place. Without recvmmsg, {@code single} allocates the receive buffers. A read batch (up to
-     * {@code maxMessagesPerRead} datagrams) ends with one {@code channelReadComplete}.
+     * prepended in place. A read batch (up to {@code maxMessagesPerRead} datagrams) ends at the first
+     * call that did not fill its slots ({@link DatagramBatchAllocator}), with one {@code channelReadComplete}.
+     * Without recvmmsg, {@code single} allocates the receive buffers.
      */
     public static void batchReceive(AbstractBootstrap<?, ?> b, int slot, int batch, int maxMessagesPerRead,
             RecvByteBufAllocator single) {
         if (EPOLL) {
             b.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, slot);
-            b.option(ChannelOption.RCVBUF_ALLOCATOR,
-                    new FixedRecvByteBufAllocator(slot * batch).maxMessagesPerRead(maxMessagesPerRead));
-        } else {
-            b.option(ChannelOption.RCVBUF_ALLOCATOR, single);
         }
+        b.option(ChannelOption.RCVBUF_ALLOCATOR,
+                EPOLL ? new DatagramBatchAllocator(slot * batch, maxMessagesPerRead) : single);
     }
 
     /** A UDP socket bound to {@code local}, or an exception (port in use, address not local). */
@@ -131,6 +129,11 @@ public final class Transports {
         @Override
         public DatagramChannel toChannel() {
             return new EpollDatagramChannel(socket.intValue());
+        }
+
+        @Override
+        public Socket nativeSocket() {
+            return socket;
         }
 
         @Override

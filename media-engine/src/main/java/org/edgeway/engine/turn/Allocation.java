@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.edgeway.engine.net.DirectDatagramSender;
 import org.edgeway.engine.stun.StunMessage;
 import org.edgeway.engine.stun.attribute.AddressFamily;
 
@@ -33,18 +34,33 @@ final class Allocation {
     static final int MAX_PERMISSIONS = 64;
     static final int MAX_CHANNELS = 64;
 
-    /** A relayed transport address and its socket. */
+    /**
+     * A relayed transport address and its socket: under NIO a Netty channel, written through and flushed with the
+     * loop's batch; under native epoll a {@link NativeRelaySocket} whose datagrams to peers leave at once.
+     */
     static final class Relay {
         final Allocation allocation;
+        /** NIO: the relay's channel; null under native epoll. */
         final DatagramChannel channel;
+        /** Native epoll: sends to peers at once; null under NIO. */
+        final DirectDatagramSender sender;
         final InetSocketAddress address;
         final AddressFamily family;
+        private final Runnable close;
 
-        Relay(Allocation allocation, DatagramChannel channel, InetSocketAddress address, AddressFamily family) {
+        Relay(Allocation allocation, DatagramChannel channel, DirectDatagramSender sender, Runnable close,
+                InetSocketAddress address, AddressFamily family) {
             this.allocation = allocation;
             this.channel = channel;
+            this.sender = sender;
+            this.close = close;
             this.address = address;
             this.family = family;
+        }
+
+        /** Closes the socket; its port is freed once it is closed. */
+        void close() {
+            close.run();
         }
     }
 
@@ -339,25 +355,36 @@ final class Allocation {
     }
 
     /**
-     * Sends application data to a peer through the relay of the peer's family. Takes ownership of {@code data}, a
-     * view of a received buffer whose bytes around the application data may be overwritten. When the peer is
-     * another relay of this server (two clients of the same TURN server talking relay to relay), the data is
-     * handed to that allocation directly instead of crossing the kernel twice; the receiving allocation applies its
-     * permissions exactly as if the datagram had arrived on its socket.
+     * Sends the application data at {@code index} ({@code length} bytes) of a received buffer to a peer through the
+     * relay of the peer's family; does not take ownership of {@code buf}, whose bytes around the application data
+     * may be overwritten. Under native epoll the datagram leaves at once ({@link DirectDatagramSender}); under NIO
+     * it is written to the relay channel, to be flushed at the end of the read batch. When the peer is another
+     * relay of this server (two clients of the same TURN server talking relay to relay), the data is handed to that
+     * allocation directly instead of crossing the kernel twice; the receiving allocation applies its permissions
+     * exactly as if the datagram had arrived on its socket.
      *
-     * @return the relay written to (to flush at the end of the read batch), or null if dropped or handed over
+     * @return the relay written to (to flush at the end of the read batch), or null if sent, dropped or handed over
      */
-    Relay toPeer(ByteBuf data, InetSocketAddress peer) {
+    Relay toPeer(ByteBuf buf, int index, int length, InetSocketAddress peer) {
         Relay relay = relayFor(peer.getAddress());
         if (relay == null || closed) {
-            data.release();
             packetsDropped++;
             return null;
         }
-        int length = data.readableBytes();
+        Relay target = server.hairpin ? server.localRelay(peer) : null;
+        if (relay.sender != null && target == null) {
+            if (relay.sender.send(buf, index, length, peer)) {
+                packetsFromClient++;
+                bytesFromClient += length;
+            } else {
+                packetsDropped++;
+            }
+            return null;
+        }
         packetsFromClient++;
         bytesFromClient += length;
-        Relay target = server.hairpin ? server.localRelay(peer) : null;
+        // a view that keeps the bytes in front of the data, so a header can still be written in place
+        ByteBuf data = buf.retainedDuplicate().setIndex(index, index + length);
         if (target != null) {
             Allocation other = target.allocation;
             io.netty.channel.EventLoop loop = other.client.eventLoop();
@@ -400,14 +427,12 @@ final class Allocation {
         }
         int length = data.readableBytes();
         ChannelBinding binding = channelByPeer(peer);
-        ByteBuf out;
-        if (binding != null && binding.expiresNanos - now > 0) {
-            out = TurnWire.channelData(client.alloc(), binding.number, data, client.tcp());
-        } else {
-            out = TurnWire.dataIndication(client.alloc(), peer, data, fingerprint);
+        boolean sent = binding != null && binding.expiresNanos - now > 0 ? client.relayChannelData(binding.number, data)
+                : client.relay(TurnWire.dataIndication(client.alloc(), peer, data, fingerprint));
+        if (!sent) {
+            packetsDropped++;
+            return;
         }
-        client.write(out);
-        FlushBatch.add(client.channel);
         packetsToClient++;
         bytesToClient += length;
     }

@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
+import org.edgeway.engine.net.DirectDatagramSender;
 
 /**
  * The client side of a 5-tuple: where answers and relayed data for one client go, and where its allocation is
@@ -27,6 +28,23 @@ abstract class ClientTransport {
     abstract void write(ByteBuf frame);
 
     abstract boolean tcp();
+
+    /**
+     * Relayed application data for the client as ChannelData on {@code number} ({@code data} not consumed), sent
+     * with the loop's flush batch ({@link FlushBatch}).
+     *
+     * @return false if dropped
+     */
+    boolean relayChannelData(int number, ByteBuf data) {
+        return relay(TurnWire.channelData(alloc(), number, data, tcp()));
+    }
+
+    /** A relayed frame (Data indication) for the client, consumed, sent with the loop's flush batch. */
+    boolean relay(ByteBuf frame) {
+        write(frame);
+        FlushBatch.add(channel);
+        return true;
+    }
 
     /** The allocation on this 5-tuple, or null. */
     abstract Allocation allocation();
@@ -64,18 +82,47 @@ abstract class ClientTransport {
         return tcp() ? "TCP" : "UDP";
     }
 
-    /** UDP: one listener socket shared by many clients. */
+    /**
+     * UDP: one listener socket shared by many clients. Under native epoll relayed data leaves at once through the
+     * listener socket's {@link DirectDatagramSender}, ChannelData gathered from its header and the received bytes;
+     * STUN answers go through the channel.
+     */
     static final class Udp extends ClientTransport {
         private final TurnListeners.UdpListener listener;
+        private final DirectDatagramSender sender;
 
-        Udp(Channel channel, InetSocketAddress client, TurnListeners.UdpListener listener) {
+        /** {@code sender}: the listener socket's, or null to write relayed data through the channel. */
+        Udp(Channel channel, DirectDatagramSender sender, InetSocketAddress client,
+                TurnListeners.UdpListener listener) {
             super(channel, client, listener.address);
+            this.sender = sender;
             this.listener = listener;
         }
 
         @Override
         void write(ByteBuf frame) {
             channel.write(new DatagramPacket(frame, client), channel.voidPromise());
+        }
+
+        @Override
+        boolean relayChannelData(int number, ByteBuf data) {
+            if (sender == null) {
+                return super.relayChannelData(number, data);
+            }
+            int length = data.readableBytes();
+            return sender.send(number << 16 | length, data, data.readerIndex(), length, client);
+        }
+
+        @Override
+        boolean relay(ByteBuf frame) {
+            if (sender == null) {
+                return super.relay(frame);
+            }
+            try {
+                return sender.send(frame, frame.readerIndex(), frame.readableBytes(), client);
+            } finally {
+                frame.release();
+            }
         }
 
         @Override

@@ -3,15 +3,14 @@ package org.edgeway.engine.turn;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.DefaultMaxMessagesRecvByteBufAllocator;
-import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.channel.RecvByteBufAllocator;
-import org.edgeway.engine.net.Transports;
 
 /**
  * Receive buffers of a fixed size with {@value #HEADROOM} bytes free in front of the datagram, so that the relay
  * path can prepend a ChannelData header (4 bytes) or a Data indication header (up to 48 bytes) in place and send
  * the very buffer it received: no copy of the application data in either direction. The size is the largest
- * datagram accepted plus one, so an oversized (truncated) datagram is recognisable and dropped.
+ * datagram accepted plus one, so an oversized (truncated) datagram is recognisable and dropped. NIO only: native
+ * epoll hands each datagram on as a slice starting at the buffer's reader index, where headroom cannot survive;
+ * there relayed data is sent gathered from a header and the received bytes ({@code DirectDatagramSender}).
  */
 final class HeadroomRecvByteBufAllocator extends DefaultMaxMessagesRecvByteBufAllocator {
 
@@ -23,16 +22,6 @@ final class HeadroomRecvByteBufAllocator extends DefaultMaxMessagesRecvByteBufAl
     HeadroomRecvByteBufAllocator(int size, int maxMessagesPerRead) {
         super(maxMessagesPerRead);
         this.size = size;
-    }
-
-    /**
-     * Receive buffers for {@code size}-byte datagrams on the current transport: with headroom under NIO. Native
-     * epoll hands each datagram on as a slice starting at the buffer's reader index (and expects that index at
-     * 0), so headroom would not survive it: there the relay path writes headers into a copy.
-     */
-    static RecvByteBufAllocator forTransport(int size, int maxMessagesPerRead) {
-        return Transports.epoll() ? new FixedRecvByteBufAllocator(size).maxMessagesPerRead(maxMessagesPerRead)
-                : new HeadroomRecvByteBufAllocator(size, maxMessagesPerRead);
     }
 
     @Override

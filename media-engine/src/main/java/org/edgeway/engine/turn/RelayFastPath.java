@@ -14,7 +14,7 @@ import org.edgeway.engine.stun.attribute.XorPeerAddressAttribute;
 /**
  * The relay fast paths from the client (RFC 8656 sections 10.2 and 12.6): Send indications parsed in place and
  * ChannelData, their application data handed to the peer without a copy. Called on the client's event loop for
- * every relayed packet: no allocation beyond the retained duplicate, no lookup beyond the allocation's own.
+ * every relayed packet: no allocation under native epoll, no lookup beyond the allocation's own.
  */
 final class RelayFastPath {
 
@@ -96,7 +96,7 @@ final class RelayFastPath {
         if (!a.permitted(peer.getAddress(), System.nanoTime())) {
             return dropped(a);
         }
-        return a.toPeer(buf.retainedDuplicate().setIndex(dataAt, dataAt + dataLength), peer);
+        return a.toPeer(buf, dataAt, dataLength, peer);
     }
 
     /**
@@ -114,7 +114,7 @@ final class RelayFastPath {
         if (binding == null || binding.expiresNanos - System.nanoTime() <= 0) {
             return dropped(a);
         }
-        return a.toPeer(buf.retainedDuplicate().setIndex(start + 4, start + 4 + length), binding.peer);
+        return a.toPeer(buf, start + 4, length, binding.peer);
     }
 
     private Allocation.Relay dropped(Allocation a) {

@@ -5,9 +5,9 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
 
 /**
- * Inbound side of a relay socket: datagrams from peers, forwarded to the allocation's client (RFC 8656 sections
- * 11.3 and 12.7). The client is flushed once per event loop wake-up ({@link FlushBatch}). Never throws:
- * anything unexpected is counted and dropped.
+ * Inbound side of a relay channel under NIO (native epoll reads relays with {@link NativeRelaySocket}): datagrams
+ * from peers, forwarded to the allocation's client (RFC 8656 sections 11.3 and 12.7). The client is flushed once
+ * per event loop wake-up ({@link FlushBatch}). Never throws: anything unexpected is counted and dropped.
  */
 final class RelayHandler extends ChannelInboundHandlerAdapter {
 

@@ -1,8 +1,10 @@
 package org.edgeway.engine.turn;
 
 import io.netty.channel.EventLoop;
+import io.netty.channel.IoEventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.unix.Socket;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -29,6 +31,7 @@ import org.edgeway.engine.ServiceContext;
 import org.edgeway.engine.net.Cidr;
 import org.edgeway.engine.net.PeerAddressPolicy;
 import org.edgeway.engine.net.BoundDatagram;
+import org.edgeway.engine.net.DirectDatagramSender;
 import org.edgeway.engine.net.RelayPortPool;
 import org.edgeway.engine.net.Transports;
 import org.edgeway.engine.stun.attribute.AddressFamily;
@@ -203,21 +206,35 @@ public final class TurnServer {
         return best;
     }
 
-    /** Registers a new allocation's relay socket on the client's event loop. */
+    /**
+     * Registers a new allocation's relay socket on the client's event loop: under native epoll as a bare I/O
+     * handle ({@link NativeRelaySocket}), under NIO as a Netty channel with a {@link RelayHandler}.
+     */
     Allocation.Relay openRelay(Allocation allocation, BoundDatagram bound, AddressFamily family) {
+        InetSocketAddress local = new InetSocketAddress(ports.address(family), bound.port());
+        Allocation.Relay[] opened = new Allocation.Relay[1];
+        Runnable closed = () -> {
+            relaysByAddress.remove(local, opened[0]);
+            ports.free(family, local.getPort());
+        };
+        Socket socket = bound.nativeSocket();
+        if (socket != null) {
+            NativeRelaySocket s = new NativeRelaySocket(socket, allocation, this, closed);
+            opened[0] = new Allocation.Relay(allocation, null, DirectDatagramSender.of(socket), s::close, local,
+                    family);
+            relaysByAddress.put(local, opened[0]);
+            s.register((IoEventLoop) allocation.client.eventLoop());
+            return opened[0];
+        }
         DatagramChannel ch = bound.toChannel();
         ch.config().setAllocator(Transports.packetAllocator());
-        ch.config().setRecvByteBufAllocator(HeadroomRecvByteBufAllocator.forTransport(maxDatagramSize + 1, 32));
-        InetSocketAddress local = new InetSocketAddress(ports.address(family), bound.port());
-        Allocation.Relay relay = new Allocation.Relay(allocation, ch, local, family);
+        ch.config().setRecvByteBufAllocator(new HeadroomRecvByteBufAllocator(maxDatagramSize + 1, 32));
+        opened[0] = new Allocation.Relay(allocation, ch, null, ch::close, local, family);
         ch.pipeline().addLast(new RelayHandler(allocation, this));
-        relaysByAddress.put(local, relay);
-        ch.closeFuture().addListener(f -> {
-            relaysByAddress.remove(local, relay);
-            ports.free(family, local.getPort());
-        });
+        relaysByAddress.put(local, opened[0]);
+        ch.closeFuture().addListener(f -> closed.run());
         allocation.client.eventLoop().register(ch);
-        return relay;
+        return opened[0];
     }
 
     void add(Allocation a) {
@@ -238,7 +255,7 @@ public final class TurnServer {
         a.client.detach(a);
         List<Allocation.Relay> relays = a.relays();
         for (Allocation.Relay r : relays) {
-            r.channel.close();
+            r.close();
         }
         table.release(relays.size(), a.client.listener());
         counters.allocationsDeleted.increment();
@@ -253,7 +270,7 @@ public final class TurnServer {
         if (r == null) {
             return;
         }
-        r.channel.close();
+        r.close();
         table.release(1, a.client.listener());
     }
 

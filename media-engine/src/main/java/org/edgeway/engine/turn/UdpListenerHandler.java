@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
+import org.edgeway.engine.net.DirectDatagramSender;
 import org.edgeway.engine.net.PacketKind;
 
 /**
@@ -18,10 +19,24 @@ final class UdpListenerHandler extends ChannelInboundHandlerAdapter {
 
     private final TurnServer server;
     private final TurnListeners.UdpListener listener;
+    /** The socket's direct sender under native epoll (set when added to its channel's pipeline), else null. */
+    private DirectDatagramSender direct;
 
     UdpListenerHandler(TurnServer server, TurnListeners.UdpListener listener) {
         this.server = server;
         this.listener = listener;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        direct = DirectDatagramSender.of(ctx.channel());
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        if (direct != null) {
+            direct.close();
+        }
     }
 
     @Override
@@ -47,7 +62,7 @@ final class UdpListenerHandler extends ChannelInboundHandlerAdapter {
                     Allocation a = listener.byClient.get(sender);
                     flushLater(a == null ? drop() : server.fastPath.relaySend(a, content));
                 } else {
-                    server.processor.onStun(new ClientTransport.Udp(ctx.channel(), sender, listener), content);
+                    server.processor.onStun(new ClientTransport.Udp(ctx.channel(), direct, sender, listener), content);
                 }
             } else {
                 server.counters.malformed.increment();

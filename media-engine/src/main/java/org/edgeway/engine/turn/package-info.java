@@ -13,7 +13,9 @@
  *       table, capacity, expiry, status and events;</li>
  *   <li>{@code TurnRequestProcessor}: Allocate, Refresh, CreatePermission, ChannelBind, Binding, and the relay fast
  *       paths for Send indications and ChannelData;</li>
- *   <li>{@code Allocation}, {@code RelayHandler}, {@code TurnWire}: relaying with no copy of application data;</li>
+ *   <li>{@code Allocation}, {@code NativeRelaySocket} (native epoll) or {@code RelayHandler} (NIO),
+ *       {@code TurnWire}, {@link org.edgeway.engine.net.DirectDatagramSender}: relaying with no copy of application
+ *       data;</li>
  *   <li>{@link org.edgeway.engine.net.PeerAddressPolicy} and {@link org.edgeway.engine.net.Cidr}: which peers are
  *       allowed (403 otherwise), including IPv4 addresses hidden in IPv6 spellings;</li>
  *   <li>{@code TurnAuthenticator}, {@code NonceManager}, {@code RateLimiter}: credentials, stateless nonces and 401

@@ -9,16 +9,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.Unpooled;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.edgeway.engine.Engine;
 import org.edgeway.engine.EngineEvent;
+import org.edgeway.engine.TestPorts;
 import org.edgeway.engine.stun.LongTermCredentials;
 import org.edgeway.engine.stun.MessageIntegrity;
 import org.edgeway.engine.stun.NonceCookie;
@@ -369,6 +376,116 @@ class TurnServerTest {
         }
         assertTrue(events.stream().anyMatch(e -> e instanceof TurnEvent.AllocationDeleted d
                 && d.reason().equals("refresh 0") && d.packetsRelayed() == 2));
+    }
+
+    @Test
+    void relaysToAndFromAnExternalPeerByteForByteInBursts() throws Exception {
+        InetSocketAddress server = start();
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        int peerPorts = TestPorts.range(2);
+        try (TestTurnClient a = TestTurnClient.udp(server);
+                DatagramSocket peer = new DatagramSocket(new InetSocketAddress(loopback, peerPorts));
+                DatagramSocket other = new DatagramSocket(new InetSocketAddress(loopback, peerPorts + 1))) {
+            peer.setSoTimeout(2000);
+            InetSocketAddress relay = relayed(a.allocate());
+            InetSocketAddress peerAddress = (InetSocketAddress) peer.getLocalSocketAddress();
+            assertEquals(StunClass.SUCCESS_RESPONSE, a.authenticated(StunMethod.CHANNEL_BIND,
+                    new ChannelNumberAttribute(0x4001), new XorPeerAddressAttribute(peerAddress)).messageClass());
+
+            // client -> peer: a burst of ChannelData of many sizes, each arriving from the relay exactly as sent
+            int count = 40;
+            Set<String> sent = new HashSet<>();
+            for (int i = 0; i < count; i++) {
+                byte[] payload = payload(i, 1 + i * 37 % 1400);
+                sent.add(Base64.getEncoder().encodeToString(payload));
+                byte[] cd = new byte[4 + payload.length];
+                cd[0] = 0x40;
+                cd[1] = 0x01;
+                cd[2] = (byte) (payload.length >> 8);
+                cd[3] = (byte) payload.length;
+                System.arraycopy(payload, 0, cd, 4, payload.length);
+                a.sendRaw(cd);
+            }
+            Set<String> atPeer = new HashSet<>();
+            for (int i = 0; i < count; i++) {
+                DatagramPacket p = new DatagramPacket(new byte[2048], 2048);
+                peer.receive(p);
+                assertEquals(relay, p.getSocketAddress());
+                atPeer.add(Base64.getEncoder().encodeToString(Arrays.copyOf(p.getData(), p.getLength())));
+            }
+            assertEquals(sent, atPeer);
+
+            // peer -> client: a burst (several datagrams per receive call), then one larger than the relay accepts
+            // (dropped), then one from another port of the permitted IP without a channel (a Data indication)
+            Set<String> back = new HashSet<>();
+            for (int i = 0; i < count; i++) {
+                byte[] payload = payload(100 + i, 1 + i * 53 % 1400);
+                back.add(Base64.getEncoder().encodeToString(payload));
+                peer.send(new DatagramPacket(payload, payload.length, relay));
+            }
+            peer.send(new DatagramPacket(new byte[5000], 5000, relay));
+            byte[] last = "from another port".getBytes(StandardCharsets.UTF_8);
+            Set<String> atClient = new HashSet<>();
+            while (atClient.size() < count) {
+                byte[] got = a.receiveRaw();
+                assertNotNull(got, "ChannelData " + atClient.size() + " of " + count);
+                if ((got[0] & 0xC0) == 0) {
+                    continue; // a late answer to a retransmitted request (busy host)
+                }
+                assertEquals(0x4001, ((got[0] & 0xFF) << 8) | (got[1] & 0xFF));
+                int length = ((got[2] & 0xFF) << 8) | (got[3] & 0xFF);
+                assertEquals(got.length - 4, length, "UDP ChannelData is not padded");
+                atClient.add(Base64.getEncoder().encodeToString(Arrays.copyOfRange(got, 4, got.length)));
+            }
+            assertEquals(back, atClient);
+            other.send(new DatagramPacket(last, last.length, relay));
+            StunMessage data = StunDecoder.decodeMessage(Unpooled.wrappedBuffer(a.receiveRaw()));
+            while (data.messageClass() != StunClass.INDICATION) {
+                data = StunDecoder.decodeMessage(Unpooled.wrappedBuffer(a.receiveRaw()));
+            }
+            assertEquals(StunMethod.DATA, data.method());
+            assertEquals(other.getLocalSocketAddress(), data.get(XorPeerAddressAttribute.class).address());
+            assertArrayEquals(last, data.get(DataAttribute.class).data());
+
+            TurnSnapshot.RelayView view = engine.snapshot().service(TurnService.KEY).relays().get(0);
+            assertEquals(count, view.packetsFromClient());
+            assertEquals(count + 1, view.packetsToClient());
+            assertEquals(1, view.packetsDropped(), "the oversized datagram");
+
+            // deleted: the relay socket is closed (its port leaves the kernel's table) and relays nothing more
+            assertEquals(0, a.authenticated(StunMethod.REFRESH, new LifetimeAttribute(0))
+                    .get(LifetimeAttribute.class).seconds());
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (udpPortOpen(relay.getPort()) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertFalse(udpPortOpen(relay.getPort()), "relay socket still open after the allocation was deleted");
+            peer.send(new DatagramPacket(last, last.length, relay));
+            for (byte[] got = a.receiveRaw(); got != null; got = a.receiveRaw()) {
+                // only late answers to retransmitted requests may still come
+                assertTrue((got[0] & 0xC0) == 0 && StunDecoder.decodeMessage(Unpooled.wrappedBuffer(got))
+                        .messageClass() != StunClass.INDICATION, "relayed after the allocation was deleted");
+            }
+        }
+    }
+
+    /** Whether a UDP socket of this host is bound to {@code port} (Linux: /proc/net/udp and udp6). */
+    private static boolean udpPortOpen(int port) throws java.io.IOException {
+        String local = String.format(":%04X ", port);
+        for (String table : List.of("/proc/net/udp", "/proc/net/udp6")) {
+            java.nio.file.Path path = java.nio.file.Path.of(table);
+            if (java.nio.file.Files.exists(path) && java.nio.file.Files.readAllLines(path).stream()
+                    .anyMatch(line -> line.trim().split("\\s+")[1].endsWith(local.trim()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] payload(int seed, int length) {
+        byte[] b = new byte[length];
+        new Random(seed).nextBytes(b);
+        return b;
     }
 
     @Test
