@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -357,7 +358,9 @@ class SipConsoleIT {
     }
 
     private void waitUntilGone(String tableId, String text) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> !browser.text(tableId).contains(text));
+        // the table is replaced by the Ajax update while it is read: a stale element is read again
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> !browser.text(tableId).contains(text));
     }
 
     private static List<String> names(JsonNode array) {
