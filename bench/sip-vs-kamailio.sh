@@ -13,6 +13,7 @@
 #   bench/sip-vs-kamailio.sh [--runs N] [--quick] [--offset N] [--users N] [--seconds S]
 #                            [--register-rates R1,R2,..] [--call-rates R1,R2,..] [--kamailio-children N]
 #                            [--only register|call] [--pair] [--pair-offset N] [--profile]
+#                            [--warmup S]
 #
 #   --offset N             port offset of the deployed node (default 3800: HTTPS 12243)
 #   --users N              users in the node's local database, Kamailio's subscriber table and the injection file
@@ -20,7 +21,8 @@
 #   --kamailio-children N  Kamailio UDP worker processes (default 8, Debian's kamailio.cfg)
 #   --pair                 also the calls through a C/E pair: the node is the E, a second node (--role C, offset
 #                          --pair-offset, default offset + 50) the C, linked by a traversal zone over TLS
-#   --profile              at the end, the node's top Java frames (JFR) during REGISTER at 2000/s and calls at 500/s
+#   --warmup S             seconds of discarded traffic per scenario and server before the runs (default 20)
+#   --profile              at the end, the node's CPU by thread and top Java frames (JFR) during REGISTER at 2000/s and calls at 500/s
 #                          (with --pair also both nodes' during pair calls at 500/s); the recordings are kept in
 #                          /tmp/sipbench-profile.XXXXXX (printed) for `jfr print`
 #
@@ -43,6 +45,7 @@ ONLY=""
 PAIR=0
 PAIR_OFFSET=""
 PROFILE=0
+WARMUP=20
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) RUNS="$2"; shift ;;
@@ -57,6 +60,7 @@ while [ $# -gt 0 ]; do
     --pair) PAIR=1 ;;
     --pair-offset) PAIR_OFFSET="$2"; shift ;;
     --profile) PROFILE=1 ;;
+    --warmup) WARMUP="$2"; shift ;;
     -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -281,6 +285,11 @@ tree_of() { case "$1" in kamailio) echo "$KAM_TREE" ;; node) echo "$NODE_PID" ;;
 cpu_ticks() { local p s=0; for p in $(tree_of "$1"); do s=$((s + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$s"; }
 pss_kb() { local p s=0; for p in $(tree_of "$1"); do s=$((s + $(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup"))); done; echo "$s"; }
 rss_kb() { local p s=0; for p in $(tree_of "$1"); do s=$((s + $(awk '/^VmRSS:/ {print $2}' "/proc/$p/status"))); done; echo "$s"; }
+# "comm ticks" per thread of the given pids, thread names with their digits folded ("C2 CompilerThre#")
+thread_ticks() { local p t; for p in "$@"; do for t in /proc/"$p"/task/*; do
+  awk '{ match($0, /\(.*\)/); name = substr($0, RSTART + 1, RLENGTH - 2); gsub(/[0-9]+/, "#", name)
+         rest = substr($0, RSTART + RLENGTH + 1); split(rest, f, " "); print f[12] + f[13], name }' "$t/stat" 2>/dev/null
+  done; done | awk '{ n = $1; $1 = ""; c[$0] += n } END { for (k in c) print c[k] "\t" k }'; }
 servers_for() { if [ "$1" = call ] && [ "$PAIR" = 1 ]; then echo kamailio node pair; else echo kamailio node; fi; }
 
 UAS_PID=""
@@ -300,14 +309,17 @@ stop_uas() { kill "$UAS_PID" 2>/dev/null; wait "$UAS_PID" 2>/dev/null || true; U
 # instead of aborting the call (Kamailio's parallel workers sometimes forward the 180 after the 200; a wrong answer
 # still fails the call by its timeout).
 step() {
-  local scenario=$1 server=$2 rate=$3 secs=$4 total c0 c1 t0 t1 stats extra=()
+  local scenario=$1 server=$2 rate=$3 secs=$4 total c0 c1 t0 t1 stats extra=() limit
   total=$((rate * secs))
+  # SIPp refuses -l beyond its open-file ceiling of 20 000 (even with a higher ulimit): at 19 000 calls in
+  # progress a server is seconds behind and fails the step anyway
+  limit=$((total < 19000 ? total : 19000))
   [ "$scenario" = register ] && extra=(-inf "$WORK/users.csv")
   [ "$scenario" = call ] && { start_uas; extra=(-s "$(callee_of "$server")"); }
   rm -f "$WORK/stat.csv" "$WORK/errors.log"
   c0=$(cpu_ticks "$server"); t0=$(date +%s.%N)
   timeout $((secs * 3 + 60)) sipp "127.0.0.1:$(port_of "$server")" -sf "$SIPDIR/$scenario.xml" "${extra[@]}" \
-    -i 127.0.0.1 -p "$UAC_PORT" -r "$rate" -m "$total" -l "$total" -recv_timeout 5000 \
+    -i 127.0.0.1 -p "$UAC_PORT" -r "$rate" -m "$total" -l "$limit" -recv_timeout 5000 \
     -default_behaviors all,-abortunexp -nostdin -trace_stat -stf "$WORK/stat.csv" -fd 1 \
     -trace_err -error_file "$WORK/errors.log" >"$WORK/uac.out" 2>&1 </dev/null || true
   t1=$(date +%s.%N); c1=$(cpu_ticks "$server")
@@ -351,13 +363,15 @@ sweep() {
 }
 
 # ------------------------------------------------------------------ warm-up (discarded)
-# The node's JIT compiles the SIP path under load, Kamailio gets the same traffic: 5 s of each scenario.
-echo "# warm-up: register 500/s and calls 200/s, 5 s each per server, discarded" >&2
+# The node's JIT compiles the SIP path under load (C2 needs some 10 000 passes through a method, and it compiles
+# on the same two cores): Kamailio gets the same traffic. 5 s steps were too short: the profile showed C2 still
+# compiling the codec and the digest during the first measured steps.
+echo "# warm-up: register 1000/s and calls 300/s, $WARMUP s each per server, discarded" >&2
 for s in kamailio node; do
-  step register "$s" 500 5
-  step call "$s" 200 5
+  [ -z "$ONLY" ] || [ "$ONLY" = register ] && step register "$s" 1000 "$WARMUP"
+  [ -z "$ONLY" ] || [ "$ONLY" = call ] && step call "$s" 300 "$WARMUP"
 done
-[ "$PAIR" = 1 ] && step call pair 200 5
+[ "$PAIR" = 1 ] && step call pair 300 "$WARMUP"
 
 for run in $(seq 1 "$RUNS"); do
   for scenario in $SCENARIOS; do
@@ -445,7 +459,17 @@ if [ "$PROFILE" = 1 ]; then
     [ "$server" = pair ] && { pids=("$NODE_PID" "$C_PID"); names=(e c); }
     echo
     echo "== profile of the $server during $scenario at $rate/s for 5 s (JFR execution samples, top frames)"
-    for pid in "${pids[@]}"; do jcmd "$pid" JFR.start name=sipbench settings=profile >/dev/null; done
+    # Threads first, without JFR: starting a recording retransforms JDK classes for its I/O events, which sends
+    # the JIT recompiling much of what was compiled (seen as C2 threads busier than the event loops).
+    thread_ticks "${pids[@]}" >"$WORK/threads.before"
+    step "$scenario" "$server" "$rate" 5
+    thread_ticks "${pids[@]}" >"$WORK/threads.after"
+    echo "   step without JFR: $(cat "$WORK/step.out")"
+    echo "   CPU by thread (ticks of 1/$CLK s during that step; threads grouped by name):"
+    awk -F '\t' 'NR == FNR { b[$2] = $1; next } { d = $1 - b[$2]; if (d > 0) printf "%8d %s\n", d, $2 }' \
+      "$WORK/threads.before" "$WORK/threads.after" | sort -rn | head -12
+    for pid in "${pids[@]}"; do jcmd "$pid" JFR.start name=sipbench settings="${SIPBENCH_JFC:-profile}" >/dev/null; done
+    step "$scenario" "$server" "$rate" 3
     step "$scenario" "$server" "$rate" 5
     echo "   step: $(cat "$WORK/step.out") (total successful failed retransmissions wall-s CPU-ticks)"
     for i in "${!pids[@]}"; do

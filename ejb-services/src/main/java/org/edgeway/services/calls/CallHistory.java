@@ -6,7 +6,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Tuple;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -37,11 +40,20 @@ public class CallHistory {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(CallRecord ended) {
-        if (em.createNamedQuery(CallRecordEntry.BY_SERIAL, CallRecordEntry.class)
-                .setParameter("serial", ended.serialNumber()).getResultList().isEmpty()) {
-            em.persist(CallRecords.entry(ended));
-        } else {
-            LOG.warning(() -> "call " + ended.serialNumber() + " reported ended twice; kept the first record");
+        recordAll(List.of(ended));
+    }
+
+    /** {@link #record} for the calls that ended together, in one transaction (see {@link CallHistoryQueue}). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordAll(List<CallRecord> ended) {
+        Set<String> stored = new HashSet<>(em.createNamedQuery(CallRecordEntry.SERIALS_IN, String.class)
+                .setParameter("serials", ended.stream().map(CallRecord::serialNumber).toList()).getResultList());
+        for (CallRecord call : ended) {
+            if (stored.add(call.serialNumber())) {
+                em.persist(CallRecords.entry(call));
+            } else {
+                LOG.warning(() -> "call " + call.serialNumber() + " reported ended twice; kept the first record");
+            }
         }
     }
 
@@ -54,7 +66,7 @@ public class CallHistory {
         CallHistoryQuery query = new CallHistoryQuery(em);
         long total = query.count(filter);
         if (first >= total) {
-            return new CallHistoryPage(total, java.util.List.of());
+            return new CallHistoryPage(total, List.of());
         }
         return new CallHistoryPage(total, query.rows(filter, sort).setFirstResult(first).setMaxResults(size)
                 .getResultList().stream().map(CallHistoryQuery::row).toList());

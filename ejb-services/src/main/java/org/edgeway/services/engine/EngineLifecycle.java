@@ -25,6 +25,7 @@ import org.edgeway.engine.EngineSnapshot;
 import org.edgeway.engine.calls.CallEvent;
 import org.edgeway.services.alarms.Alarms;
 import org.edgeway.services.calls.CallHistory;
+import org.edgeway.services.calls.CallHistoryQueue;
 import org.edgeway.services.system.SettingsChanged;
 import org.edgeway.services.system.SystemSettingsService;
 
@@ -57,9 +58,11 @@ public class EngineLifecycle {
     private Instance<EngineConfigContributor> contributors;
 
     private Engine engine;
+    private CallHistoryQueue endedCalls;
 
     @PostConstruct
     void start() {
+        endedCalls = new CallHistoryQueue(executor, callHistory::recordAll);
         engine = new Engine(this::onEngineEvent);
         try {
             engine.start(currentConfig());
@@ -132,7 +135,7 @@ public class EngineLifecycle {
         } else if (event instanceof EngineEvent.AlarmCleared c) {
             executor.execute(() -> alarms.lower(c.id()));
         } else if (event instanceof CallEvent.CallEnded ended) {
-            executor.execute(() -> callHistory.record(ended.call()));
+            endedCalls.add(ended.call());
         } else if (event instanceof EngineEvent.StateChanged s) {
             LOG.info(() -> "engine " + s.service() + ": " + s.state().label() + " (" + s.detail() + ")");
         }

@@ -42,6 +42,7 @@ import org.edgeway.engine.sip.proxy.SearchHistory;
 import org.edgeway.engine.sip.registrar.Binding;
 import org.edgeway.engine.sip.registrar.BindingTable;
 import org.edgeway.engine.sip.registrar.Registrar;
+import org.edgeway.engine.sip.transaction.Sender;
 import org.edgeway.engine.sip.transaction.TimerValues;
 import org.edgeway.engine.sip.transaction.TransactionLayer;
 import org.edgeway.engine.sip.transport.Flow;
@@ -120,8 +121,8 @@ public final class SipServer {
                 new SourceLimits(SourceLimits.CONNECTIONS_PER_SOURCE,
                         SourceLimits.rate(SourceLimits.MESSAGES_PROPERTY, SourceLimits.MESSAGES_PER_SECOND)));
         EventLoopTimers timers = new EventLoopTimers(context.loops());
-        this.layer = new TransactionLayer(timers, timerValues,
-                (m, flow, onError) -> transports.send(codec.encode(m), flow, onError));
+        Sender sender = Sender.of(codec::encode, transports::send);
+        this.layer = new TransactionLayer(timers, timerValues, sender);
         LocalIdentity local = new LocalIdentity(context.node().hostName(), context.node().bindAddress(),
                 transports::local, () -> this.config);
         DigestAuthenticator digest = new DigestAuthenticator(clock, () -> this.config.digestAlgorithms());
@@ -138,7 +139,7 @@ public final class SipServer {
         this.calls = new CallTracker(context.events(), clock, layer, local::sentBy, local::isUs);
         calls.media(new B2bua(relay, () -> this.config, context.node().role(), local.advertisedHost()));
         layer.user(new Proxy(() -> this.config, local, registrar, bindings, layer, digest, gate, history, clock,
-                (m, flow, onError) -> transports.send(codec.encode(m), flow, onError), traversal, mra, calls));
+                sender, traversal, mra, calls));
     }
 
     /** Binds the listeners the configuration turns on; throws if UDP or TCP cannot bind (TLS failure is kept). */

@@ -23,9 +23,12 @@ import java.util.List;
 @Entity
 @Table(name = "call_record")
 @NamedQuery(name = CallRecordEntry.BY_SERIAL, query = "select c from CallRecordEntry c where c.serialNumber = :serial")
+@NamedQuery(name = CallRecordEntry.SERIALS_IN,
+        query = "select c.serialNumber from CallRecordEntry c where c.serialNumber in :serials")
 public class CallRecordEntry {
 
     public static final String BY_SERIAL = "CallRecordEntry.bySerial";
+    public static final String SERIALS_IN = "CallRecordEntry.serialsIn";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -28,7 +28,21 @@ public final class Responses {
 
     /** A response to a decoded request; a To tag is added to any response but 100 that lacks one. */
     public static SipMessage to(SipMessage request, int status, String reason) {
-        return build(request.headers(), status, reason, status != 100 && request.to().tag() == null);
+        return build(request.headers(), status, reason, status != 100 && request.to().tag() == null ? tag() : null);
+    }
+
+    /**
+     * A response sent without a transaction (RFC 3261 8.2.7): its To tag is derived from the request, so that a
+     * retransmitted request gets the same response again.
+     */
+    public static SipMessage toStateless(SipMessage request, int status) {
+        String tag = null;
+        if (request.to().tag() == null) {
+            long high = (request.callId() + "|" + request.from().tag()).hashCode();
+            long low = (request.topVia().branch() + "|" + request.cseq().number()).hashCode();
+            tag = "sl" + Long.toHexString(high << 32 | (low & 0xffffffffL));
+        }
+        return build(request.headers(), status, reason(status), tag);
     }
 
     public static SipMessage to(SipMessage request, int status) {
@@ -37,15 +51,15 @@ public final class Responses {
 
     /** A response built from the raw headers of a request the codec refused (no typed parsing). */
     public static SipMessage toRefused(List<Header> requestHeaders, int status, String detail) {
-        return build(requestHeaders, status, reason(status) + " - " + detail.replaceAll("[\\r\\n]", " "), false);
+        return build(requestHeaders, status, reason(status) + " - " + detail.replaceAll("[\\r\\n]", " "), null);
     }
 
-    private static SipMessage build(List<Header> request, int status, String reason, boolean addTag) {
+    private static SipMessage build(List<Header> request, int status, String reason, String toTag) {
         List<Header> headers = new ArrayList<>();
         for (Header h : request) {
             switch (h.name()) {
                 case HeaderNames.VIA, HeaderNames.FROM, HeaderNames.CALL_ID, HeaderNames.CSEQ -> headers.add(h);
-                case HeaderNames.TO -> headers.add(addTag ? new Header(h.name(), h.value() + ";tag=" + tag()) : h);
+                case HeaderNames.TO -> headers.add(toTag != null ? new Header(h.name(), h.value() + ";tag=" + toTag) : h);
                 case HeaderNames.RECORD_ROUTE -> {
                     if (status > 100 && status < 300) {
                         headers.add(h);

@@ -171,10 +171,10 @@ public final class Proxy implements TransactionLayer.User {
             }
             default -> {
                 if (gate.allow(tx)) {
-                    SipMessage challenge = Responses.to(request, 401);
+                    SipMessage challenge = Responses.toStateless(request, 401);
                     digest.challenges(cfg.realm(), v.result() == DigestAuthenticator.Result.STALE)
                             .forEach(c -> challenge.addHeader(HeaderNames.WWW_AUTHENTICATE, c));
-                    tx.respond(challenge);
+                    tx.respondStatelessly(challenge);
                 }
             }
         }
@@ -242,10 +242,10 @@ public final class Proxy implements TransactionLayer.User {
             case FORBIDDEN -> tx.respond(403);
             default -> {
                 if (gate.allow(tx)) {
-                    SipMessage challenge = Responses.to(request, 407);
+                    SipMessage challenge = Responses.toStateless(request, 407);
                     digest.challenges(cfg.realm(), v.result() == DigestAuthenticator.Result.STALE)
                             .forEach(c -> challenge.addHeader(HeaderNames.PROXY_AUTHENTICATE, c));
-                    tx.respond(challenge);
+                    tx.respondStatelessly(challenge);
                 }
             }
         }

@@ -63,10 +63,10 @@ public final class Registrar {
         switch (verdict.result()) {
             case MISSING, STALE -> {
                 if (gate.allow(tx)) {
-                    SipMessage challenge = Responses.to(request, 401);
+                    SipMessage challenge = Responses.toStateless(request, 401);
                     digest.challenges(cfg.realm(), verdict.result() == DigestAuthenticator.Result.STALE)
                             .forEach(c -> challenge.addHeader(HeaderNames.WWW_AUTHENTICATE, c));
-                    tx.respond(challenge);
+                    tx.respondStatelessly(challenge);
                 }
                 return;
             }

@@ -18,11 +18,15 @@ public final class ServerTransaction {
 
     private final TransactionLayer layer;
     final String key;
-    private final SipMessage request;
+    /** Set while this transaction holds its entry in the layer's merge table (8.2.2.2). */
+    String mergeKey;
+    /** Dropped once a non-INVITE is completed: only its key and response bytes linger for Timer J. */
+    private SipMessage request;
     private final Flow flow;
     private final boolean invite;
     private State state = State.PROCEEDING;
-    private SipMessage last;
+    /** The last response as sent, for retransmissions. */
+    private byte[] last;
     private Timers.Timer retransmit;
     private Timers.Timer expiry;
     private long interval;
@@ -53,6 +57,7 @@ public final class ServerTransaction {
         return new Flow(flow.transport(), new InetSocketAddress(flow.remote().getAddress(), port), flow.channel());
     }
 
+    /** The request; null once a non-INVITE transaction is completed (its user has answered and is done). */
     public SipMessage request() {
         return request;
     }
@@ -78,8 +83,10 @@ public final class ServerTransaction {
         return state != State.PROCEEDING;
     }
 
-    public void respond(int status) {
-        respond(Responses.to(request, status));
+    public synchronized void respond(int status) {
+        if (request != null) {
+            respond(Responses.to(request, status));
+        }
     }
 
     /** Sends a response; a second final response is ignored (the first one won). */
@@ -87,7 +94,7 @@ public final class ServerTransaction {
         if (state != State.PROCEEDING) {
             return;
         }
-        last = response;
+        last = layer.sender().encode(response);
         send();
         if (response.status() < 200) {
             return;
@@ -109,8 +116,30 @@ public final class ServerTransaction {
             }
             expiry = layer.timers().schedule(t.transactionTimeout(), this::terminate); // Timer H
         } else {
+            // Timer J keeps 64*T1 of absorbed retransmissions on UDP, thousands of them at a busy registrar: keep
+            // what a retransmission needs (key, flow, response bytes), not the request, its merge entry or context
+            request = null;
+            context = null;
+            layer.forgetMerge(this);
             expiry = layer.timers().schedule(flow.reliable() ? 0 : t.transactionTimeout(), this::terminate); // J
         }
+    }
+
+    /**
+     * Answers without keeping the transaction (RFC 3261 8.2.7): for challenges, so that a flood of unauthenticated
+     * requests creates no state; a retransmitted request is simply challenged again. Non-INVITE only: the ACK of
+     * a non-2xx INVITE response needs its transaction.
+     */
+    public synchronized void respondStatelessly(SipMessage response) {
+        if (invite) {
+            respond(response);
+            return;
+        }
+        if (state != State.PROCEEDING) {
+            return;
+        }
+        layer.sender().send(response, flow, e -> { });
+        terminate();
     }
 
     private void send() {

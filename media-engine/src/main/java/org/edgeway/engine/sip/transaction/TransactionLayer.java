@@ -85,6 +85,7 @@ public final class TransactionLayer {
                 tx.respond(Responses.to(request, 482, "Loop Detected"));
                 return;
             }
+            tx.mergeKey = merge;
         }
         servers.put(key, tx);
         if (tx.isInvite()) {
@@ -122,9 +123,14 @@ public final class TransactionLayer {
 
     void remove(ServerTransaction tx) {
         servers.remove(tx.key, tx);
-        SipMessage r = tx.request();
-        if (r.to().tag() == null) {
-            merges.remove(mergeKey(r), tx.key);
+        forgetMerge(tx);
+    }
+
+    /** Takes the transaction out of the merge table: later copies of its request are no longer merged with it. */
+    void forgetMerge(ServerTransaction tx) {
+        if (tx.mergeKey != null) {
+            merges.remove(tx.mergeKey, tx.key);
+            tx.mergeKey = null;
         }
     }
 

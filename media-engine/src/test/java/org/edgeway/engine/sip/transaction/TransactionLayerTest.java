@@ -34,8 +34,8 @@ class TransactionLayerTest {
 
     @BeforeEach
     void setUp() {
-        layer = new TransactionLayer(timers, TimerValues.RFC3261, (m, flow, onError) -> sent.add(new Sent(
-                timers.now(), m)));
+        layer = new TransactionLayer(timers, TimerValues.RFC3261, Sender.of(codec::encode,
+                (bytes, flow, onError) -> sent.add(new Sent(timers.now(), decode(bytes)))));
         layer.user(new TransactionLayer.User() {
             @Override
             public void onRequest(ServerTransaction tx) {
@@ -50,6 +50,14 @@ class TransactionLayerTest {
             public void onStrayResponse(SipMessage response) {
             }
         });
+    }
+
+    private SipMessage decode(byte[] bytes) {
+        try {
+            return codec.decode(bytes);
+        } catch (Exception e) {
+            throw new AssertionError("sent what the codec cannot read back", e);
+        }
     }
 
     private SipMessage parse(String text) throws Exception {
@@ -179,6 +187,34 @@ class TransactionLayerTest {
         timers.advance(1);
         assertEquals(0, layer.serverCount());
         assertNull(layer.inviteFor(options));
+    }
+
+    @Test
+    void aCompletedNonInviteKeepsOnlyItsResponseAndLeavesTheMergeTable() throws Exception {
+        SipMessage options = request("OPTIONS", "z9hG4bKc1", "f9");
+        layer.onRequest(options, udp);
+        ServerTransaction tx = received.get(0);
+        tx.respond(200);
+        byte[] first = codec.encode(sent.get(sent.size() - 1).message());
+        assertNull(tx.request(), "the request is not held for Timer J");
+        tx.respond(500);
+        layer.onRequest(options, udp);
+        assertEquals(new String(first, StandardCharsets.ISO_8859_1),
+                new String(codec.encode(sent.get(sent.size() - 1).message()), StandardCharsets.ISO_8859_1),
+                "a retransmission gets the first final response again, byte for byte");
+        layer.onRequest(request("OPTIONS", "z9hG4bKc2", "f9"), udp);
+        assertEquals(2, received.size(), "a copy on another branch after the answer is a new request, not a merge");
+    }
+
+    @Test
+    void aChallengeLeavesNoTransactionBehind() throws Exception {
+        SipMessage register = request("REGISTER", "z9hG4bKr1", "f10");
+        layer.onRequest(register, udp);
+        received.get(0).respondStatelessly(response(register, 401));
+        assertEquals(401, sent.get(sent.size() - 1).message().status());
+        assertEquals(0, layer.serverCount(), "RFC 3261 8.2.7: no state for an unauthenticated request");
+        layer.onRequest(register, udp);
+        assertEquals(2, received.size(), "the retransmission is challenged anew by the user");
     }
 
     @Test
