@@ -165,11 +165,16 @@ https_of() { echo "https://127.0.0.1:$((8443 + $1))"; }
 # Starts a node as the README does (edgeway.sh NAME OFFSET ROLE), in the background. Every load generator is
 # 127.0.0.1: the node's per-source limits (100 challenges/s, 5000 messages/s) would measure themselves, so they are
 # lifted, as Kamailio has none (no pike/ratelimit in its configuration).
+# The C and the E share this host's ports, where a real pair has a host each: each gets half of the traversal
+# media range (36000-59999), or each node's port pool keeps trying ports the other holds (a failed bind per try).
 start_node() {
-  local name=$1 offset=$2 role=$3
-  echo "# starting node $name: edgeway.sh --data $WORK/$name --offset $offset --role $role" >&2
+  local name=$1 offset=$2 role=$3 media=36000-47999
+  [ "$role" = C ] && media=48000-59999
+  echo "# starting node $name: edgeway.sh --data $WORK/$name --offset $offset --role $role" \
+    "-- -Dedgeway.media.portRange=$media" >&2
   "${SERVER_HOME}edgeway/bin/edgeway.sh" --data "$WORK/$name" --offset "$offset" --role "$role" -- \
-    -Dedgeway.sip.challengesPerSecond=0 -Dedgeway.sip.messagesPerSecond=0 >"$WORK/$name.out" 2>&1 &
+    -Dedgeway.sip.challengesPerSecond=0 -Dedgeway.sip.messagesPerSecond=0 -Dedgeway.media.portRange=$media \
+    >"$WORK/$name.out" 2>&1 &
   LAUNCHERS+=("$!")
   echo "$!" >"$WORK/$name.launcher"
 }

@@ -12,25 +12,29 @@ import java.util.logging.Logger;
 import org.edgeway.engine.calls.CallRecord;
 
 /**
- * Ended calls on their way to the history. One drain task at a time stores what has queued up in one transaction:
- * a quiet node stores each call at once, a busy one stores the calls that ended while the last batch was written
- * together (one transaction, session and connection per batch instead of per call: about a tenth of the CPU at
- * hundreds of calls per second). Nothing waits on a timer, so no call is held back.
+ * Ended calls on their way to the history. One drain task at a time gathers the calls that end within a short
+ * window and stores them in one transaction (one transaction, session, connection and duplicate check per batch
+ * instead of per call): a call is in the history a tenth of a second after it ended, at a fraction of the CPU
+ * when hundreds end every second.
  */
 public final class CallHistoryQueue {
 
     /** Most calls one transaction stores. */
     static final int MAX_BATCH = 500;
+    /** How long the drain task gathers ended calls before it stores them. */
+    public static final long GATHER_MILLIS = 100;
     private static final Logger LOG = Logger.getLogger(CallHistoryQueue.class.getName());
 
     private final Queue<CallRecord> ended = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final Executor executor;
     private final Consumer<List<CallRecord>> store;
+    private final long gatherMillis;
 
-    public CallHistoryQueue(Executor executor, Consumer<List<CallRecord>> store) {
+    public CallHistoryQueue(Executor executor, long gatherMillis, Consumer<List<CallRecord>> store) {
         this.executor = executor;
         this.store = store;
+        this.gatherMillis = gatherMillis;
     }
 
     /** Called on an engine thread: never blocks. */
@@ -42,6 +46,7 @@ public final class CallHistoryQueue {
     }
 
     private void drain() {
+        gather();
         while (true) {
             List<CallRecord> batch = new ArrayList<>();
             for (CallRecord call; batch.size() < MAX_BATCH && (call = ended.poll()) != null; ) {
@@ -56,6 +61,14 @@ public final class CallHistoryQueue {
             if (ended.isEmpty() || !draining.compareAndSet(false, true)) {
                 return;
             }
+        }
+    }
+
+    private void gather() {
+        try {
+            Thread.sleep(gatherMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // store what is there and let the executor end the thread
         }
     }
 

@@ -62,7 +62,7 @@ public class EngineLifecycle {
 
     @PostConstruct
     void start() {
-        endedCalls = new CallHistoryQueue(executor, callHistory::recordAll);
+        endedCalls = new CallHistoryQueue(executor, CallHistoryQueue.GATHER_MILLIS, callHistory::recordAll);
         engine = new Engine(this::onEngineEvent);
         try {
             engine.start(currentConfig());

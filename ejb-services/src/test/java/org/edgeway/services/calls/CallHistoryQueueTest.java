@@ -30,7 +30,7 @@ class CallHistoryQueueTest {
     void callsThatEndWhileABatchIsStoredGoTogetherInTheNextOneAndNoneIsLostOrStoredTwice() throws Exception {
         CountDownLatch firstStoring = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CallHistoryQueue queue = new CallHistoryQueue(executor, batch -> {
+        CallHistoryQueue queue = new CallHistoryQueue(executor, 0, batch -> {
             batches.add(batch.stream().map(CallRecord::serialNumber).toList());
             firstStoring.countDown();
             await(release);
@@ -55,7 +55,7 @@ class CallHistoryQueueTest {
     @Test
     void aBatchTheDatabaseRefusesIsStoredCallByCallSoOnlyTheBadCallIsLost() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        CallHistoryQueue queue = new CallHistoryQueue(executor, batch -> {
+        CallHistoryQueue queue = new CallHistoryQueue(executor, 0, batch -> {
             await(release);
             if (batch.stream().anyMatch(c -> c.serialNumber().equals("13"))) {
                 throw new IllegalStateException("constraint violated");
@@ -72,7 +72,7 @@ class CallHistoryQueueTest {
 
     @Test
     void aCallAddedAfterTheQueueRanDryIsStoredToo() throws Exception {
-        CallHistoryQueue queue = new CallHistoryQueue(executor,
+        CallHistoryQueue queue = new CallHistoryQueue(executor, 0,
                 batch -> batches.add(batch.stream().map(CallRecord::serialNumber).toList()));
         for (int i = 0; i < 2000; i++) {
             queue.add(call(i));
@@ -82,6 +82,19 @@ class CallHistoryQueueTest {
         }
         waitUntil(() -> stored().size() == 2000);
         assertEquals(2000, stored().stream().distinct().count());
+    }
+
+    @Test
+    void callsEndingWithinTheGatherWindowAreStoredTogether() throws Exception {
+        CallHistoryQueue queue = new CallHistoryQueue(executor, 300,
+                batch -> batches.add(batch.stream().map(CallRecord::serialNumber).toList()));
+        long started = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            queue.add(call(i));
+        }
+        assertTrue(System.nanoTime() - started < TimeUnit.MILLISECONDS.toNanos(250), "added within the window");
+        waitUntil(() -> stored().size() == 20);
+        assertEquals(1, batches.size(), "one transaction for the 20 calls");
     }
 
     private List<String> stored() {

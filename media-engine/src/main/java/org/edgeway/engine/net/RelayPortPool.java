@@ -66,34 +66,45 @@ public final class RelayPortPool {
         int size = end - start + 1;
         int offset = ThreadLocalRandom.current().nextInt(size);
         BitSet used = family == AddressFamily.IPV4 ? used4 : used6;
-        for (int i = 0; i < size; i++) {
-            int port = start + (offset + i) % size;
-            if ((even && (port & 1) != 0) || (reserveNext && port + 1 > end)) {
-                continue;
-            }
-            synchronized (this) {
-                if (used.get(port - start) || (reserveNext && used.get(port + 1 - start))) {
-                    continue;
-                }
-                BoundDatagram ch = tryBind(family, address, port);
-                if (ch == null) {
-                    continue;
-                }
-                long token = 0;
-                if (reserveNext) {
-                    BoundDatagram next = tryBind(family, address, port + 1);
-                    if (next == null) {
-                        ch.close();
+        synchronized (this) {
+            // the free ports from the random offset to the end of the range, then from its start to the offset:
+            // a busy range is skipped by the bit set, not tried port by port
+            for (int pass = 0; pass < 2; pass++) {
+                int limit = pass == 0 ? size : offset;
+                for (int i = used.nextClearBit(pass == 0 ? offset : 0); i < limit; i = used.nextClearBit(i + 1)) {
+                    int port = start + i;
+                    if ((even && (port & 1) != 0) || (reserveNext && (port + 1 > end || used.get(i + 1)))) {
                         continue;
                     }
-                    used.set(port + 1 - start);
-                    token = reserve(next, family);
+                    Bound bound = bindAt(family, address, port, reserveNext);
+                    if (bound != null) {
+                        return bound;
+                    }
                 }
-                used.set(port - start);
-                return new Bound(ch, token);
             }
+            return null;
         }
-        return null;
+    }
+
+    /** Binds {@code port} (and the next one when reserving) or nothing; marks what it bound as used. */
+    private Bound bindAt(AddressFamily family, InetAddress address, int port, boolean reserveNext) {
+        BitSet used = family == AddressFamily.IPV4 ? used4 : used6;
+        BoundDatagram ch = tryBind(family, address, port);
+        if (ch == null) {
+            return null;
+        }
+        long token = 0;
+        if (reserveNext) {
+            BoundDatagram next = tryBind(family, address, port + 1);
+            if (next == null) {
+                ch.close();
+                return null;
+            }
+            used.set(port + 1 - start);
+            token = reserve(next, family);
+        }
+        used.set(port - start);
+        return new Bound(ch, token);
     }
 
     private Bound bindEphemeral(AddressFamily family, InetAddress address, boolean even, boolean reserveNext) {

@@ -36,6 +36,8 @@ public final class MediaRelay {
     private final RelayPortPool pool;
     /** Demultiplexed sides by the address their peer sends from; the key's RTCP flag. */
     private final ConcurrentHashMap<InetSocketAddress, Route> demuxRoutes = new ConcurrentHashMap<>();
+    /** The addresses each demultiplexed side is routed by, so that ending a call does not walk every route. */
+    private final ConcurrentHashMap<RelayEndpoint, InetSocketAddress[]> demuxKeys = new ConcurrentHashMap<>();
     private volatile Channel demuxRtp;
     private volatile Channel demuxRtcp;
 
@@ -136,6 +138,7 @@ public final class MediaRelay {
             forget(side);
             demuxRoutes.put(rtp, new Route(side, false));
             demuxRoutes.put(rtcp, new Route(side, true));
+            demuxKeys.put(side, new InetSocketAddress[] {rtp, rtcp});
         }
         side.declare(rtp, rtcp);
     }
@@ -149,8 +152,11 @@ public final class MediaRelay {
     }
 
     private void forget(RelayEndpoint side) {
-        if (side.demultiplexed()) {
-            demuxRoutes.values().removeIf(r -> r.endpoint() == side);
+        InetSocketAddress[] keys = side.demultiplexed() ? demuxKeys.remove(side) : null;
+        if (keys != null) {
+            for (InetSocketAddress key : keys) {
+                demuxRoutes.computeIfPresent(key, (k, route) -> route.endpoint() == side ? null : route);
+            }
         }
     }
 
