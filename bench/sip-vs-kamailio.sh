@@ -290,11 +290,6 @@ tree_of() { case "$1" in kamailio) echo "$KAM_TREE" ;; node) echo "$NODE_PID" ;;
 cpu_ticks() { local p s=0; for p in $(tree_of "$1"); do s=$((s + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$s"; }
 pss_kb() { local p s=0; for p in $(tree_of "$1"); do s=$((s + $(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup"))); done; echo "$s"; }
 rss_kb() { local p s=0; for p in $(tree_of "$1"); do s=$((s + $(awk '/^VmRSS:/ {print $2}' "/proc/$p/status"))); done; echo "$s"; }
-# "comm ticks" per thread of the given pids, thread names with their digits folded ("C2 CompilerThre#")
-thread_ticks() { local p t; for p in "$@"; do for t in /proc/"$p"/task/*; do
-  awk '{ match($0, /\(.*\)/); name = substr($0, RSTART + 1, RLENGTH - 2); gsub(/[0-9]+/, "#", name)
-         rest = substr($0, RSTART + RLENGTH + 1); split(rest, f, " "); print f[12] + f[13], name }' "$t/stat" 2>/dev/null
-  done; done | awk '{ n = $1; $1 = ""; c[$0] += n } END { for (k in c) print c[k] "\t" k }'; }
 servers_for() { if [ "$1" = call ] && [ "$PAIR" = 1 ]; then echo kamailio node pair; else echo kamailio node; fi; }
 
 UAS_PID=""
@@ -471,8 +466,7 @@ if [ "$PROFILE" = 1 ]; then
     thread_ticks "${pids[@]}" >"$WORK/threads.after"
     echo "   step without JFR: $(cat "$WORK/step.out")"
     echo "   CPU by thread (ticks of 1/$CLK s during that step; threads grouped by name):"
-    awk -F '\t' 'NR == FNR { b[$2] = $1; next } { d = $1 - b[$2]; if (d > 0) printf "%8d %s\n", d, $2 }' \
-      "$WORK/threads.before" "$WORK/threads.after" | sort -rn | head -12
+    thread_delta "$WORK/threads.before" "$WORK/threads.after"
     for pid in "${pids[@]}"; do jcmd "$pid" JFR.start name=sipbench settings="${SIPBENCH_JFC:-profile}" >/dev/null; done
     step "$scenario" "$server" "$rate" 3
     step "$scenario" "$server" "$rate" 5

@@ -380,6 +380,13 @@ if [ "$PROFILE" = 1 ]; then
     pid=$(pid_of "$s")
     echo
     echo "== profile of $s during 40k round trips/s to the echo peers (JFR execution samples, top frames)"
+    # threads first, without JFR (starting a recording retransforms JDK classes and sends the JIT recompiling)
+    thread_ticks "$pid" >"$WORK/threads.before"
+    java -cp "$LCP" org.edgeway.engine.bench.TurnLoad --server "127.0.0.1:$(port_of "$s")" saturate --pairs 50 \
+        --rates 40000 --seconds 5 --peers "$PEERS" >/dev/null 2>&1 || true
+    thread_ticks "$pid" >"$WORK/threads.after"
+    echo "   CPU by thread during 5 s at 40k round trips/s without JFR (ticks of 1/$(getconf CLK_TCK) s):"
+    thread_delta "$WORK/threads.before" "$WORK/threads.after"
     jcmd "$pid" JFR.start name=bench settings=profile >/dev/null
     java -cp "$LCP" org.edgeway.engine.bench.TurnLoad --server "127.0.0.1:$(port_of "$s")" saturate --pairs 50 \
         --rates 40000,40000,40000 --seconds 3 --peers "$PEERS" >/dev/null 2>&1 || true

@@ -50,3 +50,16 @@ wait_deployed() {
   echo "the node at $https is not up after 5 minutes" >&2
   return 1
 }
+
+# "ticks<TAB>name" per thread name of the given pids, digits in the names folded ("C# CompilerThre"), to tell the
+# event loops from the JIT, the GC and WildFly's threads
+thread_ticks() { local p t; for p in "$@"; do for t in /proc/"$p"/task/*; do
+  awk '{ match($0, /\(.*\)/); name = substr($0, RSTART + 1, RLENGTH - 2); gsub(/[0-9]+/, "#", name)
+         rest = substr($0, RSTART + RLENGTH + 1); split(rest, f, " "); print f[12] + f[13], name }' "$t/stat" 2>/dev/null
+  done; done | awk '{ n = $1; $1 = ""; sub(/^ /, ""); c[$0] += n } END { for (k in c) print c[k] "\t" k }'; }
+
+# The threads that used CPU between two thread_ticks files, busiest first
+thread_delta() {
+  awk -F '\t' 'NR == FNR { b[$2] = $1; next } { d = $1 - b[$2]; if (d > 0) printf "%8d %s\n", d, $2 }' "$1" "$2" |
+    sort -rn | head -12
+}
