@@ -160,7 +160,11 @@ public final class Pkcs11Token {
     public record Entry(PrivateKey key, List<X509Certificate> chain) {
     }
 
-    /** The token cannot do what was asked; the message says why. */
+    /**
+     * The token cannot do what was asked; the message says why. An application exception, so callers of the services
+     * receive it as is (the token's state is not the transaction's).
+     */
+    @jakarta.ejb.ApplicationException
     public static final class TokenException extends RuntimeException {
         public TokenException(String message) {
             super(message);
