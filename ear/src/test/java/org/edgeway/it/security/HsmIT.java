@@ -1,5 +1,9 @@
 package org.edgeway.it.security;
 
+import static org.edgeway.it.security.ServedCertificates.openAlarms;
+import static org.edgeway.it.security.ServedCertificates.parse;
+import static org.edgeway.it.security.ServedCertificates.served;
+import static org.edgeway.it.security.ServedCertificates.sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
@@ -33,7 +36,6 @@ import org.edgeway.it.ApiClient;
 import org.edgeway.it.Browser;
 import org.edgeway.it.Console;
 import org.edgeway.it.ServerNode;
-import org.edgeway.it.sip.PresentedCertificate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -126,8 +128,8 @@ class HsmIT {
         assertTrue(on.path("status").path("serverDetail").asText().contains("not connected"), on.toString());
         assertEquals(2, on.path("status").path("modules").size());
         assertEquals("Failed", on.path("status").path("modules").get(0).path("connectionStatus").asText());
-        assertEquals(1, openAlarms("hsm.server"));
-        assertEquals(1, openAlarms("hsm.module"));
+        assertEquals(1, openAlarms(admin, "hsm.server"));
+        assertEquals(1, openAlarms(admin, "hsm.module"));
 
         admin.delete(HSM + "/modules/" + first.path("id").asLong()).expect(204);
         JsonNode last = admin.delete(HSM + "/modules/" + second.path("id").asLong()).assertError(400, "modules");
@@ -136,7 +138,7 @@ class HsmIT {
         assertEquals(1, admin.get(HSM + "/modules").json().size());
 
         admin.put(HSM, "{\"mode\":\"OFF\"}").expect(200);
-        assertEquals(0, openAlarms("hsm.server"), "Off lowers the status alarms");
+        assertEquals(0, openAlarms(admin, "hsm.server"), "Off lowers the status alarms");
         admin.delete(HSM + "/modules/" + second.path("id").asLong()).expect(204);
     }
 
@@ -210,7 +212,7 @@ class HsmIT {
         JsonNode wrong = admin.put(HSM, "{\"mode\":\"PKCS11\"}").expect(200).json();
         assertFalse(wrong.path("status").path("serverRunning").asBoolean(), wrong.toString());
         assertTrue(wrong.path("status").path("serverDetail").asText().contains("CKR_PIN_INCORRECT"), wrong.toString());
-        assertEquals(1, openAlarms("hsm.server"));
+        assertEquals(1, openAlarms(admin, "hsm.server"));
         admin.post(CERTIFICATE + "/csr", csrRequest()).assertError(400, "commonName");
 
         JsonNode right = admin.put(HSM, "{\"pin\":\"" + PIN + "\"}").expect(200).json();
@@ -218,8 +220,8 @@ class HsmIT {
         assertFalse(right.path("status").path("certificateInUse").asBoolean());
         assertTrue(right.path("status").path("certificateDetail").asText().contains("no server certificate"),
                 right.toString());
-        assertEquals(0, openAlarms("hsm.server"));
-        assertEquals(1, openAlarms("hsm.certificate"), "HSM certificate is not used");
+        assertEquals(0, openAlarms(admin, "hsm.server"));
+        assertEquals(1, openAlarms(admin, "hsm.certificate"), "HSM certificate is not used");
     }
 
     @Test
@@ -264,13 +266,13 @@ class HsmIT {
         assertEquals(sha256(leaf), uploaded.path("sha256Fingerprint").asText());
         assertEquals(sha256(leaf), admin.get(CERTIFICATE).json().path("waitingForRestart").path("sha256Fingerprint")
                 .asText());
-        assertEquals(1, openAlarms("restart.serverCertificate"));
-        assertNotEquals(sha256(leaf), sha256(served()), "not before the restart");
+        assertEquals(1, openAlarms(admin, "restart.serverCertificate"));
+        assertNotEquals(sha256(leaf), sha256(served(node)), "not before the restart");
 
         node.trust(caCertificate);
         node.restart();
         admin = ApiClient.as(node, "admin", PASSWORD);
-        assertEquals(sha256(leaf), sha256(served()), "HTTPS presents the signed certificate");
+        assertEquals(sha256(leaf), sha256(served(node)), "HTTPS presents the signed certificate");
         // a client that trusts only the CA completes the handshake: the server proved it holds the key
         HttpResponse<Void> login = onlyTrusting(caCertificate).send(HttpRequest.newBuilder(
                 URI.create(node.httpsUrl() + "/login")).timeout(Duration.ofSeconds(10)).build(),
@@ -280,8 +282,8 @@ class HsmIT {
         JsonNode status = admin.get(HSM).expect(200).json().path("status");
         assertTrue(status.path("serverRunning").asBoolean(), status.toString());
         assertTrue(status.path("certificateInUse").asBoolean(), status.toString());
-        assertEquals(0, openAlarms("hsm.certificate"));
-        assertEquals(0, openAlarms("restart.serverCertificate"));
+        assertEquals(0, openAlarms(admin, "hsm.certificate"));
+        assertEquals(0, openAlarms(admin, "restart.serverCertificate"));
         JsonNode certificatePage = admin.get(CERTIFICATE).json();
         assertEquals(sha256(leaf), certificatePage.path("inUse").path("sha256Fingerprint").asText());
         assertTrue(certificatePage.path("waitingForRestart").isNull());
@@ -296,10 +298,10 @@ class HsmIT {
 
     @Test
     @Order(6)
-    void aWrongPinRaisesTheAlarmsAndThePageSaysWhy() throws Exception {
+    void aWrongPinOrAMissingLibraryRaisesTheAlarmsAndThePageSaysWhy() throws Exception {
         JsonNode wrong = admin.put(HSM, "{\"pin\":\"" + WRONG_PIN + "\"}").expect(200).json();
         assertFalse(wrong.path("status").path("serverRunning").asBoolean(), wrong.toString());
-        assertEquals(1, openAlarms("hsm.server"));
+        assertEquals(1, openAlarms(admin, "hsm.server"));
         try (Browser browser = new Browser()) {
             Console.login(browser, node, "admin", PASSWORD);
             browser.waitForUrlContaining("/status/overview");
@@ -308,9 +310,17 @@ class HsmIT {
             assertTrue(browser.text("serverDetail").contains("CKR_PIN_INCORRECT"), browser.text("serverDetail"));
             browser.screenshot("hsm-configuration-wrong-pin");
         }
-        JsonNode right = admin.put(HSM, "{\"pin\":\"" + PIN + "\"}").expect(200).json();
+        JsonNode missing = admin.put(HSM, "{\"pin\":\"" + PIN + "\",\"library\":\"" + work.resolve("gone/libsofthsm2.so")
+                + "\"}").expect(200).json();
+        assertFalse(missing.path("status").path("serverRunning").asBoolean(), missing.toString());
+        assertTrue(missing.path("status").path("serverDetail").asText().contains("library cannot be loaded"),
+                missing.toString());
+        assertEquals(1, openAlarms(admin, "hsm.server"));
+
+        JsonNode right = admin.put(HSM, "{\"library\":\"" + LIBRARY + "\"}").expect(200).json();
         assertTrue(right.path("status").path("serverRunning").asBoolean(), right.toString());
-        assertEquals(0, openAlarms("hsm.server"));
+        assertTrue(right.path("status").path("certificateInUse").asBoolean(), right.toString());
+        assertEquals(0, openAlarms(admin, "hsm.server"));
     }
 
     private static String module(String address, String esn) {
@@ -368,15 +378,6 @@ class HsmIT {
         return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    private long openAlarms(String code) {
-        long n = 0;
-        for (JsonNode a : admin.get("/status/alarms").json()) {
-            if (code.equals(a.path("code").asText()) && !"LOWERED".equals(a.path("state").asText())) {
-                n++;
-            }
-        }
-        return n;
-    }
 
     private Path write(String name, String content) throws Exception {
         return Files.writeString(work.resolve(name), content);
@@ -399,18 +400,6 @@ class HsmIT {
         }
     }
 
-    private X509Certificate served() throws Exception {
-        URI uri = URI.create(node.httpsUrl());
-        return parse(PresentedCertificate.of(uri.getHost(), uri.getPort()).pem());
-    }
 
-    private static X509Certificate parse(String pem) throws Exception {
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-    }
 
-    private static String sha256(X509Certificate c) throws Exception {
-        return HexFormat.ofDelimiter(":").withUpperCase()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(c.getEncoded()));
-    }
 }
