@@ -70,6 +70,29 @@ if [ -s "$data/tls/https.p12.pending" ]; then
   echo "installed the uploaded server certificate (the previous one is tls/https.p12.previous)"
 fi
 
+# HSM Mode PKCS#11 (Maintenance > Security > HSM configuration): once the token holds a server certificate, the
+# HTTPS listener's key store is the token (standalone-hsm.xml) through the JDK's SunPKCS11 provider, configured by
+# the java.security override TokenProbe writes; the PIN, stored encrypted, reaches the key store in the server's
+# environment only. A token that fails (library gone, wrong PIN) leaves HTTPS on tls/https.p12, and the console's
+# HSM status says why.
+config=standalone.xml
+tls_source=file
+if [ -s "$data/tls/pkcs11/pkcs11.cfg" ]; then
+  set +e
+  hsm_pin=$("$java" -cp "$here/lib/*" org.edgeway.services.hsm.TokenProbe boot "$data")
+  probe=$?
+  set -e
+  case $probe in
+    0) config=standalone-hsm.xml; tls_source=pkcs11
+       export EDGEWAY_HSM_PIN="$hsm_pin"
+       export JDK_JAVA_OPTIONS="-Djava.security.properties=$data/tls/pkcs11/java.security"
+       echo "HTTPS uses the server certificate and key in the PKCS#11 token" ;;
+    3) ;;
+    *) echo "HSM: the PKCS#11 token is not usable ($hsm_pin); HTTPS uses tls/https.p12" >&2 ;;
+  esac
+  unset hsm_pin
+fi
+
 if $prepare_only; then
   echo "prepared $data"
   exit 0
@@ -80,12 +103,13 @@ fi
 export JBOSS_JAVA_SIZING=${JBOSS_JAVA_SIZING:-"-Xms512m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=50"}
 export LAUNCH_JBOSS_IN_BACKGROUND=1
 export JBOSS_PIDFILE="$data/server.pid"
-exec "$server/bin/standalone.sh" -b "$bind" \
+exec "$server/bin/standalone.sh" -c "$config" -b "$bind" \
   -Djboss.server.base.dir="$base" \
   -Djboss.socket.binding.port-offset="$offset" \
   -Djboss.bind.address.management=127.0.0.1 \
   -Dedgeway.console.plain-http="$plain_http" \
   -Dedgeway.data.dir="$data" \
+  -Dedgeway.tls.source="$tls_source" \
   -Dedgeway.node.role="$role" \
   -Dedgeway.system.size="$size" \
   -Dedgeway.engine.bind-address="$bind" \

@@ -29,6 +29,8 @@ public final class ServerNode implements AutoCloseable {
     private final Path dataDir;
     private final int offset;
     private final List<String> extraArgs;
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
+    private final List<java.security.cert.X509Certificate> alsoTrusted = new java.util.ArrayList<>();
     private Process launcher;
     private SSLContext trusted;
 
@@ -72,6 +74,7 @@ public final class ServerNode implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().remove("EDGEWAY_ADMIN_PASSWORD");
+        pb.environment().putAll(environment);
         launcher = pb.start();
         try {
             synchronized (this) {
@@ -134,6 +137,19 @@ public final class ServerNode implements AutoCloseable {
         }
     }
 
+    /** An environment variable for the node's processes (from the next start), e.g. a PKCS#11 library's own. */
+    public ServerNode environment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /** Trusts this CA too, for a node whose certificate a test's CA signed but its key store file does not hold. */
+    public synchronized ServerNode trust(java.security.cert.X509Certificate ca) {
+        alsoTrusted.add(ca);
+        trusted = null;
+        return this;
+    }
+
     public void restart() throws Exception {
         stop();
         start();
@@ -182,6 +198,9 @@ public final class ServerNode implements AutoCloseable {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (var in = Files.newInputStream(dataDir.resolve("tls/https.p12"))) {
             store.load(in, p.getProperty("edgeway.tls.password").toCharArray());
+        }
+        for (int i = 0; i < alsoTrusted.size(); i++) {
+            store.setCertificateEntry("also-trusted-" + i, alsoTrusted.get(i));
         }
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(store);

@@ -1,26 +1,24 @@
 package org.edgeway.it.security;
 
+import static org.edgeway.it.security.ServedCertificates.openAlarms;
+import static org.edgeway.it.security.ServedCertificates.parse;
+import static org.edgeway.it.security.ServedCertificates.served;
+import static org.edgeway.it.security.ServedCertificates.sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.edgeway.it.ApiClient;
 import org.edgeway.it.Browser;
 import org.edgeway.it.Console;
 import org.edgeway.it.ServerNode;
-import org.edgeway.it.sip.PresentedCertificate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -68,7 +66,7 @@ class ServerCertificateIT {
     @Order(1)
     void theCertificateInUseIsTheOneTheNodeServes() throws Exception {
         JsonNode page = admin.get(PAGE).expect(200).json();
-        assertEquals(sha256(served()), page.path("inUse").path("sha256Fingerprint").asText());
+        assertEquals(sha256(served(node)), page.path("inUse").path("sha256Fingerprint").asText());
         assertTrue(page.path("inUse").path("key").asText().startsWith("RSA"), page.toString());
         assertTrue(page.path("waitingForRestart").isNull());
         assertFalse(page.path("certificateSigningRequestPending").asBoolean());
@@ -131,16 +129,16 @@ class ServerCertificateIT {
         assertEquals(fingerprint, page.path("waitingForRestart").path("sha256Fingerprint").asText());
         assertNotEquals(fingerprint, page.path("inUse").path("sha256Fingerprint").asText(), "not before the restart");
         assertFalse(page.path("certificateSigningRequestPending").asBoolean(), "the request is fulfilled");
-        assertEquals(1, openAlarms("restart.serverCertificate"));
-        assertNotEquals(fingerprint, sha256(served()));
+        assertEquals(1, openAlarms(admin, "restart.serverCertificate"));
+        assertNotEquals(fingerprint, sha256(served(node)));
 
         node.restart();
         admin = ApiClient.as(node, "admin", PASSWORD);
-        assertEquals(fingerprint, sha256(served()), "HTTPS serves the uploaded certificate after the restart");
+        assertEquals(fingerprint, sha256(served(node)), "HTTPS serves the uploaded certificate after the restart");
         page = admin.get(PAGE).expect(200).json();
         assertEquals(fingerprint, page.path("inUse").path("sha256Fingerprint").asText());
         assertTrue(page.path("waitingForRestart").isNull());
-        assertEquals(0, openAlarms("restart.serverCertificate"));
+        assertEquals(0, openAlarms(admin, "restart.serverCertificate"));
     }
 
     @Test
@@ -171,15 +169,6 @@ class ServerCertificateIT {
         return admin.send("POST", PAGE, "application/x-pem-file", pem);
     }
 
-    private long openAlarms(String code) {
-        long n = 0;
-        for (JsonNode a : admin.get("/status/alarms").json()) {
-            if (code.equals(a.path("code").asText()) && !"LOWERED".equals(a.path("state").asText())) {
-                n++;
-            }
-        }
-        return n;
-    }
 
     /** A CA as an administrator's lab makes one: a self-signed root from openssl. */
     private Path certificateAuthority() throws Exception {
@@ -221,19 +210,6 @@ class ServerCertificateIT {
         }
     }
 
-    /** The certificate the node's HTTPS listener presents. */
-    private X509Certificate served() throws Exception {
-        java.net.URI uri = java.net.URI.create(node.httpsUrl());
-        return parse(PresentedCertificate.of(uri.getHost(), uri.getPort()).pem());
-    }
 
-    private static X509Certificate parse(String pem) throws Exception {
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-    }
 
-    private static String sha256(X509Certificate c) throws Exception {
-        return HexFormat.ofDelimiter(":").withUpperCase()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(c.getEncoded()));
-    }
 }

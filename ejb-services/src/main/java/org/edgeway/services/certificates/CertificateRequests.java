@@ -3,9 +3,16 @@ package org.edgeway.services.certificates;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.Provider;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -24,6 +31,8 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -49,11 +58,24 @@ final class CertificateRequests {
     private CertificateRequests() {
     }
 
+    /** A new RSA key made here (it stays on the node, encrypted, until the signed certificate comes back). */
     static Generated generate(CsrForm form, List<AlternativeNames.Entry> names) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(form.getKeyLength());
             KeyPair keys = generator.generateKeyPair();
+            return new Generated(keys, request(form, names, keys, null));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot generate the key", e);
+        }
+    }
+
+    /**
+     * The request for a key pair, signed by {@code signer} (null: the default providers); a PKCS#11 token's provider
+     * signs inside the token, with a private key that cannot leave it.
+     */
+    static String request(CsrForm form, List<AlternativeNames.Entry> names, KeyPair keys, Provider signer) {
+        try {
             ExtensionsGenerator extensions = new ExtensionsGenerator();
             extensions.addExtension(Extension.subjectAlternativeName, false,
                     new GeneralNames(names.stream().map(CertificateRequests::generalName).toArray(GeneralName[]::new)));
@@ -64,12 +86,37 @@ final class CertificateRequests {
             PKCS10CertificationRequest request = new JcaPKCS10CertificationRequestBuilder(subject(form),
                     keys.getPublic())
                     .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate())
-                    .build(new JcaContentSignerBuilder(form.getDigestAlgorithm().replace("-", "") + "withRSA")
-                            .build(keys.getPrivate()));
-            return new Generated(keys, pem(request));
-        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+                    .build(signer(signatureAlgorithm(form), signer).build(keys.getPrivate()));
+            return pem(request);
+        } catch (OperatorCreationException | IOException e) {
             throw new IllegalStateException("cannot build the certificate signing request", e);
         }
+    }
+
+    /**
+     * A self-signed certificate for a token key: a PKCS#11 key store lists a private key by its certificate, so the
+     * request's key is kept in the token under this placeholder until the signed certificate replaces it.
+     */
+    static X509Certificate placeholder(CsrForm form, KeyPair keys, Provider signer) {
+        try {
+            Instant now = Instant.now();
+            X500Name subject = subject(form);
+            return new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(subject,
+                    BigInteger.valueOf(now.toEpochMilli()), Date.from(now), Date.from(now.plus(Duration.ofDays(1))),
+                    subject, keys.getPublic()).build(signer(signatureAlgorithm(form), signer)
+                            .build(keys.getPrivate())));
+        } catch (OperatorCreationException | CertificateException e) {
+            throw new IllegalStateException("cannot sign the placeholder certificate in the token", e);
+        }
+    }
+
+    private static String signatureAlgorithm(CsrForm form) {
+        return form.getDigestAlgorithm().replace("-", "") + "withRSA";
+    }
+
+    private static JcaContentSignerBuilder signer(String algorithm, Provider provider) {
+        JcaContentSignerBuilder b = new JcaContentSignerBuilder(algorithm);
+        return provider == null ? b : b.setProvider(provider);
     }
 
     private static X500Name subject(CsrForm form) {

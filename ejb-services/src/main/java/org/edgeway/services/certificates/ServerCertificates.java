@@ -2,6 +2,7 @@ package org.edgeway.services.certificates;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.CertificateParsingException;
@@ -14,6 +15,8 @@ import org.edgeway.engine.NodeRole;
 import org.edgeway.services.alarms.Alarms;
 import org.edgeway.services.configlog.Changes;
 import org.edgeway.services.configlog.ConfigurationLog;
+import org.edgeway.services.hsm.HsmConfiguration;
+import org.edgeway.services.hsm.Pkcs11Token;
 import org.edgeway.services.security.Caller;
 import org.edgeway.services.security.SecretBox;
 import org.edgeway.services.system.DnsSettings;
@@ -48,14 +51,18 @@ public class ServerCertificates {
     private SystemSettingsService settings;
     @Inject
     private ZoneService zones;
+    @Inject
+    private HsmConfiguration hsm;
 
+    /** The certificate the HTTPS listener uses: the token's when edgeway.sh started it on the token. */
     public ServerCertificateView inUse() {
-        return ServerCertificateView.of(store().inUse().chain());
+        return ServerCertificateView.of(inUseChain());
     }
 
-    /** The certificate uploaded and waiting for the restart. */
+    /** The certificate uploaded and waiting for the restart (in the token while HSM Mode is PKCS#11). */
     public Optional<ServerCertificateView> waitingForRestart() {
-        return store().waitingForRestart().map(e -> ServerCertificateView.of(e.chain()));
+        return store().waitingForRestart().map(ServerKeyStore.Entry::chain)
+                .or(() -> tokenEntry(Pkcs11Token.PENDING).map(Pkcs11Token.Entry::chain)).map(ServerCertificateView::of);
     }
 
     /** The pending certificate signing request, PEM. */
@@ -95,20 +102,39 @@ public class ServerCertificates {
         NodeRole role = role();
         CsrRules.check(form, role);
         List<AlternativeNames.Entry> names = AlternativeNames.of(form, nodeFqdn(), role);
-        CertificateRequests.Generated request = CertificateRequests.generate(form, names);
+        Optional<Pkcs11Token> token = openToken("commonName");
         ServerKeyStore store = store();
         String previous = store.requestPem().isPresent() ? "pending request replaced" : null;
-        store.saveRequest(request.pem(), secrets.encrypt(ServerKeyStore.encodeKey(request.keys().getPrivate())));
+        String pem;
+        if (token.isPresent()) {
+            pem = generateInToken(token.get(), form, names);
+            store.saveRequest(pem, null);
+        } else {
+            CertificateRequests.Generated request = CertificateRequests.generate(form, names);
+            pem = request.pem();
+            store.saveRequest(pem, secrets.encrypt(ServerKeyStore.encodeKey(request.keys().getPrivate())));
+        }
         configurationLog.record(new Changes(PAGE).compare("Certificate signing request", previous,
                 "generated for " + form.getCommonName().strip() + " (" + AlternativeNames.preview(names) + ", RSA "
-                        + form.getKeyLength() + " bits, " + form.getDigestAlgorithm() + ")"));
-        return request.pem();
+                        + form.getKeyLength() + " bits, " + form.getDigestAlgorithm()
+                        + (token.isPresent() ? ", key generated in the PKCS#11 token" : "") + ")"));
+        return pem;
+    }
+
+    /** The key is generated in the token and signs the request there; it stays under the request alias. */
+    private static String generateInToken(Pkcs11Token token, CsrForm form, List<AlternativeNames.Entry> names) {
+        KeyPair keys = token.generateKeyPair(form.getKeyLength());
+        String pem = CertificateRequests.request(form, names, keys, token.provider());
+        token.store(Pkcs11Token.REQUEST, keys.getPrivate(),
+                List.of(CertificateRequests.placeholder(form, keys, token.provider())));
+        return pem;
     }
 
     public void discardRequest() {
         caller.requireWrite();
         if (store().requestPem().isPresent()) {
             store().discardRequest();
+            openToken("csr").ifPresent(t -> t.delete(Pkcs11Token.REQUEST));
             configurationLog.record(new Changes(PAGE).compare("Certificate signing request", "pending", "discarded"));
         }
     }
@@ -123,10 +149,18 @@ public class ServerCertificates {
         List<X509Certificate> chain = parsed.stream().map(PemCertificates.Parsed::certificate).toList();
         X509Certificate leaf = chain.get(0);
         ServerKeyStore store = store();
-        PrivateKey key = keyFor(leaf.getPublicKey(), store);
+        Optional<Pkcs11Token> token = openToken(PemCertificates.FIELD);
+        Optional<PrivateKey> tokenKey = token.flatMap(t -> t.entry(Pkcs11Token.REQUEST).or(() -> t.entry(
+                Pkcs11Token.SERVER))).filter(e -> e.chain().get(0).getPublicKey().equals(leaf.getPublicKey()))
+                .map(Pkcs11Token.Entry::key);
+        PrivateKey key = tokenKey.isPresent() ? tokenKey.get() : keyFor(leaf.getPublicKey(), store);
         check(leaf);
-        store.installOnRestart(new ServerKeyStore.Entry(key, chain));
-        boolean renewal = store.inUse().chain().get(0).getPublicKey().equals(leaf.getPublicKey());
+        if (tokenKey.isPresent()) {
+            token.get().store(Pkcs11Token.PENDING, key, chain); // edgeway.sh installs it at the restart
+        } else {
+            store.installOnRestart(new ServerKeyStore.Entry(key, chain));
+        }
+        boolean renewal = inUseChain().get(0).getPublicKey().equals(leaf.getPublicKey());
         if (!renewal) {
             store.discardRequest();
         }
@@ -141,8 +175,37 @@ public class ServerCertificates {
 
     /** At start: the restart has installed any uploaded certificate (edgeway.sh), so its alarm is over. */
     public void reconcileRestartAlarm() {
-        if (store().waitingForRestart().isEmpty()) {
+        if (waitingForRestart().isEmpty()) {
             alarms.lower(RESTART_ALARM);
+        }
+    }
+
+    private List<X509Certificate> inUseChain() {
+        if (HsmConfiguration.listenerUsesToken()) {
+            Optional<Pkcs11Token.Entry> server = tokenEntry(Pkcs11Token.SERVER);
+            if (server.isPresent()) {
+                return server.get().chain();
+            }
+        }
+        return store().inUse().chain();
+    }
+
+    /** An entry of the token while HSM Mode is PKCS#11; empty when the token cannot be read (its status says why). */
+    private Optional<Pkcs11Token.Entry> tokenEntry(String alias) {
+        try {
+            return hsm.token().flatMap(t -> t.entry(alias));
+        } catch (Pkcs11Token.TokenException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The token while HSM Mode is PKCS#11; a token that fails is a reason given next to the field. */
+    private Optional<Pkcs11Token> openToken(String field) {
+        try {
+            return hsm.token();
+        } catch (Pkcs11Token.TokenException e) {
+            throw new InvalidSettingsException(Map.of(field, "HSM Mode is PKCS#11 but " + e.getMessage()
+                    + " (Maintenance > Security > HSM configuration)"));
         }
     }
 
@@ -203,7 +266,7 @@ public class ServerCertificates {
     }
 
     private String inUseCommonName() {
-        String subject = store().inUse().chain().get(0).getSubjectX500Principal().getName();
+        String subject = inUseChain().get(0).getSubjectX500Principal().getName();
         for (String part : subject.split(",")) {
             if (part.strip().startsWith("CN=")) {
                 return part.strip().substring(3);

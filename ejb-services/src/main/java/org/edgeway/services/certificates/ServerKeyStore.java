@@ -70,8 +70,17 @@ final class ServerKeyStore {
         return Files.exists(p) ? Optional.of(readString(p)) : Optional.empty();
     }
 
+    /** A request and its key (encrypted); no key file when the key was generated in a PKCS#11 token. */
     void saveRequest(String pem, String encryptedKey) {
-        writePrivate(dir.resolve("csr.key"), encryptedKey.getBytes(StandardCharsets.US_ASCII));
+        try {
+            if (encryptedKey == null) {
+                Files.deleteIfExists(dir.resolve("csr.key"));
+            } else {
+                writePrivate(dir.resolve("csr.key"), encryptedKey.getBytes(StandardCharsets.US_ASCII));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         writePrivate(dir.resolve("csr.pem"), pem.getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -143,6 +143,19 @@ final class JsonBody {
         return integer(name, true, setter);
     }
 
+    /** A whole number of any size as its decimal text (the settings' own rules decide its range); null clears it. */
+    JsonBody wholeNumberText(String name, Consumer<String> setter) {
+        JsonValue v = member(name);
+        if (v == JsonValue.NULL) {
+            setter.accept(null);
+        } else if (v instanceof JsonNumber n && n.isIntegral()) {
+            setter.accept(n.bigIntegerValue().toString());
+        } else if (v != null) {
+            reject(name, "must be a whole number");
+        }
+        return this;
+    }
+
     private JsonBody integer(String name, boolean nullable, Consumer<Integer> setter) {
         JsonValue v = member(name);
         if (v == JsonValue.NULL && nullable) {
