@@ -24,7 +24,10 @@ import org.edgeway.engine.EngineEvent;
 import org.edgeway.engine.EngineSnapshot;
 import org.edgeway.engine.calls.CallEvent;
 import org.edgeway.services.alarms.Alarms;
+import org.edgeway.engine.net.BlockedSources;
 import org.edgeway.services.calls.CallHistory;
+import org.edgeway.services.protection.BlockedAddressesChanged;
+import org.edgeway.services.protection.ProtectionDetector;
 import org.edgeway.services.system.SettingsChanged;
 import org.edgeway.services.system.SystemSettingsService;
 
@@ -50,6 +53,8 @@ public class EngineLifecycle {
     private Alarms alarms;
     @Inject
     private CallHistory callHistory;
+    @Inject
+    private ProtectionDetector protection;
     @Resource
     private ManagedExecutorService executor;
 
@@ -61,6 +66,7 @@ public class EngineLifecycle {
     @PostConstruct
     void start() {
         engine = new Engine(this::onEngineEvent);
+        engine.blockSources(BlockedSources.of(protection.refusedAddresses()));
         try {
             engine.start(currentConfig());
             LOG.info("Edgeway engine started");
@@ -88,6 +94,11 @@ public class EngineLifecycle {
             alarms.raise(ALARM_ENGINE_FAILED, "ERROR", "The engine could not apply the new configuration",
                     "Check the server log for the reason and correct the setting on " + change.page());
         }
+    }
+
+    /** Automated protection blocked or released addresses: the listeners refuse the new set from now on. */
+    public void onBlockedAddressesChanged(@Observes BlockedAddressesChanged change) {
+        engine.blockSources(BlockedSources.of(change.addresses()));
     }
 
     /** The configuration the engine is running with (what the last committed change handed it). */
@@ -131,6 +142,8 @@ public class EngineLifecycle {
             executor.execute(() -> alarms.raise(a.id(), a.severity(), a.title(), a.action()));
         } else if (event instanceof EngineEvent.AlarmCleared c) {
             executor.execute(() -> alarms.lower(c.id()));
+        } else if (event instanceof EngineEvent.AuthenticationFailed f) {
+            executor.execute(() -> protection.engineFailure(f.protocol(), f.address(), f.at()));
         } else if (event instanceof CallEvent.CallEnded ended) {
             executor.execute(() -> callHistory.record(ended.call()));
         } else if (event instanceof EngineEvent.StateChanged s) {
