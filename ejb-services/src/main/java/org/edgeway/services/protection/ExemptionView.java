@@ -11,4 +11,9 @@ public record ExemptionView(long id, String address, int prefixLength, List<Stri
         categories = List.copyOf(categories);
         categoryNames = List.copyOf(categoryNames);
     }
+
+    /** The category names as the list shows them. */
+    public String categoriesText() {
+        return String.join(", ", categoryNames);
+    }
 }
