@@ -225,6 +225,81 @@ class ProtectionIT {
     }
 
     @Test
+    void thePagesShowFieldErrorsNextToTheFieldAndSaveToTheConfigurationLog() throws Exception {
+        try (Browser browser = new Browser()) {
+            Console.login(browser, node, "admin", PASSWORD);
+            browser.waitForUrlContaining("/status/overview");
+            browser.open(node.baseUrl() + "/system/protection/configuration");
+            browser.click("overviewForm:categories:6:edit");
+            browser.waitForUrlContaining("editcategory");
+            browser.type("categoryForm:triggerLevel", "0");
+            browser.type("categoryForm:blockDuration", "604801");
+            browser.click("categoryForm:save");
+            browser.waitForText("categoryForm:triggerLevelMessage", "between 1 and 1000");
+            browser.waitForText("categoryForm:blockDurationMessage", "between 1 and 604800");
+            assertEquals(5, api.get(BASE + "/categories/http-proxy-resource").json().path("triggerLevel").asInt(),
+                    "nothing saved");
+            browser.type("categoryForm:triggerLevel", "10");
+            browser.type("categoryForm:blockDuration", "900");
+            browser.click("categoryForm:save");
+            browser.waitForUrlContaining("/system/protection/configuration");
+            browser.waitForText("banner", "Saved");
+            JsonNode resource = api.get(BASE + "/categories/http-proxy-resource").json();
+            assertEquals(10, resource.path("triggerLevel").asInt(), resource.toString());
+            assertEquals(900, resource.path("blockDuration").asInt(), resource.toString());
+
+            browser.open(node.baseUrl() + "/system/protection/editexemption");
+            browser.type("exemptionForm:address", "192.0.2.77");
+            browser.type("exemptionForm:prefixLength", "24");
+            browser.driver().findElement(By.xpath("//label[normalize-space(.)='SIP authentication failure']")).click();
+            browser.click("exemptionForm:save");
+            browser.waitForText("exemptionForm:addressMessage", "the range starts at 192.0.2.0");
+            browser.type("exemptionForm:address", "192.0.2.0");
+            browser.click("exemptionForm:save");
+            browser.waitForUrlContaining("/system/protection/exemptions");
+            browser.waitForText("exemptionsForm:exemptions", "SIP authentication failure");
+            JsonNode exemption = find(api.get(BASE + "/exemptions").json(), "address", "192.0.2.0");
+            assertEquals(24, exemption.path("prefixLength").asInt());
+            assertEquals(List.of("sip-auth"), strings(exemption.path("categories")));
+            api.delete(BASE + "/exemptions/" + exemption.path("id").asLong()).expect(204);
+
+            browser.open(node.baseUrl() + "/status/logs/configuration-log");
+            browser.waitForText("configLogForm:configLog",
+                    "Automated detection > Configuration: Category HTTP proxy resource access failure trigger level");
+            browser.waitForText("configLogForm:configLog", "Automated detection > Exemptions: Exemption 192.0.2.0/24");
+        }
+    }
+
+    @Test
+    void blocksEndOnTheirOwnAndOutliveARestart() throws Exception {
+        String category = BASE + "/categories/api-login";
+        try {
+            failUntilBlocked(InetAddress.getByName("127.0.0.11"), "restart");
+            api.put(category, "{\"blockDuration\":3}").expect(200);
+            InetAddress brief = InetAddress.getByName("127.0.0.12");
+            failUntilBlocked(brief, "brief");
+            assertEquals(403, api(brief, "admin", PASSWORD).status());
+            api.waitFor(BASE + "/blocked", l -> !has(l, "127.0.0.12", "api-login"));
+            assertEquals(200, api(brief, "admin", PASSWORD).status(), "the 3 s block ended on its own");
+        } finally {
+            api.put(category, "{\"blockDuration\":600}").expect(200);
+        }
+        node.restart();
+        JsonNode block = awaitBlock("127.0.0.11", "api-login");
+        assertEquals(403, api(InetAddress.getByName("127.0.0.11"), "admin", PASSWORD).status(),
+                "still refused after the restart");
+        api.delete(BASE + "/blocked/" + block.path("id").asLong()).expect(204);
+        assertEquals(200, api(InetAddress.getByName("127.0.0.11"), "admin", PASSWORD).status());
+    }
+
+    private void failUntilBlocked(InetAddress from, String names) throws Exception {
+        for (int i = 0; i <= TRIGGER; i++) {
+            assertEquals(401, api(from, names + i, "wrong").status(), "failure " + (i + 1));
+        }
+        awaitBlock(from.getHostAddress(), "api-login");
+    }
+
+    @Test
     void turnWithAWrongPasswordGetsTheAddressBlockedAtTheListener() throws Exception {
         InetAddress attacker = InetAddress.getByName("127.0.0.9");
         try (StunProbe probe = new StunProbe(turnPort, attacker)) {
