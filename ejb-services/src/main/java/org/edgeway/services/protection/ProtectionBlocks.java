@@ -39,6 +39,14 @@ public class ProtectionBlocks {
         return em.createNamedQuery(ProtectionBlock.ALL, ProtectionBlock.class).getResultList();
     }
 
+    /** Removes the block if it has ended by {@code now} (not one renewed in the meantime). */
+    public void removeIfEnded(long id, Instant now) {
+        ProtectionBlock b = em.find(ProtectionBlock.class, id);
+        if (b != null && !b.getExpiresAt().isAfter(now)) {
+            em.remove(b);
+        }
+    }
+
     public void remove(long id) {
         ProtectionBlock b = em.find(ProtectionBlock.class, id);
         if (b != null) {

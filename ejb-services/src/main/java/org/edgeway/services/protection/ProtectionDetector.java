@@ -95,7 +95,7 @@ public class ProtectionDetector {
                 blocks.put(new Key(b.getCategoryId(), b.getAddress()), new Block(b.getId(), b.getCategoryId(),
                         b.getAddress(), b.getBlockedSince(), b.getExpiresAt()));
             } else {
-                store.remove(b.getId());
+                store.removeIfEnded(b.getId(), now);
             }
         }
         refused = computeRefused(Instant.now());
@@ -118,13 +118,11 @@ public class ProtectionDetector {
         if (!r.active(category)) {
             return Optional.empty();
         }
-        InetAddress source;
-        try {
-            source = InetAddress.getByAddress(Cidr.literal(address));
-        } catch (IllegalArgumentException | java.net.UnknownHostException e) {
+        String canonical = canonical(address);
+        if (canonical == null) {
             return Optional.empty();
         }
-        String canonical = source.getHostAddress();
+        InetAddress source = parse(canonical);
         failures.computeIfAbsent(category, k -> new LongAdder()).increment();
         if (r.exemptions().exempt(category, source)) {
             return Optional.empty();
@@ -158,12 +156,16 @@ public class ProtectionDetector {
 
     /** The active block refusing {@code address} now, if any (the console and API filter). */
     public Optional<Block> refusing(String address) {
-        if (refused.isEmpty() || !refused.contains(address)) {
+        if (refused.isEmpty()) {
+            return Optional.empty();
+        }
+        String canonical = canonical(address);
+        if (canonical == null || !refused.contains(canonical)) {
             return Optional.empty();
         }
         Instant now = Instant.now();
         Rules r = rules;
-        return blocks.values().stream().filter(b -> b.address().equals(address) && b.until().isAfter(now)
+        return blocks.values().stream().filter(b -> b.address().equals(canonical) && b.until().isAfter(now)
                 && r.active(b.category())).findFirst();
     }
 
@@ -209,9 +211,9 @@ public class ProtectionDetector {
         Instant now = Instant.now();
         boolean any = false;
         for (Block b : List.copyOf(blocks.values())) {
-            if (!b.until().isAfter(now)) {
-                blocks.remove(new Key(b.category(), b.address()), b);
-                store.remove(b.id());
+            // a block renewed meanwhile keeps its row (and id): only the block that expired is removed
+            if (!b.until().isAfter(now) && blocks.remove(new Key(b.category(), b.address()), b)) {
+                store.removeIfEnded(b.id(), now);
                 LOG.info(() -> "Automated protection: block of " + b.address() + " (" + b.category() + ") expired");
                 any = true;
             }
@@ -219,6 +221,20 @@ public class ProtectionDetector {
         detector.purge(Duration.ofSeconds(CategoryForm.MAX_WINDOW), now);
         if (any) {
             publish();
+        }
+    }
+
+    /** One spelling per address (as {@link InetAddress#getHostAddress}), or null for what is no IP literal. */
+    private static String canonical(String address) {
+        InetAddress a = address == null ? null : parse(address);
+        return a == null ? null : a.getHostAddress();
+    }
+
+    private static InetAddress parse(String literal) {
+        try {
+            return InetAddress.getByAddress(Cidr.literal(literal));
+        } catch (IllegalArgumentException | java.net.UnknownHostException e) {
+            return null;
         }
     }
 
