@@ -37,7 +37,12 @@ public final class StunProbe implements AutoCloseable {
     private final int port;
 
     public StunProbe(int port) throws Exception {
-        this.socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        this(port, InetAddress.getLoopbackAddress());
+    }
+
+    /** A probe sending from {@code local} (another 127.0.0.N, so a test's sources count apart). */
+    public StunProbe(int port, InetAddress local) throws Exception {
+        this.socket = new DatagramSocket(0, local);
         this.server = InetAddress.getLoopbackAddress();
         this.port = port;
     }
@@ -65,6 +70,17 @@ public final class StunProbe implements AutoCloseable {
 
     public Response allocate(String user, String password, String realm, String nonce) throws Exception {
         return exchange(message(user, password, realm, nonce));
+    }
+
+    /**
+     * One Allocate (without credentials when {@code user} is null), sent once: the answer, or null if none came
+     * within {@code waitMs}.
+     */
+    public Response allocateOnce(String user, String password, String realm, String nonce, long waitMs)
+            throws Exception {
+        byte[] request = message(user, password, realm, nonce);
+        socket.send(new DatagramPacket(request, request.length, server, port));
+        return awaitResponse(java.util.Arrays.copyOfRange(request, 8, 20), waitMs);
     }
 
     private byte[] message(String user, String password, String realm, String nonce) throws Exception {

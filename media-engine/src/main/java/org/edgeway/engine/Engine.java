@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.edgeway.engine.net.BlockedSources;
+import org.edgeway.engine.net.SourceGate;
 import org.edgeway.engine.net.Transports;
 
 /**
@@ -30,6 +32,8 @@ public final class Engine implements AutoCloseable {
 
     private final EngineListener listener;
     private final List<EngineService<?, ?>> services;
+    /** Kept across service restarts: a block outlives a change of the node settings. */
+    private final SourceGate gate = new SourceGate();
     private EventLoopGroup loops;
     private ServiceContext context;
     private volatile EngineConfig config;
@@ -119,7 +123,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void startServices(EngineConfig cfg) {
-        context = new ServiceContext(cfg.node(), loops, this::emit);
+        context = new ServiceContext(cfg.node(), loops, this::emit, gate);
         for (EngineService<?, ?> service : services) {
             start(service, cfg);
         }
@@ -141,6 +145,18 @@ public final class Engine implements AutoCloseable {
                 LOG.log(Level.WARNING, "service " + services.get(i).key() + " failed to stop", e);
             }
         }
+    }
+
+    /**
+     * Live: the sources automated protection blocks now, refused by every TURN and SIP listener from the next
+     * datagram or connection on. Replaces the previous set.
+     */
+    public void blockSources(BlockedSources blocked) {
+        gate.set(blocked);
+    }
+
+    public BlockedSources blockedSources() {
+        return gate.current();
     }
 
     /** Stops every service and the event loops, releasing all ports. Idempotent. */

@@ -18,6 +18,16 @@ public interface EngineEvent {
     record AlarmRaised(Instant at, String id, String severity, String title, String action) implements EngineEvent {
     }
 
+    /**
+     * Credentials a client presented were wrong (a TURN request with integrity that failed, a SIP digest answered
+     * 403): one failure for automated protection. A request without credentials, challenged as usual, is none.
+     *
+     * @param protocol "TURN" or "SIP"
+     * @param address  the source address, as a literal
+     */
+    record AuthenticationFailed(Instant at, String protocol, String address) implements EngineEvent {
+    }
+
     /** The condition behind an earlier alarm has gone. */
     record AlarmCleared(Instant at, String id) implements EngineEvent {
     }

@@ -24,8 +24,11 @@ import org.edgeway.engine.EngineEvent;
 import org.edgeway.engine.EngineSnapshot;
 import org.edgeway.engine.calls.CallEvent;
 import org.edgeway.services.alarms.Alarms;
+import org.edgeway.engine.net.BlockedSources;
 import org.edgeway.services.calls.CallHistory;
 import org.edgeway.services.calls.CallHistoryQueue;
+import org.edgeway.services.protection.BlockedAddressesChanged;
+import org.edgeway.services.protection.ProtectionDetector;
 import org.edgeway.services.system.SettingsChanged;
 import org.edgeway.services.system.SystemSettingsService;
 
@@ -51,6 +54,8 @@ public class EngineLifecycle {
     private Alarms alarms;
     @Inject
     private CallHistory callHistory;
+    @Inject
+    private ProtectionDetector protection;
     @Resource
     private ManagedExecutorService executor;
 
@@ -64,6 +69,7 @@ public class EngineLifecycle {
     void start() {
         endedCalls = new CallHistoryQueue(executor, CallHistoryQueue.GATHER_MILLIS, callHistory::recordAll);
         engine = new Engine(this::onEngineEvent);
+        engine.blockSources(BlockedSources.of(protection.refusedAddresses()));
         try {
             engine.start(currentConfig());
             LOG.info("Edgeway engine started");
@@ -91,6 +97,11 @@ public class EngineLifecycle {
             alarms.raise(ALARM_ENGINE_FAILED, "ERROR", "The engine could not apply the new configuration",
                     "Check the server log for the reason and correct the setting on " + change.page());
         }
+    }
+
+    /** Automated protection blocked or released addresses: the listeners refuse the new set from now on. */
+    public void onBlockedAddressesChanged(@Observes BlockedAddressesChanged change) {
+        engine.blockSources(BlockedSources.of(change.addresses()));
     }
 
     /** The configuration the engine is running with (what the last committed change handed it). */
@@ -134,6 +145,8 @@ public class EngineLifecycle {
             executor.execute(() -> alarms.raise(a.id(), a.severity(), a.title(), a.action()));
         } else if (event instanceof EngineEvent.AlarmCleared c) {
             executor.execute(() -> alarms.lower(c.id()));
+        } else if (event instanceof EngineEvent.AuthenticationFailed f) {
+            executor.execute(() -> protection.engineFailure(f.protocol(), f.address(), f.at()));
         } else if (event instanceof CallEvent.CallEnded ended) {
             endedCalls.add(ended.call());
         } else if (event instanceof EngineEvent.StateChanged s) {

@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import org.edgeway.persistence.accounts.AdminAccount;
 import org.edgeway.services.configlog.Changes;
 import org.edgeway.services.configlog.ConfigurationLog;
+import org.edgeway.services.protection.ProtectionDetector;
 import org.edgeway.services.system.SystemSettingsService;
 import org.edgeway.services.validation.InvalidSettingsException;
 
@@ -44,6 +45,8 @@ public class AdminAccounts {
     private LoginGuard loginGuard;
     @Inject
     private SystemSettingsService system;
+    @Inject
+    private ProtectionDetector protection;
 
     /**
      * First start: creates {@code admin} with a one-time password (from {@value #INITIAL_PASSWORD_ENV}, else
@@ -71,7 +74,7 @@ public class AdminAccounts {
      * @throws LoginBlockedException if automated protection blocks the address or the account
      */
     public Optional<AdminIdentity> authenticate(String name, char[] password, String fromAddress) {
-        Optional<AdminAccount> account = check(name, password, fromAddress);
+        Optional<AdminAccount> account = check(name, password, fromAddress, ProtectionDetector.ADMIN_CONSOLE_LOGIN);
         account.ifPresent(a -> {
             a.setLastLoginAt(Instant.now());
             LOG.info(() -> "Administrator '" + LogText.escape(name) + "' logged in from " + fromAddress);
@@ -84,7 +87,7 @@ public class AdminAccounts {
      * since every call carries them.
      */
     public Optional<AdminIdentity> authenticateRequest(String name, char[] password, String fromAddress) {
-        return check(name, password, fromAddress).map(AdminAccounts::identity);
+        return check(name, password, fromAddress, ProtectionDetector.API_LOGIN).map(AdminAccounts::identity);
     }
 
     /**
@@ -99,7 +102,8 @@ public class AdminAccounts {
         return Optional.of(identity(a));
     }
 
-    private Optional<AdminAccount> check(String name, char[] password, String fromAddress) {
+    /** {@code category}: the automated protection category a failure counts in. */
+    private Optional<AdminAccount> check(String name, char[] password, String fromAddress, String category) {
         Instant now = Instant.now();
         boolean protect = system.administration().isAutomatedProtection();
         if (protect) {
@@ -116,6 +120,7 @@ public class AdminAccounts {
             LOG.warning(() -> "Failed administrator login for '" + LogText.escape(name) + "' from " + fromAddress);
             if (protect) {
                 loginGuard.failed(fromAddress, name, now);
+                protection.failed(category, fromAddress, now);
             }
             return Optional.empty();
         }

@@ -95,6 +95,15 @@ public final class Cidr {
         return prefix;
     }
 
+    /** The first address of the range (the address with the bits beyond the prefix cleared). */
+    public InetAddress networkAddress() {
+        try {
+            return InetAddress.getByAddress(network);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Cidr c && c.prefix == prefix && Arrays.equals(c.network, network);

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.edgeway.engine.EngineEvent;
+import org.edgeway.engine.sip.transaction.ServerTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,20 +121,32 @@ public final class SipServer {
         }
         this.transports = new SipTransports(context.loops(), bind, codec, this::receive, counters,
                 new SourceLimits(SourceLimits.CONNECTIONS_PER_SOURCE,
-                        SourceLimits.rate(SourceLimits.MESSAGES_PROPERTY, SourceLimits.MESSAGES_PER_SECOND)));
+                        SourceLimits.rate(SourceLimits.MESSAGES_PROPERTY, SourceLimits.MESSAGES_PER_SECOND),
+                        context.gate()));
         EventLoopTimers timers = new EventLoopTimers(context.loops());
         Sender sender = Sender.of(codec::encode, transports::send);
         this.layer = new TransactionLayer(timers, timerValues, sender);
         LocalIdentity local = new LocalIdentity(context.node().hostName(), context.node().bindAddress(),
                 transports::local, () -> this.config);
         DigestAuthenticator digest = new DigestAuthenticator(clock, () -> this.config.digestAlgorithms());
-        Registrar.ChallengeGate gate = tx -> {
-            if (challengeLimit.tryAcquire(tx.flow().remote().getAddress(), System.nanoTime())) {
-                counters.challenges.increment();
-                return true;
+        Registrar.ChallengeGate gate = new Registrar.ChallengeGate() {
+            @Override
+            public boolean allow(ServerTransaction tx) {
+                if (challengeLimit.tryAcquire(tx.flow().remote().getAddress(), System.nanoTime())) {
+                    counters.challenges.increment();
+                    return true;
+                }
+                counters.rateLimited.increment();
+                return false;
             }
-            counters.rateLimited.increment();
-            return false;
+
+            @Override
+            public void rejected(ServerTransaction tx) {
+                if (context.events() != null) {
+                    context.events().onEvent(new EngineEvent.AuthenticationFailed(clock.instant(), "SIP",
+                            tx.flow().remote().getAddress().getHostAddress()));
+                }
+            }
         };
         Registrar registrar = new Registrar(bindings, digest, clock, () -> this.config, gate);
         this.traversal = new Traversal(context.node().role(), transports, layer, timers, local::sentBy);

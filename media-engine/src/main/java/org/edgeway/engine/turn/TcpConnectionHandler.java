@@ -27,6 +27,12 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        if (ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress remote
+                && server.gate.refuses(remote.getAddress())) {
+            server.counters.tcpRefused.increment(); // blocked by automated protection
+            ctx.close();
+            return;
+        }
         transport = new ClientTransport.Tcp(ctx.channel(), listener);
         ctx.fireChannelActive();
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.edgeway.engine.net.RateLimiter;
 import org.edgeway.engine.stun.LongTermCredentials;
@@ -83,9 +84,17 @@ final class TurnAuthenticator {
     private final RateLimiter limiter;
     private final TurnCounters counters;
     private final LongSupplier clockMillis;
+    /** Told of every request whose credentials were wrong (not of a first request without any). */
+    private final Consumer<InetAddress> rejected;
 
     TurnAuthenticator(TurnConfig config, NonceManager nonces, RateLimiter limiter, TurnCounters counters,
             LongSupplier clockMillis) {
+        this(config, nonces, limiter, counters, clockMillis, a -> { });
+    }
+
+    TurnAuthenticator(TurnConfig config, NonceManager nonces, RateLimiter limiter, TurnCounters counters,
+            LongSupplier clockMillis, Consumer<InetAddress> rejected) {
+        this.rejected = rejected;
         this.realm = config.realm();
         this.credentials = Credentials.of(config);
         this.nonces = nonces;
@@ -142,11 +151,8 @@ final class TurnAuthenticator {
             user = null;
         }
         byte[] key = user == null || !realm.equals(realmAttribute.value()) ? null : key(known, user, algorithm);
-        if (key == null) {
-            return challenge(request, StunErrorCode.UNAUTHENTICATED, client, nowNanos);
-        }
-        boolean valid = sha256 ? request.verifyIntegritySha256(key) : request.verifyIntegrity(key);
-        if (!valid) {
+        if (key == null || !(sha256 ? request.verifyIntegritySha256(key) : request.verifyIntegrity(key))) {
+            rejected.accept(client);
             return challenge(request, StunErrorCode.UNAUTHENTICATED, client, nowNanos);
         }
         if (!nonces.valid(nonce.value(), client)) {

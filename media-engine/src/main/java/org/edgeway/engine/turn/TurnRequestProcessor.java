@@ -1,6 +1,8 @@
 package org.edgeway.engine.turn;
 
 import io.netty.buffer.ByteBuf;
+import java.time.Instant;
+import org.edgeway.engine.EngineEvent;
 import org.edgeway.engine.net.RateLimiter;
 import org.edgeway.engine.stun.StunDecoder;
 import org.edgeway.engine.stun.StunDecoderException;
@@ -40,7 +42,9 @@ final class TurnRequestProcessor {
         this.limiter = new RateLimiter(config.unauthorizedPerSecond());
         NonceManager nonces = new NonceManager(config.nonceLifetime().toMillis(), TurnAuthenticator.FEATURES,
                 System::currentTimeMillis);
-        this.auth = new TurnAuthenticator(config, nonces, limiter, server.counters, System::currentTimeMillis);
+        this.auth = new TurnAuthenticator(config, nonces, limiter, server.counters, System::currentTimeMillis,
+                client -> server.emit(new EngineEvent.AuthenticationFailed(Instant.now(), "TURN",
+                        client.getHostAddress())));
         this.decoder = new StunDecoder(Math.max(server.maxDatagramSize, 548) + StunDecoder.MAX_ATTRIBUTES);
         this.allocate = new AllocateHandler(server, this);
         this.refresh = new RefreshHandler(server);

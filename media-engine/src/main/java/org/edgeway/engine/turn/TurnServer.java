@@ -33,6 +33,7 @@ import org.edgeway.engine.net.PeerAddressPolicy;
 import org.edgeway.engine.net.BoundDatagram;
 import org.edgeway.engine.net.DirectDatagramSender;
 import org.edgeway.engine.net.RelayPortPool;
+import org.edgeway.engine.net.SourceGate;
 import org.edgeway.engine.net.Transports;
 import org.edgeway.engine.stun.attribute.AddressFamily;
 import org.edgeway.engine.tls.ReloadingSslContext;
@@ -61,6 +62,8 @@ public final class TurnServer {
     final int maxTcpConnections;
     private final EventLoopGroup loops;
     private final EngineListener events;
+    /** Sources automated protection blocks: refused at the listeners. */
+    final SourceGate gate;
     final AllocationTable table;
     final TurnListeners listeners;
     private volatile EngineState state = EngineState.STOPPED;
@@ -88,6 +91,7 @@ public final class TurnServer {
         this.maintenanceMode = config.maintenanceMode();
         this.loops = context.loops();
         this.events = context.events() == null ? EngineListener.NONE : context.events();
+        this.gate = context.gate();
         this.maxDatagramSize = config.maxDatagramSize();
         this.perPortLimit = config.usesPortRange(node.size());
         this.relaysPerPort = relaysPerPort;

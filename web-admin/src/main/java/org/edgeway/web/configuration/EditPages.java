@@ -6,19 +6,19 @@ import jakarta.faces.context.FacesContext;
 import java.io.IOException;
 
 /** The two endings of an edit page: the record does not exist (404), or it was saved (back to the list). */
-final class EditPages {
+public final class EditPages {
 
     private EditPages() {
     }
 
-    static void notFound(String what) throws IOException {
+    public static void notFound(String what) throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         faces.getExternalContext().responseSendError(404, what);
         faces.responseComplete();
     }
 
     /** Redirects to the list page with {@code banner} shown there. */
-    static void backTo(String listPath, String banner) throws IOException {
+    public static void backTo(String listPath, String banner) throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         external.getFlash().setKeepMessages(true);

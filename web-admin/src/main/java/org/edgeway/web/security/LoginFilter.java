@@ -12,12 +12,14 @@ import java.io.IOException;
 import java.util.Optional;
 import org.edgeway.services.security.AdminAccounts;
 import org.edgeway.services.security.AdminIdentity;
+import org.edgeway.services.protection.ProtectionDetector;
 import org.edgeway.services.security.Caller;
 
 /**
  * Every console page needs a logged-in administrator whose account still allows it (the REST API authenticates
  * in its own filter). An account that must change its password sees nothing else until it has. Identifies the
- * caller for the services. Also the front door for every request: HTTPS only, unambiguous paths only.
+ * caller for the services. Also the front door for every request: HTTPS only, unambiguous paths only, and no
+ * source that automated protection blocks (403, JSON for the API).
  */
 @WebFilter(urlPatterns = "/*", filterName = "LoginFilter")
 public class LoginFilter extends HttpFilter {
@@ -32,6 +34,8 @@ public class LoginFilter extends HttpFilter {
     private AdminAccounts accounts;
     @Inject
     private Caller caller;
+    @Inject
+    private ProtectionDetector protection;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -44,6 +48,11 @@ public class LoginFilter extends HttpFilter {
             return;
         }
         String path = RequestPath.of(request);
+        Optional<ProtectionDetector.Block> block = protection.refusing(request.getRemoteAddr());
+        if (block.isPresent()) {
+            BlockedSourceAnswer.send(request, response, path, block.get());
+            return;
+        }
         TransportSecurity.headers(request, response, RequestPath.isStaticResource(path));
         if (RequestPath.isPublic(path)) {
             chain.doFilter(request, response);

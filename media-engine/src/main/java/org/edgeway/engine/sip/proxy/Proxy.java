@@ -166,6 +166,7 @@ public final class Proxy implements TransactionLayer.User {
                 tx.respond(200);
             }
             case FORBIDDEN -> {
+                gate.rejected(tx);
                 traversal.refused(zone.name(), channel, "Authentication failed");
                 tx.respond(403);
             }
@@ -239,7 +240,10 @@ public final class Proxy implements TransactionLayer.User {
             case OK -> {
                 return Boolean.TRUE;
             }
-            case FORBIDDEN -> tx.respond(403);
+            case FORBIDDEN -> {
+                gate.rejected(tx);
+                tx.respond(403);
+            }
             default -> {
                 if (gate.allow(tx)) {
                     SipMessage challenge = Responses.toStateless(request, 407);

@@ -33,6 +33,10 @@ public final class Registrar {
     /** Whether a 401 may be sent to this request's source now (the per-source challenge limit). */
     public interface ChallengeGate {
         boolean allow(ServerTransaction tx);
+
+        /** The request's credentials were wrong (answered 403): a failure for automated protection. */
+        default void rejected(ServerTransaction tx) {
+        }
     }
 
     private final BindingTable bindings;
@@ -71,6 +75,7 @@ public final class Registrar {
                 return;
             }
             case FORBIDDEN -> {
+                gate.rejected(tx);
                 tx.respond(403);
                 return;
             }

@@ -4,10 +4,12 @@ import java.net.InetAddress;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.edgeway.engine.net.RateLimiter;
+import org.edgeway.engine.net.SourceGate;
 
 /**
  * Limits per source address on every listener: open TCP/TLS connections, and messages per second (a token bucket).
- * A source over either limit has its connection refused or its messages dropped, and is counted.
+ * A source over either limit, or blocked by automated protection, has its connection refused or its messages
+ * dropped, and is counted.
  */
 public final class SourceLimits {
 
@@ -25,9 +27,16 @@ public final class SourceLimits {
     private final RateLimiter messages;
     private final ConcurrentHashMap<InetAddress, AtomicInteger> connections = new ConcurrentHashMap<>();
 
+    private final SourceGate blocked;
+
     public SourceLimits(int connectionsPerSource, int messagesPerSecond) {
+        this(connectionsPerSource, messagesPerSecond, new SourceGate());
+    }
+
+    public SourceLimits(int connectionsPerSource, int messagesPerSecond, SourceGate blocked) {
         this.connectionsPerSource = connectionsPerSource;
         this.messages = new RateLimiter(messagesPerSecond);
+        this.blocked = blocked;
     }
 
     /** The rate a system property sets (a whole number, 0 or more), else {@code byDefault}. */
@@ -37,6 +46,9 @@ public final class SourceLimits {
     }
 
     boolean openConnection(InetAddress source) {
+        if (blocked.refuses(source)) {
+            return false;
+        }
         AtomicInteger n = connections.computeIfAbsent(source, k -> new AtomicInteger());
         if (n.incrementAndGet() > connectionsPerSource) {
             n.decrementAndGet();
@@ -53,7 +65,7 @@ public final class SourceLimits {
     }
 
     boolean acceptMessage(InetAddress source) {
-        return messages.tryAcquire(source, System.nanoTime());
+        return !blocked.refuses(source) && messages.tryAcquire(source, System.nanoTime());
     }
 
     void purge() {
