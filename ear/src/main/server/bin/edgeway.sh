@@ -43,32 +43,37 @@ data=$(cd "$data" && pwd)
 chmod -R go-rwx "$data"
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
-# The node's WildFly base dir: configuration and the EAR refreshed from this build on every start,
-# its data/ and log/ kept.
-base="$data/server"
-mkdir -p "$base/configuration" "$base/deployments" "$base/data" "$base/log" "$data/tls" "$data/db"
-cp -f "$server/standalone/configuration/"*.xml "$server/standalone/configuration/"*.properties "$base/configuration/"
-rm -f "$base/deployments/edgeway.ear"*
-if $deploy; then
-  cp -f "$here/edgeway.ear" "$base/deployments/edgeway.ear"
-fi
+# Run before every start, including a restart from the console: refreshes the configuration and the EAR and
+# installs an uploaded server certificate.
+prepare() {
+  # The node's WildFly base dir: configuration and the EAR refreshed from this build on every start,
+  # its data/ and log/ kept.
+  base="$data/server"
+  mkdir -p "$base/configuration" "$base/deployments" "$base/data" "$base/log" "$data/tls" "$data/db"
+  cp -f "$server/standalone/configuration/"*.xml "$server/standalone/configuration/"*.properties "$base/configuration/"
+  rm -f "$base/deployments/edgeway.ear"*
+  if $deploy; then
+    cp -f "$here/edgeway.ear" "$base/deployments/edgeway.ear"
+  fi
 
-# Self-signed HTTPS certificate and its keystore password, created once per node (Bouncy Castle).
-if [ ! -s "$data/tls/https.properties" ]; then
-  echo "edgeway.tls.password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" > "$data/tls/https.properties"
-fi
-password=$(sed -n 's/^edgeway.tls.password=//p' "$data/tls/https.properties")
-if [ ! -s "$data/tls/https.p12" ]; then
-  "$java" -cp "$here/lib/*" org.edgeway.engine.tls.SelfSignedCertificate \
-    "$data/tls/https.p12" "$password" "$(hostname -f 2>/dev/null || hostname)"
-fi
+  # Self-signed HTTPS certificate and its keystore password, created once per node (Bouncy Castle).
+  if [ ! -s "$data/tls/https.properties" ]; then
+    echo "edgeway.tls.password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" > "$data/tls/https.properties"
+  fi
+  password=$(sed -n 's/^edgeway.tls.password=//p' "$data/tls/https.properties")
+  if [ ! -s "$data/tls/https.p12" ]; then
+    "$java" -cp "$here/lib/*" org.edgeway.engine.tls.SelfSignedCertificate \
+      "$data/tls/https.p12" "$password" "$(hostname -f 2>/dev/null || hostname)"
+  fi
 
-# A server certificate uploaded on Maintenance > Security > Server certificate waits for this restart (seed 002).
-if [ -s "$data/tls/https.p12.pending" ]; then
-  mv -f "$data/tls/https.p12" "$data/tls/https.p12.previous"
-  mv -f "$data/tls/https.p12.pending" "$data/tls/https.p12"
-  echo "installed the uploaded server certificate (the previous one is tls/https.p12.previous)"
-fi
+  # A server certificate uploaded on Maintenance > Security > Server certificate waits for this restart (seed 002).
+  if [ -s "$data/tls/https.p12.pending" ]; then
+    mv -f "$data/tls/https.p12" "$data/tls/https.p12.previous"
+    mv -f "$data/tls/https.p12.pending" "$data/tls/https.p12"
+    echo "installed the uploaded server certificate (the previous one is tls/https.p12.previous)"
+  fi
+}
+prepare
 
 if $prepare_only; then
   echo "prepared $data"
@@ -80,15 +85,33 @@ fi
 export JBOSS_JAVA_SIZING=${JBOSS_JAVA_SIZING:-"-Xms512m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=50"}
 export LAUNCH_JBOSS_IN_BACKGROUND=1
 export JBOSS_PIDFILE="$data/server.pid"
-exec "$server/bin/standalone.sh" -b "$bind" \
-  -Djboss.server.base.dir="$base" \
-  -Djboss.socket.binding.port-offset="$offset" \
-  -Djboss.bind.address.management=127.0.0.1 \
-  -Dedgeway.console.plain-http="$plain_http" \
-  -Dedgeway.data.dir="$data" \
-  -Dedgeway.node.role="$role" \
-  -Dedgeway.system.size="$size" \
-  -Dedgeway.engine.bind-address="$bind" \
-  -P "file://$data/tls/https.properties" \
-  -Dice4j.harvest.mapping.aws.enabled=false \
-  "$@"
+# Maintenance > Restart options ends the server with status 11 (restart: prepare and start again) or 0 (shutdown).
+# WildFly's own restart status 10 is handled inside standalone.sh, which would skip prepare.
+restart_status=11
+while true; do
+  "$server/bin/standalone.sh" -b "$bind" \
+    -Djboss.server.base.dir="$base" \
+    -Djboss.socket.binding.port-offset="$offset" \
+    -Djboss.bind.address.management=127.0.0.1 \
+    -Dedgeway.console.plain-http="$plain_http" \
+    -Dedgeway.data.dir="$data" \
+    -Dedgeway.node.role="$role" \
+    -Dedgeway.system.size="$size" \
+    -Dedgeway.engine.bind-address="$bind" \
+    -P "file://$data/tls/https.properties" \
+    -Dice4j.harvest.mapping.aws.enabled=false \
+    "$@" &
+  standalone=$!
+  # a signal to this script stops the server (standalone.sh passes it on to the JVM) rather than orphaning it
+  trap 'kill -TERM "$standalone" 2>/dev/null' TERM INT HUP
+  status=0
+  while kill -0 "$standalone" 2>/dev/null; do
+    wait "$standalone" && status=0 || status=$?
+  done
+  trap - TERM INT HUP
+  if [ "$status" -ne "$restart_status" ]; then
+    exit "$status"
+  fi
+  echo "restarting the node (requested from Maintenance > Restart options)"
+  prepare
+done

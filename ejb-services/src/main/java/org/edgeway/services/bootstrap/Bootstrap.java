@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.edgeway.engine.NodeRole;
 import org.edgeway.engine.SystemSize;
 import org.edgeway.persistence.SchemaMigration;
+import org.edgeway.services.backup.BackupRestore;
 import org.edgeway.services.certificates.ServerCertificates;
 import org.edgeway.services.security.SecretBox;
 
@@ -38,6 +39,8 @@ public class Bootstrap {
     private SecretBox secrets;
     @Inject
     private ServerCertificates serverCertificates;
+    @Inject
+    private BackupRestore backupRestore;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Flyway manages its own transactions
@@ -47,6 +50,7 @@ public class Bootstrap {
         firstStart.initialize(role(System.getProperty(ROLE_PROPERTY, "C")),
                 SystemSize.valueOf(System.getProperty(SIZE_PROPERTY, "small").trim().toUpperCase()));
         serverCertificates.reconcileRestartAlarm();
+        backupRestore.reconcileRestartAlarm();
     }
 
     static NodeRole role(String value) {
