@@ -39,8 +39,9 @@ public final class SchemaMigration {
     public static String currentVersion(Connection connection) throws SQLException {
         MigrationVersion highest = null;
         try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("SELECT version FROM flyway_schema_history WHERE success = TRUE"
-                        + " AND version IS NOT NULL")) {
+                // Flyway creates its table with quoted lower-case names
+                ResultSet rs = s.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\""
+                        + " WHERE \"success\" = TRUE AND \"version\" IS NOT NULL")) {
             while (rs.next()) {
                 MigrationVersion v = MigrationVersion.fromVersion(rs.getString(1));
                 if (highest == null || v.compareTo(highest) > 0) {

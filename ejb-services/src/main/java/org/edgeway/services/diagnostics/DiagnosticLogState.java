@@ -1,5 +1,6 @@
 package org.edgeway.services.diagnostics;
 
+import jakarta.json.bind.annotation.JsonbTransient;
 import java.io.Serializable;
 import java.time.Instant;
 
@@ -17,6 +18,7 @@ public record DiagnosticLogState(Status status, Instant startedAt, String starte
 
     static final DiagnosticLogState IDLE = new DiagnosticLogState(Status.IDLE, null, null, false, null, null, 0);
 
+    @JsonbTransient // the status says it
     public boolean isLogging() {
         return status == Status.LOGGING;
     }
