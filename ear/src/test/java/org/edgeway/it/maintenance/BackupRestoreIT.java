@@ -179,6 +179,11 @@ class BackupRestoreIT {
         JsonNode waiting = apiB.get("/maintenance/restart-options").expect(200).json().path("waitingForRestart");
         assertEquals(1, waiting.size(), waiting.toString());
         assertEquals("restart.restore", waiting.get(0).path("code").asText());
+        try (Browser browser = new Browser()) {
+            Console.login(browser, b, "admin", PASSWORD_A);
+            browser.waitForUrlContaining("/status/overview");
+            browser.waitForText("restartNote", "a restored backup changed the node role or system size");
+        }
     }
 
     @Test

@@ -18,15 +18,15 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.edgeway.it.ApiClient;
 import org.edgeway.it.Browser;
-import org.edgeway.it.Console;
+import org.edgeway.it.ConsoleNode;
 import org.edgeway.it.ServerNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Maintenance &gt; Option keys, Diagnostics &gt; Diagnostic logging and Restart options &gt; Shutdown on a real node:
@@ -42,26 +42,18 @@ class MaintenanceOptionsIT {
     static final String KEYS = "/maintenance/option-keys";
     static final String LOGGING = "/maintenance/diagnostics/diagnostic-logging";
 
+    @RegisterExtension
+    static final ConsoleNode console = new ConsoleNode("maintenance-options", 50, PASSWORD, "--role", "E");
+
     ServerNode node;
     ApiClient api;
     Browser browser;
 
     @BeforeAll
-    void start() throws Exception {
-        node = new ServerNode("maintenance-options", 50, "--role", "E").fresh().start();
-        browser = new Browser();
-        Console.firstLogin(browser, node, PASSWORD);
-        api = ApiClient.as(node, "admin", PASSWORD);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (node != null) {
-            node.stop();
-        }
+    void start() {
+        node = console.node();
+        browser = console.browser();
+        api = console.admin();
     }
 
     @Test
@@ -93,8 +85,6 @@ class MaintenanceOptionsIT {
     @Test
     @Order(2)
     void theOptionKeysPageShowsTheMessageNextToTheField() {
-        Console.login(browser, node, "admin", PASSWORD);
-        browser.waitForUrlContaining("/status/overview");
         browser.open(node.baseUrl() + "/maintenance/option-keys");
         browser.type("addForm:key", "not-a-key");
         browser.click("addForm:add");

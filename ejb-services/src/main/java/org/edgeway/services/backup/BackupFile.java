@@ -182,8 +182,8 @@ final class BackupFile {
 
     private static byte[] gunzip(byte[] packed) throws IOException {
         try (GZIPInputStream z = new GZIPInputStream(new ByteArrayInputStream(packed))) {
-            byte[] out = z.readNBytes(MAX_BYTES * 4 + 1);
-            if (out.length > MAX_BYTES * 4) {
+            byte[] out = z.readNBytes(MAX_BYTES + 1);
+            if (out.length > MAX_BYTES) {
                 throw new IOException("too large");
             }
             return out;

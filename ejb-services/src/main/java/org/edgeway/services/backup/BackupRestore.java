@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Logger;
@@ -138,7 +139,7 @@ public class BackupRestore {
             ConfigurationTables.check(c, tables);
             String[] before = roleAndSize(c);
             int rows = ConfigurationTables.replace(c, tables, secrets::encrypt);
-            boolean restart = !java.util.Arrays.equals(before, roleAndSize(c));
+            boolean restart = !Arrays.equals(before, roleAndSize(c));
             configurationLog.record(new Changes(PAGE).compare("Configuration", null, "restored from the backup of "
                     + header.node() + " made " + header.createdAt() + " (schema " + header.schemaVersion() + ")"));
             if (restart) {

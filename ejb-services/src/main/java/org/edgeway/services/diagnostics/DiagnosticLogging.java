@@ -2,6 +2,7 @@ package org.edgeway.services.diagnostics;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +33,7 @@ import org.edgeway.services.validation.InvalidSettingsException;
  * restart keeps them; a restart ends a window that was running.
  */
 @Singleton
+@Startup // a window the previous server process left running ends at this start
 public class DiagnosticLogging {
 
     public static final String MARKER_TAG = "DEBUG_MARKER";

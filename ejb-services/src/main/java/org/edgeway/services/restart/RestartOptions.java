@@ -41,9 +41,7 @@ public class RestartOptions {
 
     /** The restart-required alarms still open: what the next restart puts into effect. */
     public List<AlarmView> waitingForRestart() {
-        return alarms.list().stream()
-                .filter(a -> a.code().startsWith(RESTART_ALARM_PREFIX) && !"LOWERED".equals(a.state()))
-                .toList();
+        return alarms.openWithCodePrefix(RESTART_ALARM_PREFIX);
     }
 
     public void restart() {
