@@ -155,6 +155,41 @@ public final class ServerNode implements AutoCloseable {
         start();
     }
 
+    /** The pid of the server process (the JVM edgeway.sh runs), from its pid file. */
+    public long serverPid() throws IOException {
+        return Long.parseLong(Files.readString(dataDir.resolve("server.pid")).trim());
+    }
+
+    /**
+     * After the node was told to restart itself (Maintenance &gt; Restart options): waits until the server process
+     * {@code oldPid} has ended and a new one (same launcher, same data directory) has deployed the console again.
+     */
+    public void awaitRestartedFrom(long oldPid) throws Exception {
+        ProcessHandle.of(oldPid).ifPresent(p -> p.onExit().orTimeout(120, TimeUnit.SECONDS).join());
+        Path deployments = dataDir.resolve("server/deployments");
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        // the launcher prepares the node again: the marker of the old deployment goes before the new server starts
+        while (Files.exists(deployments.resolve("edgeway.ear.deployed")) && Instant.now().isBefore(deadline)) {
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("the launcher exited with " + launcher.exitValue()
+                        + " instead of restarting the node\n" + serverLogTail());
+            }
+            Thread.sleep(200);
+        }
+        waitUntilDeployed();
+        if (serverPid() == oldPid) {
+            throw new IllegalStateException("the server process is still " + oldPid);
+        }
+    }
+
+    /** Waits for the launcher (edgeway.sh) to end by itself, e.g. after a shutdown from the console; its status. */
+    public int awaitLauncherExit(Duration timeout) throws Exception {
+        if (!launcher.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the launcher is still running after " + timeout);
+        }
+        return launcher.exitValue();
+    }
+
     @Override
     public void close() throws Exception {
         stop();

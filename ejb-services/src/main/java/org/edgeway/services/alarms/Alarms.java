@@ -50,10 +50,18 @@ public class Alarms {
 
     public List<AlarmView> list() {
         return em.createNamedQuery(Alarm.ALL, Alarm.class).setMaxResults(10_000).getResultList().stream()
-                .map(a -> new AlarmView(a.getId(), a.getCode(), a.getSeverity(), a.getTitle(), a.getAction(),
-                        a.getState(), a.getFirstRaisedAt(), a.getLastRaisedAt(), a.getRaiseCount(),
-                        a.getAcknowledgedBy()))
-                .toList();
+                .map(Alarms::view).toList();
+    }
+
+    private static AlarmView view(Alarm a) {
+        return new AlarmView(a.getId(), a.getCode(), a.getSeverity(), a.getTitle(), a.getAction(), a.getState(),
+                a.getFirstRaisedAt(), a.getLastRaisedAt(), a.getRaiseCount(), a.getAcknowledgedBy());
+    }
+
+    /** The alarms not yet lowered whose code starts with {@code prefix} (e.g. {@code restart.}), newest first. */
+    public List<AlarmView> openWithCodePrefix(String prefix) {
+        return em.createNamedQuery(Alarm.OPEN_BY_CODE_PREFIX, Alarm.class).setParameter("prefix", prefix + "%")
+                .getResultList().stream().map(Alarms::view).toList();
     }
 
     /** Alarms not yet lowered (raised or acknowledged). */

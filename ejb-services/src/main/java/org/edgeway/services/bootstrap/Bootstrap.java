@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.edgeway.engine.NodeRole;
 import org.edgeway.engine.SystemSize;
 import org.edgeway.persistence.SchemaMigration;
+import org.edgeway.services.backup.BackupRestore;
 import org.edgeway.services.certificates.ServerCertificates;
 import org.edgeway.services.hsm.HsmConfiguration;
 import org.edgeway.services.security.SecretBox;
@@ -41,6 +42,7 @@ public class Bootstrap {
     private ServerCertificates serverCertificates;
     @Inject
     private HsmConfiguration hsm;
+    private BackupRestore backupRestore;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Flyway manages its own transactions
@@ -51,6 +53,7 @@ public class Bootstrap {
                 SystemSize.valueOf(System.getProperty(SIZE_PROPERTY, "small").trim().toUpperCase()));
         serverCertificates.reconcileRestartAlarm();
         hsm.reconcileAtStart();
+        backupRestore.reconcileRestartAlarm();
     }
 
     static NodeRole role(String value) {

@@ -18,11 +18,14 @@ import java.time.Instant;
 @Table(name = "alarm")
 @NamedQuery(name = Alarm.OPEN_BY_CODE,
         query = "select a from Alarm a where a.code = :code and a.state <> 'LOWERED'")
+@NamedQuery(name = Alarm.OPEN_BY_CODE_PREFIX, query = "select a from Alarm a where a.code like :prefix"
+        + " and a.state <> 'LOWERED' order by a.lastRaisedAt desc")
 @NamedQuery(name = Alarm.ALL, query = "select a from Alarm a order by a.lastRaisedAt desc")
 @NamedQuery(name = Alarm.COUNT_OPEN, query = "select count(a) from Alarm a where a.state <> 'LOWERED'")
 public class Alarm {
 
     public static final String OPEN_BY_CODE = "Alarm.openByCode";
+    public static final String OPEN_BY_CODE_PREFIX = "Alarm.openByCodePrefix";
     public static final String ALL = "Alarm.all";
     public static final String COUNT_OPEN = "Alarm.countOpen";
 
