@@ -42,6 +42,7 @@ public class Bootstrap {
     private ServerCertificates serverCertificates;
     @Inject
     private HsmConfiguration hsm;
+    @Inject
     private BackupRestore backupRestore;
 
     @PostConstruct
