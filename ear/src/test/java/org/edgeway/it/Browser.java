@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -62,9 +63,19 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** Clicks and waits until the element's page or Ajax update has replaced it or the text appears. */
+    /**
+     * Clicks the element, found afresh if an Ajax update replaced it between finding and clicking (a click that
+     * met a stale element did not happen, so it is tried again on the new one).
+     */
     public void click(String id) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement e = ExpectedConditions.elementToBeClickable(By.id(id)).apply(d);
+            if (e == null) {
+                return false;
+            }
+            e.click();
+            return true;
+        });
     }
 
     public void waitForText(String id, String text) {
