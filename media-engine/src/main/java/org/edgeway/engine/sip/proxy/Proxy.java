@@ -171,12 +171,8 @@ public final class Proxy implements TransactionLayer.User {
                 tx.respond(403);
             }
             default -> {
-                if (gate.allow(tx)) {
-                    SipMessage challenge = Responses.toStateless(request, 401);
-                    digest.challenges(cfg.realm(), v.result() == DigestAuthenticator.Result.STALE)
-                            .forEach(c -> challenge.addHeader(HeaderNames.WWW_AUTHENTICATE, c));
-                    tx.respondStatelessly(challenge);
-                }
+                gate.challenge(tx, 401, HeaderNames.WWW_AUTHENTICATE,
+                        digest.challenges(cfg.realm(), v.result() == DigestAuthenticator.Result.STALE));
             }
         }
     }
@@ -245,12 +241,8 @@ public final class Proxy implements TransactionLayer.User {
                 tx.respond(403);
             }
             default -> {
-                if (gate.allow(tx)) {
-                    SipMessage challenge = Responses.toStateless(request, 407);
-                    digest.challenges(cfg.realm(), v.result() == DigestAuthenticator.Result.STALE)
-                            .forEach(c -> challenge.addHeader(HeaderNames.PROXY_AUTHENTICATE, c));
-                    tx.respondStatelessly(challenge);
-                }
+                gate.challenge(tx, 407, HeaderNames.PROXY_AUTHENTICATE,
+                        digest.challenges(cfg.realm(), v.result() == DigestAuthenticator.Result.STALE));
             }
         }
         return null;

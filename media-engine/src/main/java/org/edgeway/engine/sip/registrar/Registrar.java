@@ -34,6 +34,20 @@ public final class Registrar {
     public interface ChallengeGate {
         boolean allow(ServerTransaction tx);
 
+        /**
+         * Challenges without keeping state (RFC 3261 8.2.7) when the source may be challenged now; beyond its limit
+         * the request is dropped, and its transaction too, so a flood leaves nothing behind either way.
+         */
+        default void challenge(ServerTransaction tx, int status, String header, List<String> challenges) {
+            if (!allow(tx)) {
+                tx.dropUnanswered();
+                return;
+            }
+            SipMessage challenge = Responses.toStateless(tx.request(), status);
+            challenges.forEach(c -> challenge.addHeader(header, c));
+            tx.respondStatelessly(challenge);
+        }
+
         /** The request's credentials were wrong (answered 403): a failure for automated protection. */
         default void rejected(ServerTransaction tx) {
         }
@@ -66,12 +80,8 @@ public final class Registrar {
                 request.method(), cfg.credentials()::get);
         switch (verdict.result()) {
             case MISSING, STALE -> {
-                if (gate.allow(tx)) {
-                    SipMessage challenge = Responses.toStateless(request, 401);
-                    digest.challenges(cfg.realm(), verdict.result() == DigestAuthenticator.Result.STALE)
-                            .forEach(c -> challenge.addHeader(HeaderNames.WWW_AUTHENTICATE, c));
-                    tx.respondStatelessly(challenge);
-                }
+                gate.challenge(tx, 401, HeaderNames.WWW_AUTHENTICATE,
+                        digest.challenges(cfg.realm(), verdict.result() == DigestAuthenticator.Result.STALE));
                 return;
             }
             case FORBIDDEN -> {

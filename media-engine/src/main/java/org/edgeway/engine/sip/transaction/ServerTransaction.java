@@ -171,6 +171,13 @@ public final class ServerTransaction {
         retransmit = layer.timers().schedule(interval, this::retransmitFinal); // Timer G
     }
 
+    /** Forgets a request its user will not answer (beyond a rate limit) instead of holding it to the safety timeout. */
+    public synchronized void dropUnanswered() {
+        if (state == State.PROCEEDING) {
+            terminate();
+        }
+    }
+
     /** Starts the safety expiry for a transaction the user has not answered yet (and might never). */
     synchronized void armSafety(long millis) {
         if (state != State.PROCEEDING) {
