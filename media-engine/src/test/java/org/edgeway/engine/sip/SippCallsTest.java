@@ -39,13 +39,14 @@ class SippCallsTest {
     private Sipp sipp;
     private int port;
     private int uasPort;
+    private SipConfig cfg;
 
     @BeforeEach
     void start() {
         Assumptions.assumeTrue(Sipp.installed(), "SIPp (sip-tester) is not installed");
         port = SipTestSupport.freePort();
         uasPort = SipTestSupport.freePort();
-        SipConfig cfg = SipTestSupport.config(port).withDigestAlgorithms(List.of(DigestAlgorithm.MD5))
+        cfg = SipTestSupport.config(port).withDigestAlgorithms(List.of(DigestAlgorithm.MD5))
                 .withZones(List.of(SipTestSupport.neighbor(2, "UasZone", "127.0.0.1", uasPort,
                         ZoneConfig.Transport.UDP)))
                 .withSearchRules(List.of(SipTestSupport.rule(1, "to-uas", 10, SearchRule.PatternType.PREFIX, "bob",
@@ -71,8 +72,8 @@ class SippCallsTest {
                 String.valueOf(uasPort), "-m", "1", "-timeout", "25s", "-timeout_error");
     }
 
-    private Sipp.Run uac(String scenario) throws Exception {
-        return sipp.start("127.0.0.1:" + port, "-sf", sipp.scenario(scenario).toString(), "-s", "bob", "-i",
+    private Sipp.Run uac(String scenario, String... replacements) throws Exception {
+        return sipp.start("127.0.0.1:" + port, "-sf", sipp.scenario(scenario, replacements).toString(), "-s", "bob", "-i",
                 "127.0.0.1", "-p", String.valueOf(SipTestSupport.freePort()), "-m", "1", "-timeout", "25s",
                 "-timeout_error");
     }
@@ -137,6 +138,32 @@ class SippCallsTest {
         assertEquals("Disconnected by administrator", ended.disconnectReason());
         assertEquals(1, count(CallEvent.CallEnded.class));
         assertTrue(calls().activeCalls().isEmpty());
+    }
+
+    /**
+     * Seed 001 "Maintenance Mode": new calls are refused, calls in progress carry on. The caller holds its answered
+     * call for 8 s before its BYE; maintenance mode goes on as soon as the call is confirmed, and the call is shown
+     * still up after that, so the BYE that ends it (200 to the caller, "BYE from caller") crossed the node in
+     * maintenance mode.
+     */
+    @Test
+    void maintenanceModeRefusesANewCallWhileTheAnsweredOneCarriesOnToItsBye() throws Exception {
+        Sipp.Run callee = uas("uas-held.xml");
+        Sipp.Run caller = uac("call.xml", "<pause milliseconds=\"200\"/>", "<pause milliseconds=\"8000\"/>");
+        SipService sip = engine.service(SipService.class);
+        Await.until(() -> sip.server().calls().calls().stream().anyMatch(c -> c.confirmed()), WAIT,
+                "the call to be confirmed");
+        engine.apply(SipTestSupport.engineConfig(cfg.withMaintenanceMode(true)));
+        assertEquals(1, calls().activeCalls().size(), "the answered call is still up in maintenance mode");
+
+        Sipp.Run refused = uac("invite-refused.xml", "MAX_FORWARDS", "70", "FINAL_STATUS", "503");
+        assertEquals(0, refused.exitCode(30), refused::output);
+        assertEquals(0, caller.exitCode(30), caller::output);
+        assertEquals(0, callee.exitCode(30), callee::output);
+        CallRecord ended = waitForEnd();
+        assertEquals(CallStatus.COMPLETED, ended.status());
+        assertEquals("BYE from caller", ended.disconnectReason());
+        assertEquals(1, count(CallEvent.CallStarted.class), "the refused INVITE started no call");
     }
 
     private CallControl calls() {
