@@ -43,7 +43,7 @@ public final class DirectDatagramSender {
 
     /**
      * Sends {@code length} bytes of {@code data} from {@code index} (indices and reference count untouched) to
-     * {@code to}. {@code data} is a direct buffer (the packet path's are); a heap buffer is refused.
+     * {@code to}. The packet path's buffers are direct; a heap buffer (an answer) is copied first.
      *
      * @return true if the socket took the whole datagram; false if it was dropped (buffer full, closed, error)
      */
@@ -61,7 +61,13 @@ public final class DirectDatagramSender {
                 ByteBuffer nio = data.nioBuffer(index, length);
                 return socket.sendTo(nio, nio.position(), nio.limit(), to.getAddress(), to.getPort()) == length;
             }
-            return false;
+            // a heap buffer (an encoded STUN answer): the system call needs native memory
+            ByteBuf copy = Unpooled.directBuffer(length).writeBytes(data, index, length);
+            try {
+                return send(copy, 0, length, to);
+            } finally {
+                copy.release();
+            }
         } catch (IOException e) {
             return false;
         }

@@ -16,6 +16,11 @@ public final class SourceGate {
         return !b.isEmpty() && b.contains(source);
     }
 
+    /** True while nothing is blocked: a listener need not even build the source's address to ask. */
+    public boolean blocksNothing() {
+        return blocked.isEmpty();
+    }
+
     public void set(BlockedSources next) {
         blocked = next == null ? BlockedSources.NONE : next;
     }

@@ -336,7 +336,10 @@ final class Allocation {
 
     // ------------------------------------------------------------ packet path
 
-    /** The peer address of a Send indication's XOR-PEER-ADDRESS (IPv4), reusing the last one when unchanged. */
+    /**
+     * An IPv4 peer address (of a Send indication's XOR-PEER-ADDRESS, or of a datagram a relay received), reusing the
+     * last one when unchanged: an allocation mostly talks to one peer. Event loop only.
+     */
     InetSocketAddress peer4(int ip, int port) {
         if (ip == lastPeerIp && port == lastPeerPort) {
             return lastPeer;
@@ -383,12 +386,14 @@ final class Allocation {
         }
         packetsFromClient++;
         bytesFromClient += length;
-        // a view that keeps the bytes in front of the data, so a header can still be written in place
-        ByteBuf data = buf.retainedDuplicate().setIndex(index, index + length);
         if (target != null) {
             Allocation other = target.allocation;
             io.netty.channel.EventLoop loop = other.client.eventLoop();
             InetSocketAddress source = relay.address;
+            // on this loop: a view that keeps the bytes in front of the data, so a header can still be written in
+            // place; for another loop a copy, as the received bytes may sit in a slot the next receive reuses
+            ByteBuf data = loop.inEventLoop() ? buf.retainedDuplicate().setIndex(index, index + length)
+                    : buf.copy(index, length);
             if (loop.inEventLoop()) {
                 try {
                     other.fromPeer(data, source);
@@ -406,6 +411,8 @@ final class Allocation {
             }
             return null;
         }
+        // NIO relays only (native ones have a sender): the received buffer is Netty's, kept alive by the view
+        ByteBuf data = buf.retainedDuplicate().setIndex(index, index + length);
         relay.channel.write(new DatagramPacket(data, peer), relay.channel.voidPromise());
         return relay;
     }

@@ -14,12 +14,18 @@ import org.edgeway.engine.net.DirectDatagramSender;
  */
 abstract class ClientTransport {
 
+    /** The Netty channel written through; null for a UDP listener socket read without one ({@link NativeUdpSocket}). */
     final Channel channel;
+    private final EventLoop loop;
+    private final ByteBufAllocator alloc;
     final InetSocketAddress client;
     final InetSocketAddress server;
 
-    ClientTransport(Channel channel, InetSocketAddress client, InetSocketAddress server) {
+    ClientTransport(Channel channel, EventLoop loop, ByteBufAllocator alloc, InetSocketAddress client,
+            InetSocketAddress server) {
         this.channel = channel;
+        this.loop = loop;
+        this.alloc = alloc;
         this.client = client;
         this.server = server;
     }
@@ -58,23 +64,25 @@ abstract class ClientTransport {
 
     final void writeAndFlush(ByteBuf frame) {
         write(frame);
-        channel.flush();
+        flush();
     }
 
     final void flush() {
-        channel.flush();
+        if (channel != null) {
+            channel.flush();
+        }
     }
 
     final boolean writable() {
-        return channel.isWritable();
+        return channel == null || channel.isWritable();
     }
 
     final EventLoop eventLoop() {
-        return channel.eventLoop();
+        return loop;
     }
 
     final ByteBufAllocator alloc() {
-        return channel.alloc();
+        return alloc;
     }
 
     /** "UDP", "TCP" or "TLS" (TLS-over-TCP): part of the 5-tuple and shown on the relay usage page. */
@@ -85,23 +93,42 @@ abstract class ClientTransport {
     /**
      * UDP: one listener socket shared by many clients. Under native epoll relayed data leaves at once through the
      * listener socket's {@link DirectDatagramSender}, ChannelData gathered from its header and the received bytes;
-     * STUN answers go through the channel.
+     * STUN answers go through the channel, or leave at once too when the socket has none ({@link NativeUdpSocket}).
      */
     static final class Udp extends ClientTransport {
         private final TurnListeners.UdpListener listener;
         private final DirectDatagramSender sender;
+        private final NativeUdpSocket socket;
 
-        /** {@code sender}: the listener socket's, or null to write relayed data through the channel. */
+        /** Over a Netty channel; {@code sender}: the channel socket's, or null to write relayed data through it. */
         Udp(Channel channel, DirectDatagramSender sender, InetSocketAddress client,
                 TurnListeners.UdpListener listener) {
-            super(channel, client, listener.address);
+            super(channel, channel.eventLoop(), channel.alloc(), client, listener.address);
             this.sender = sender;
             this.listener = listener;
+            this.socket = null;
+        }
+
+        /** Over a listener socket read without a channel: everything leaves through its sender. */
+        Udp(NativeUdpSocket socket, InetSocketAddress client) {
+            super(null, socket.loop(), socket.alloc(), client, socket.listener().address);
+            this.sender = socket.sender();
+            this.listener = socket.listener();
+            this.socket = socket;
         }
 
         @Override
         void write(ByteBuf frame) {
-            channel.write(new DatagramPacket(frame, client), channel.voidPromise());
+            if (channel != null) {
+                channel.write(new DatagramPacket(frame, client), channel.voidPromise());
+                return;
+            }
+            try {
+                // an answer the socket cannot take now is lost as on the wire: the client retransmits
+                sender.send(frame, frame.readerIndex(), frame.readableBytes(), client);
+            } finally {
+                frame.release();
+            }
         }
 
         @Override
@@ -138,11 +165,17 @@ abstract class ClientTransport {
         @Override
         void attach(Allocation allocation) {
             listener.byClient.put(client, allocation);
+            if (socket != null) {
+                socket.attach(client, allocation);
+            }
         }
 
         @Override
         void detach(Allocation allocation) {
             listener.byClient.remove(client, allocation);
+            if (socket != null) {
+                socket.detach(client, allocation);
+            }
         }
 
         @Override
@@ -157,7 +190,8 @@ abstract class ClientTransport {
         private volatile Allocation allocation;
 
         Tcp(Channel channel, TurnListeners.TcpListener listener) {
-            super(channel, (InetSocketAddress) channel.remoteAddress(), (InetSocketAddress) channel.localAddress());
+            super(channel, channel.eventLoop(), channel.alloc(), (InetSocketAddress) channel.remoteAddress(),
+                    (InetSocketAddress) channel.localAddress());
             this.listener = listener;
         }
 

@@ -8,10 +8,12 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoEventLoop;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.channel.unix.Socket;
 import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -27,6 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
+import org.edgeway.engine.net.DatagramReceiver;
 import org.edgeway.engine.net.Transports;
 import org.edgeway.engine.tls.ReloadingSslContext;
 
@@ -63,13 +66,23 @@ final class TurnListeners {
         }
     }
 
-    /** One UDP request port: a socket per event loop sharing the client-to-allocation map. */
+    /**
+     * One UDP request port: a socket per event loop sharing the client-to-allocation map; under native epoll bare
+     * sockets ({@link NativeUdpSocket}), else Netty channels.
+     */
     static final class UdpListener extends Listener {
         final ConcurrentHashMap<InetSocketAddress, Allocation> byClient = new ConcurrentHashMap<>();
         final List<Channel> channels = new ArrayList<>();
+        final List<NativeUdpSocket> sockets = new ArrayList<>();
 
         UdpListener(InetSocketAddress address, AtomicInteger relays) {
             super(address, relays);
+        }
+
+        /** Closes every socket of the port, waiting for each. */
+        void close() {
+            channels.forEach(c -> c.close().awaitUninterruptibly(2, TimeUnit.SECONDS));
+            sockets.forEach(NativeUdpSocket::closeAndWait);
         }
     }
 
@@ -183,8 +196,7 @@ final class TurnListeners {
                         throw e;
                     }
                     if (!udpListeners.isEmpty()) {
-                        UdpListener last = udpListeners.remove(udpListeners.size() - 1);
-                        last.channels.forEach(c -> c.close().syncUninterruptibly());
+                        udpListeners.remove(udpListeners.size() - 1).close();
                     }
                     actual = 0;
                 }
@@ -205,6 +217,9 @@ final class TurnListeners {
             each.add((EventLoop) e);
         }
         UdpListener listener = new UdpListener(new InetSocketAddress(bind, port), portRelays);
+        if (DatagramReceiver.AVAILABLE) {
+            return bindNativeUdp(bind, port, each, listener);
+        }
         int actual = port;
         try {
             for (EventLoop loop : each) {
@@ -291,10 +306,50 @@ final class TurnListeners {
         return listener;
     }
 
+    /** Native epoll: a bare socket per event loop ({@link NativeUdpSocket}), all bound to one port. */
+    private UdpListener bindNativeUdp(InetAddress bind, int port, List<EventLoop> each, UdpListener listener)
+            throws IOException {
+        int actual = port;
+        try {
+            for (EventLoop loop : each) {
+                Socket socket = Socket.newSocketDgram();
+                NativeUdpSocket s;
+                try {
+                    if (each.size() > 1) {
+                        socket.setReusePort(true);
+                    }
+                    socket.setReceiveBufferSize(SOCKET_BUFFER);
+                    socket.setSendBufferSize(SOCKET_BUFFER);
+                    socket.bind(new InetSocketAddress(bind, actual));
+                    s = new NativeUdpSocket(socket, server, listener, (IoEventLoop) loop, Transports.packetAllocator());
+                } catch (IOException | RuntimeException e) {
+                    socket.close();
+                    throw e;
+                }
+                listener.sockets.add(s);
+                io.netty.util.concurrent.Future<?> registered = s.register().awaitUninterruptibly();
+                if (!registered.isSuccess()) {
+                    throw new IOException("cannot register the socket with its event loop", registered.cause());
+                }
+                if (listener.sockets.size() == 1) {
+                    listener.address = s.localAddress();
+                    actual = listener.address.getPort();
+                }
+            }
+            return listener;
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            throw new IOException("cannot bind UDP " + bind.getHostAddress() + ":" + actual + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Closes every listener and TCP connection. Idempotent. */
     void close() {
         List<ChannelFuture> closing = new ArrayList<>();
-        udpListeners.forEach(l -> l.channels.forEach(c -> closing.add(c.close())));
+        udpListeners.forEach(l -> {
+            l.channels.forEach(c -> closing.add(c.close()));
+            l.sockets.forEach(NativeUdpSocket::closeAndWait);
+        });
         tcpListeners.forEach(l -> {
             if (l.channel != null) {
                 closing.add(l.channel.close());

@@ -223,11 +223,12 @@ public final class TurnServer {
         };
         Socket socket = bound.nativeSocket();
         if (socket != null) {
-            NativeRelaySocket s = new NativeRelaySocket(socket, allocation, this, closed);
+            NativeRelaySocket s = new NativeRelaySocket(socket, (IoEventLoop) allocation.client.eventLoop(), allocation,
+                    this, closed);
             opened[0] = new Allocation.Relay(allocation, null, DirectDatagramSender.of(socket), s::close, local,
                     family);
             relaysByAddress.put(local, opened[0]);
-            s.register((IoEventLoop) allocation.client.eventLoop());
+            s.register();
             return opened[0];
         }
         DatagramChannel ch = bound.toChannel();

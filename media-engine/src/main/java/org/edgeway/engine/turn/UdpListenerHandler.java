@@ -10,7 +10,8 @@ import org.edgeway.engine.net.DirectDatagramSender;
 import org.edgeway.engine.net.PacketKind;
 
 /**
- * A UDP request port: demultiplexes each datagram by its first byte ({@link TurnWire#DEMUX}, RFC 7983 / RFC 8656
+ * A UDP request port read through a Netty channel (NIO, or epoll where {@link NativeUdpSocket} cannot be used):
+ * demultiplexes each datagram by its first byte ({@link TurnWire#DEMUX}, RFC 7983 / RFC 8656
  * section 12): 0x00-0x03 is STUN (Send indications take the relay fast path, everything else goes to the {@link TurnRequestProcessor}),
  * 0x40-0x4F is ChannelData; anything else is dropped and counted, as is everything from a source automated
  * protection blocks. Relays written are flushed once per event loop wake-up ({@link FlushBatch}); answers to requests

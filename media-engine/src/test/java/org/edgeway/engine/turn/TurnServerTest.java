@@ -90,6 +90,46 @@ class TurnServerTest {
                 && a.username().equals("alice") && a.transport().equals("UDP")));
     }
 
+    private TurnSnapshot.Counters counters() {
+        return engine.snapshot().<TurnSnapshot>service(TurnService.KEY).counters();
+    }
+
+    /**
+     * Automated protection's blocks at the UDP listener: a blocked source's requests are dropped before any
+     * processing (counted as dropped, never as requests), other sources are served while a block is in place, and
+     * the source is served again once unblocked.
+     */
+    @Test
+    void aBlockedSourceIsDroppedAtTheListenerAndServedOnceUnblocked() throws Exception {
+        InetSocketAddress server = start();
+        InetAddress blocked = InetAddress.getByName("127.0.0.2");
+        try (TestTurnClient allowed = TestTurnClient.udp(server);
+                DatagramSocket intruder = new DatagramSocket(new InetSocketAddress(blocked, 0))) {
+            engine.blockSources(org.edgeway.engine.net.BlockedSources.of(List.of("127.0.0.2")));
+            TurnSnapshot.Counters before = counters();
+            byte[] binding = StunEncoder.encodeToBytes(StunMessage.request(StunMethod.BINDING).build());
+            intruder.send(new DatagramPacket(binding, binding.length, server));
+            org.edgeway.engine.Await.until(() -> counters().dropped() == before.dropped() + 1, Duration.ofSeconds(10),
+                    "the blocked datagram counted as dropped");
+            assertEquals(before.requests(), counters().requests(), "never processed as a request");
+
+            assertEquals(StunClass.SUCCESS_RESPONSE, allowed.allocate().messageClass(), "others are served");
+
+            engine.blockSources(org.edgeway.engine.net.BlockedSources.NONE);
+            long requestsBefore = counters().requests();
+            intruder.setSoTimeout(5000);
+            StunMessage request = StunMessage.request(StunMethod.BINDING).build();
+            byte[] again = StunEncoder.encodeToBytes(request);
+            intruder.send(new DatagramPacket(again, again.length, server));
+            DatagramPacket answer = new DatagramPacket(new byte[1500], 1500);
+            intruder.receive(answer);
+            StunMessage response = StunDecoder.decodeMessage(
+                    Unpooled.wrappedBuffer(answer.getData(), 0, answer.getLength()));
+            assertArrayEquals(request.transactionId(), response.transactionId(), "the unblocked source is answered");
+            assertEquals(requestsBefore + 1, counters().requests(), "processed as a request now");
+        }
+    }
+
     @Test
     void wrongPasswordGets401() throws Exception {
         InetSocketAddress server = start();
