@@ -212,7 +212,8 @@ for run in $(seq 1 "$RUNS"); do
   for s in $SERVERS; do
     awk -v s="$s" -v run="$run" '
       /^RATE/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-                sub(/%/, "", v["loss"]); print s, run, "step", v["target"], v["loss"], v["cpu_us_per_msg"] }
+                sub(/%/, "", v["loss"]); print s, run, "step", v["target"], v["loss"], v["cpu_us_per_msg"], \
+                  v["sys_us_per_msg"] }
       /^SATURATION/ { split($2, kv, "="); print s, run, "sat", kv[2] }
       /^RSS/ { print s, run, "rss", $2 }' "$WORK/sat.$s.$run"
   done
@@ -223,7 +224,7 @@ awk -v servers="$SERVERS" '
     for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
     return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
   }
-  $3 == "step" { loss[$1, $2, $4] = $5; cpu[$1, $2, $4] = $6; if ($2 > runs) runs = $2 }
+  $3 == "step" { loss[$1, $2, $4] = $5; cpu[$1, $2, $4] = $6; sys[$1, $2, $4] = $7; if ($2 > runs) runs = $2 }
   $3 == "sat" { sat[$1, $2] = $4 }
   $3 == "rss" { rss[$1, $2] = $4 }
   END {
@@ -238,14 +239,21 @@ awk -v servers="$SERVERS" '
         printf "%-7s %4d %16d %10.3f %12.2f %10d %14.2f %8d\n", s, r, z, loss[s, r, z], cpu[s, r, z], common, \
           cpu[s, r, common], rss[s, r] / 1024
         Z[s] = Z[s] " " z; C[s] = C[s] " " cpu[s, r, z]; CC[s] = CC[s] " " cpu[s, r, common]
+        K[s] = K[s] " " sys[s, r, common]
       }
     }
     print ""
-    printf "%-7s %16s %14s %16s\n", "median", "zero-loss rt/s", "CPU us/rt", "CPU us/rt @com"
+    printf "%-7s %16s %14s %16s %16s\n", "median", "zero-loss rt/s", "CPU us/rt", "CPU us/rt @com", \
+      "kernel us @com"
     for (k = 1; k <= ns; k++) {
-      s = S[k]; mz[s] = median(Z[s]); mc[s] = median(C[s]); mcc[s] = median(CC[s])
-      printf "%-7s %16d %14.2f %16.2f\n", s, mz[s], mc[s], mcc[s]
+      s = S[k]; mz[s] = median(Z[s]); mc[s] = median(C[s]); mcc[s] = median(CC[s]); mk[s] = median(K[s])
+      printf "%-7s %16d %14.2f %16.2f %16.2f\n", s, mz[s], mc[s], mcc[s], mk[s]
     }
+    # the kernel time is the work of the system calls (receive, send, loopback delivery), the same for any server
+    # making the same calls: its share of the coturn CPU is the lowest CPU ratio such a server could reach
+    if (mcc["coturn"] > 0)
+      printf "coturn kernel share @com: %.2f (a server making the same system calls cannot go below this CPU ratio)\n", \
+        mk["coturn"] / mcc["coturn"]
     print ""
     printf "%-15s %16s %14s %16s   (targets: rate >= 1.20, CPU <= 0.80)\n", "ratio", "zero-loss rate", \
       "CPU us/rt", "CPU us/rt @com"

@@ -105,18 +105,18 @@ public final class TurnLoad {
         return peers;
     }
 
-    /** utime + stime of a process in clock ticks (100 per second on Linux), or -1 if unknown. */
-    private static long cpuTicks(long pid) {
+    /** utime and stime (user and kernel time) of a process in clock ticks, or null if unknown. */
+    private static long[] userSystemTicks(long pid) {
         if (pid <= 0) {
-            return -1;
+            return null;
         }
         try {
             String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
             // fields after the command name, which is in parentheses and may contain spaces
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return null;
         }
     }
 
@@ -294,7 +294,7 @@ public final class TurnLoad {
         for (String r : rates.split(",")) {
             long rate = Long.parseLong(r.trim());
             long before = received.get();
-            long ticks0 = cpuTicks(serverPid);
+            long[] ticks0 = userSystemTicks(serverPid);
             long sent = 0;
             long start = System.nanoTime();
             long duration = (long) (seconds * 1e9);
@@ -320,10 +320,13 @@ public final class TurnLoad {
             double actualSeconds = (System.nanoTime() - start) / 1e9;
             Thread.sleep(500);
             long got = received.get() - before;
-            long ticks1 = cpuTicks(serverPid);
+            long[] ticks1 = userSystemTicks(serverPid);
             double loss = sent == 0 ? 0 : Math.max(0, 100.0 * (sent - got) / sent);
-            String cpu = ticks0 < 0 || ticks1 < 0 || got == 0 ? ""
-                    : String.format(" cpu_us_per_msg=%.2f", (ticks1 - ticks0) * 10_000.0 / got);
+            // kernel time apart: what any server doing the same system calls pays, whatever its language
+            String cpu = ticks0 == null || ticks1 == null || got == 0 ? ""
+                    : String.format(" cpu_us_per_msg=%.2f sys_us_per_msg=%.2f",
+                            (ticks1[0] + ticks1[1] - ticks0[0] - ticks0[1]) * 10_000.0 / got,
+                            (ticks1[1] - ticks0[1]) * 10_000.0 / got);
             System.out.printf("RATE target=%d sent=%d received=%d loss=%.3f%% achieved=%.0f/s%s%n", rate, sent, got,
                     loss, got / actualSeconds, cpu);
             if (loss <= maxLoss && got > 0 && sent >= rate * seconds * 0.95) {
