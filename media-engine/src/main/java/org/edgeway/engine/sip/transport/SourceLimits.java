@@ -65,7 +65,12 @@ public final class SourceLimits {
     }
 
     boolean acceptMessage(InetAddress source) {
-        return !blocked.refuses(source) && messages.tryAcquire(source, System.nanoTime());
+        return acceptMessage(source, System.nanoTime());
+    }
+
+    /** The same at a given time (tests drive the clock). */
+    boolean acceptMessage(InetAddress source, long nowNanos) {
+        return !blocked.refuses(source) && messages.tryAcquire(source, nowNanos);
     }
 
     void purge() {

@@ -35,12 +35,16 @@ class SourceLimitsTest {
     void aSourceOverItsBurstIsDroppedUnlessTheRateIsZero() throws Exception {
         InetAddress source = InetAddress.getLoopbackAddress();
         SourceLimits limited = new SourceLimits(SourceLimits.CONNECTIONS_PER_SOURCE, 10);
+        // a stopped clock: the burst (twice the rate) and nothing more, however long the loop takes
+        long now = 5_000_000_000L;
         int accepted = 0;
         for (int i = 0; i < 1000; i++) {
-            accepted += limited.acceptMessage(source) ? 1 : 0;
+            accepted += limited.acceptMessage(source, now) ? 1 : 0;
         }
-        assertTrue(accepted >= 20 && accepted < 1000, "accepted " + accepted + " of 1000 at 10/s");
-        assertFalse(limited.acceptMessage(source));
+        assertEquals(20, accepted, "a burst of 20 at 10/s");
+        assertFalse(limited.acceptMessage(source, now + 99_000_000L), "99 ms later: still no token");
+        assertTrue(limited.acceptMessage(source, now + 101_000_000L), "101 ms later: one token");
+        assertFalse(limited.acceptMessage(source, now + 101_000_000L), "and only one");
 
         SourceLimits unlimited = new SourceLimits(SourceLimits.CONNECTIONS_PER_SOURCE, 0);
         for (int i = 0; i < 100_000; i++) {
