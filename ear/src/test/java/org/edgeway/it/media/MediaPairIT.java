@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Predicate;
 import org.edgeway.engine.TestPorts;
 import org.edgeway.engine.sip.PcapFile;
 import org.edgeway.engine.sip.Sipp;
@@ -17,7 +15,7 @@ import org.edgeway.it.Browser;
 import org.edgeway.it.Console;
 import org.edgeway.it.ServerNode;
 import org.edgeway.it.StunProbe;
-import org.edgeway.it.sip.PresentedCertificate;
+import org.edgeway.it.sip.CallPair;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -42,19 +40,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 class MediaPairIT {
 
     static final String ADMIN_PASSWORD = "Edgeway-media-2026";
-    static final String TRAVERSAL_USER = "c-traversal";
-    static final String TRAVERSAL_PASSWORD = "Traversal-Secret-1";
     static final int RANGE_SIZE = 32;
     static final String LINKS = "/status/bandwidth/links?sort=kbps,desc";
     static final String RESTART_ALARM = "restart.demultiplexingPorts";
 
     ServerNode c;
     ServerNode e;
+    CallPair pair;
     ApiClient apiC;
     ApiClient apiE;
-    int sipPortC;
-    int sipPortE;
-    int insideUasPort;
     int rangeC;
     int rangeE;
     Sipp sipp;
@@ -65,40 +59,11 @@ class MediaPairIT {
         Assumptions.assumeTrue(java.nio.file.Files.isReadable(PcapFile.SIPP_G711A), "no SIPp g711a.pcap");
         rangeC = TestPorts.range(RANGE_SIZE);
         rangeE = TestPorts.range(RANGE_SIZE);
-        c = new ServerNode("media-c", 40, "--role", "C").fresh().start();
-        e = new ServerNode("media-e", 50, "--role", "E").fresh().start();
-        try (Browser browser = new Browser()) {
-            Console.firstLogin(browser, c, ADMIN_PASSWORD);
-            Console.firstLogin(browser, e, ADMIN_PASSWORD);
-        }
-        apiC = ApiClient.as(c, "admin", ADMIN_PASSWORD);
-        apiE = ApiClient.as(e, "admin", ADMIN_PASSWORD);
-        PresentedCertificate certC = PresentedCertificate.of("127.0.0.1", httpsPort(c));
-        PresentedCertificate certE = PresentedCertificate.of("127.0.0.1", httpsPort(e));
-        apiE.post("/maintenance/trusted-ca-certificates", "{\"pem\":" + ApiClient.quote(certC.pem()) + "}")
-                .expect(201);
-        apiC.post("/maintenance/trusted-ca-certificates", "{\"pem\":" + ApiClient.quote(certE.pem()) + "}")
-                .expect(201);
-        sipPortE = enableSip(apiE);
-        sipPortC = enableSip(apiC);
-        int zonePort = TestPorts.port();
-        insideUasPort = TestPorts.port();
-        apiE.post("/configuration/authentication/local-database", "{\"name\":\"" + TRAVERSAL_USER
-                + "\",\"password\":" + ApiClient.quote(TRAVERSAL_PASSWORD) + "}").expect(201);
-        apiE.post("/configuration/zones", "{\"name\":\"TraversalServer\",\"type\":\"TRAVERSAL_SERVER\","
-                + "\"transport\":\"TLS\",\"port\":" + zonePort + ",\"username\":\"" + TRAVERSAL_USER + "\","
-                + "\"tlsVerify\":true,\"tlsVerifySubjectName\":" + ApiClient.quote(certC.dnsName()) + "}")
-                .expect(201);
-        apiE.post("/configuration/dial-plan/search-rules", rule("to-inside", "TraversalServer")).expect(201);
-        apiC.post("/configuration/zones", "{\"name\":\"TraversalClient\","
-                + "\"type\":\"TRAVERSAL_CLIENT\",\"transport\":\"TLS\",\"port\":" + zonePort + ",\"peers\":["
-                + ApiClient.quote(certE.dnsName()) + "],\"username\":\"" + TRAVERSAL_USER + "\",\"password\":"
-                + ApiClient.quote(TRAVERSAL_PASSWORD) + ",\"tlsVerify\":true}").expect(201);
-        apiC.post("/configuration/zones", "{\"name\":\"InsideUas\",\"type\":\"NEIGHBOR\",\"transport\":\"UDP\","
-                + "\"port\":" + insideUasPort + ",\"peers\":[\"127.0.0.1\"]}").expect(201);
-        apiC.post("/configuration/dial-plan/search-rules", rule("to-inside-uas", "InsideUas")).expect(201);
-        waitFor(apiC, "/status/zones", z -> zoneActive(z, "TraversalClient"));
-        waitFor(apiE, "/status/zones", z -> zoneActive(z, "TraversalServer"));
+        c = new ServerNode("media-c", 40, "--role", "C").fresh();
+        e = new ServerNode("media-e", 50, "--role", "E").fresh();
+        pair = CallPair.start(c, e, ADMIN_PASSWORD);
+        apiC = pair.apiC;
+        apiE = pair.apiE;
         sipp = new Sipp();
     }
 
@@ -109,15 +74,7 @@ class MediaPairIT {
 
     @AfterAll
     void stop() throws Exception {
-        try {
-            if (c != null) {
-                c.stop();
-            }
-        } finally {
-            if (e != null) {
-                e.stop();
-            }
-        }
+        CallPair.stop(c, e);
     }
 
     @Test
@@ -130,10 +87,10 @@ class MediaPairIT {
             browser.type("subzoneForm:rangeEnd", "39000");
             browser.click("subzoneForm:save");
             browser.waitForText("subzoneForm:rangeEndMessage", "must be above the range start");
-            browser.type("subzoneForm:rangeStart", String.valueOf(sipPortC - 4));
-            browser.type("subzoneForm:rangeEnd", String.valueOf(sipPortC + 40));
+            browser.type("subzoneForm:rangeStart", String.valueOf(pair.sipPortC - 4));
+            browser.type("subzoneForm:rangeEnd", String.valueOf(pair.sipPortC + 40));
             browser.click("subzoneForm:save");
-            browser.waitForText("subzoneForm:rangeEndMessage", "the SIP UDP port (" + sipPortC + ")");
+            browser.waitForText("subzoneForm:rangeEndMessage", "the SIP UDP port (" + pair.sipPortC + ")");
             browser.type("subzoneForm:rangeStart", "800");
             browser.click("subzoneForm:save");
             browser.waitForText("subzoneForm:rangeStartMessage", "between 1024 and 65535");
@@ -175,38 +132,33 @@ class MediaPairIT {
 
         OpenMetricsSamples beforeE = metrics(apiE);
         PcapFile played = PcapFile.read(PcapFile.SIPP_G711A);
-        Sipp.Run callee = sipp.start("-sf", sipp.scenario("uas-held.xml").toString(), "-i", "127.0.0.1", "-p",
-                String.valueOf(insideUasPort), "-mp", String.valueOf(TestPorts.range(4)), "-rtp_echo", "-m", "1",
-                "-timeout", "60s", "-timeout_error");
-        Sipp.Run caller = sipp.start("127.0.0.1:" + sipPortE, "-sf", sipp.scenario("call-media.xml", "PCAP",
-                PcapFile.SIPP_G711A.toString(), "HOLD_MS", "15000").toString(), "-s", "bob", "-i", "127.0.0.1", "-p",
-                String.valueOf(TestPorts.port()), "-mp", String.valueOf(TestPorts.range(4)), "-m", "1", "-timeout",
-                "60s", "-timeout_error");
+        Sipp.Run callee = pair.insideCallee(sipp);
+        Sipp.Run caller = pair.callFromOutside(sipp, 15000);
 
         // while SIPp plays its 7 s capture: usage on the links the call crosses, in kbps, on both nodes
-        waitFor(apiE, LINKS, l -> kbps(l, "TraversalServer") > 0 && kbps(l, "DefaultZone") > 0);
-        waitFor(apiC, LINKS, l -> kbps(l, "TraversalClient") > 0 && kbps(l, "InsideUas") > 0);
+        CallPair.waitFor(apiE, LINKS, l -> kbps(l, "TraversalServer") > 0 && kbps(l, "DefaultZone") > 0);
+        CallPair.waitFor(apiC, LINKS, l -> kbps(l, "TraversalClient") > 0 && kbps(l, "InsideUas") > 0);
         JsonNode busyE = apiE.get(LINKS).expect(200).json();
         assertEquals("TraversalServerToTraversalSZ", link(busyE, "TraversalServer").path("link").asText());
         assertEquals(1, link(busyE, "TraversalServer").path("calls").asInt(), busyE::toString);
         assertTrue(kbps(busyE, "TraversalServer") < 1000, () -> "one G.711 call each way: " + busyE);
 
-        JsonNode onC = relayed(apiC, played.packets());
-        JsonNode onE = relayed(apiE, played.packets());
+        JsonNode onC = CallPair.relayed(apiC, played.packets());
+        JsonNode onE = CallPair.relayed(apiE, played.packets());
         assertEquals(1, metrics(apiE).value("edgeway_calls_active"), "the call is active on E");
-        assertEquals("127.0.0.1:" + rangeE, channel(onE, 2).path("to").asText(),
+        assertEquals("127.0.0.1:" + rangeE, CallPair.channel(onE, 2).path("to").asText(),
                 () -> "E faces its C on the first pair of its range: " + onE);
-        assertInRange(channel(onE, 0).path("to").asText(), rangeE + 2, rangeE + RANGE_SIZE - 1, onE);
-        assertInRange(channel(onC, 0).path("to").asText(), rangeC, rangeC + RANGE_SIZE - 1, onC);
-        assertInRange(channel(onC, 2).path("to").asText(), rangeC, rangeC + RANGE_SIZE - 1, onC);
+        assertInRange(CallPair.channel(onE, 0).path("to").asText(), rangeE + 2, rangeE + RANGE_SIZE - 1, onE);
+        assertInRange(CallPair.channel(onC, 0).path("to").asText(), rangeC, rangeC + RANGE_SIZE - 1, onC);
+        assertInRange(CallPair.channel(onC, 2).path("to").asText(), rangeC, rangeC + RANGE_SIZE - 1, onC);
 
         assertEquals(0, caller.exitCode(60), caller::output);
         assertEquals(0, callee.exitCode(30), callee::output);
-        waitFor(apiC, "/status/sip", s -> s.path("activeCalls").isEmpty());
-        waitFor(apiE, "/status/sip", s -> s.path("activeCalls").isEmpty());
-        waitFor(apiE, LINKS, l -> kbps(l, "TraversalServer") == 0 && kbps(l, "DefaultZone") == 0
+        CallPair.waitFor(apiC, "/status/sip", s -> s.path("activeCalls").isEmpty());
+        CallPair.waitFor(apiE, "/status/sip", s -> s.path("activeCalls").isEmpty());
+        CallPair.waitFor(apiE, LINKS, l -> kbps(l, "TraversalServer") == 0 && kbps(l, "DefaultZone") == 0
                 && link(l, "TraversalServer").path("calls").asInt() == 0);
-        waitFor(apiC, LINKS, l -> kbps(l, "TraversalClient") == 0 && kbps(l, "InsideUas") == 0);
+        CallPair.waitFor(apiC, LINKS, l -> kbps(l, "TraversalClient") == 0 && kbps(l, "InsideUas") == 0);
 
         // the ended call is in E's metrics once its history record is stored
         String none = "edgeway_ice_passthrough_calls_total{call_type=\"none\"}";
@@ -242,7 +194,7 @@ class MediaPairIT {
         try (StunProbe probe = new StunProbe(turnPort)) {
             StunProbe.Response challenge = probe.allocateWithoutCredentials();
             assertEquals(401, challenge.errorCode(), "challenge");
-            assertTrue(probe.allocate(TRAVERSAL_USER, TRAVERSAL_PASSWORD, "media.example",
+            assertTrue(probe.allocate(CallPair.TRAVERSAL_USER, CallPair.TRAVERSAL_PASSWORD, "media.example",
                     challenge.text(StunProbe.NONCE)).isSuccess(), "allocation");
             OpenMetricsSamples during = metrics(apiE);
             assertEquals(before.value("edgeway_turn_relays_active") + 1, during.value("edgeway_turn_relays_active"));
@@ -265,7 +217,7 @@ class MediaPairIT {
         JsonNode ports = apiE.put("/configuration/traversal/ports", "{\"useConfiguredDemuxPorts\":true,"
                 + "\"demuxRtpPort\":" + demux + ",\"demuxRtcpPort\":" + (demux + 1) + "}").expect(200).json();
         assertTrue(ports.path("restartPending").asBoolean(), ports.toString());
-        waitFor(apiE, "/status/alarms", a -> openAlarm(a, RESTART_ALARM));
+        CallPair.waitFor(apiE, "/status/alarms", a -> openAlarm(a, RESTART_ALARM));
 
         e.restart();
         c.restart();
@@ -282,6 +234,22 @@ class MediaPairIT {
             assertEquals(String.valueOf(rangeC), browser.value("subzoneForm:rangeStart"));
             assertEquals(String.valueOf(rangeC + RANGE_SIZE - 1), browser.value("subzoneForm:rangeEnd"));
             browser.waitForText("subzoneForm:relayStatus", "ports " + rangeC + "-" + (rangeC + RANGE_SIZE - 1));
+            // Status > Overview draws the last 24 hours of calls, registrations and relays
+            browser.open(c.baseUrl() + "/status/overview");
+            for (String chart : new String[] {"callsChart", "registrationsChart", "relaysChart"}) {
+                assertTrue(browser.find("overviewForm:" + chart).isDisplayed(), chart);
+            }
+        }
+        try (Browser browser = new Browser()) {
+            Console.login(browser, e, "admin", ADMIN_PASSWORD);
+            browser.open(e.baseUrl() + "/configuration/traversal/ports");
+            assertEquals(String.valueOf(demux), browser.value("portsForm:demuxRtpPort"));
+            assertTrue(browser.find("portsForm:demuxRtpPort").isEnabled(), "editable while Yes");
+            Console.select(browser, "portsForm:useConfiguredDemuxPorts", "No");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(
+                    org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> !browser.find("portsForm:demuxRtpPort").isEnabled()
+                            && !browser.find("portsForm:demuxRtcpPort").isEnabled());
         }
     }
 
@@ -326,64 +294,10 @@ class MediaPairIT {
         assertTrue(port >= first && port <= last, () -> address + " not in " + first + "-" + last + ": " + call);
     }
 
-    /** Waits until the node's one active call has relayed {@code packets} RTP packets each way; that call. */
-    private static JsonNode relayed(ApiClient api, long packets) throws InterruptedException {
-        JsonNode status = waitFor(api, "/status/sip", s -> s.path("activeCalls").size() == 1
-                && channel(s.path("activeCalls").get(0), 0).path("packets").asLong() == packets
-                && channel(s.path("activeCalls").get(0), 2).path("packets").asLong() == packets);
-        return status.path("activeCalls").get(0);
-    }
 
-    /** The "audio RTP" channel of a component of an active call (missing node when none). */
-    private static JsonNode channel(JsonNode call, int component) {
-        for (JsonNode m : call.path("media")) {
-            if (m.path("component").asInt() == component && "audio RTP".equals(m.path("name").asText())) {
-                return m;
-            }
-        }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-    }
 
-    private static boolean zoneActive(JsonNode zones, String name) {
-        for (JsonNode z : zones) {
-            if (name.equals(z.path("name").asText())) {
-                return "Active".equals(z.path("status").asText());
-            }
-        }
-        return false;
-    }
 
-    private static int enableSip(ApiClient api) throws InterruptedException {
-        int udp = TestPorts.port();
-        api.put("/configuration/sip", "{\"enabled\":true,\"udpEnabled\":true,\"udpPort\":" + udp + ",\"tcpPort\":"
-                + TestPorts.port() + ",\"tlsPort\":" + TestPorts.port() + ",\"digestAlgorithms\":\"MD5\"}")
-                .expect(200);
-        waitFor(api, "/status/sip", s -> "Active".equals(s.path("state").asText())
-                && s.path("listening").toString().contains(":" + udp));
-        return udp;
-    }
 
-    private static String rule(String name, String zone) {
-        return "{\"name\":\"" + name + "\",\"priority\":10,\"mode\":\"ALIAS_PATTERN_MATCH\","
-                + "\"patternType\":\"SUFFIX\",\"pattern\":\"example.com\",\"behavior\":\"LEAVE\","
-                + "\"onMatch\":\"STOP\",\"targetZone\":\"" + zone + "\"}";
-    }
 
-    private static int httpsPort(ServerNode node) {
-        return URI.create(node.httpsUrl()).getPort();
-    }
 
-    private static JsonNode waitFor(ApiClient api, String path, Predicate<JsonNode> condition)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = api.get(path).json();
-            if (condition.test(last)) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(path + " never met the condition; last: " + last);
-    }
 }

@@ -61,7 +61,8 @@ public class MediaSettingsService {
         AdministrationSettings node = system.administration();
         MediaPortRules.checkRange(form, storedConfig(), listeningPorts.list(node.getNodeRole(), node.getSystemSize()));
         MediaSettings s = row();
-        configurationLog.recordForEngine(MediaSettingLists.SUBZONE.store(form, s, false, null, new Changes(SUBZONE_PAGE)));
+        configurationLog.recordForEngine(
+                MediaSettingLists.SUBZONE.store(form, s, false, null, new Changes(SUBZONE_PAGE)));
     }
 
     public void savePorts(@NotNull @Valid TraversalPortsForm form) {
