@@ -45,7 +45,7 @@ class SchemaMigrationTest {
             }
             assertTrue(tables.containsAll(Set.of("system_settings", "ntp_server", "admin_account", "alarm",
                     "config_log", "turn_settings", "local_credential", "sip_settings", "sip_domain", "search_rule",
-                    "zone", "trusted_ca_certificate", "call_record", "call_component", "media_channel", "flyway_schema_history")), tables.toString());
+                    "zone", "trusted_ca_certificate", "call_record", "call_component", "media_channel", "media_settings", "flyway_schema_history")), tables.toString());
             try (ResultSet rs = s.executeQuery("select count(*) from config_log")) {
                 rs.next();
                 assertEquals(1, rs.getInt(1));

@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import org.edgeway.engine.TestPorts;
 import org.edgeway.engine.sip.Sipp;
 import org.edgeway.it.ApiClient;
@@ -74,15 +70,15 @@ class TraversalPairIT {
         apiE = ApiClient.as(e, "admin", ADMIN_PASSWORD);
 
         // each node trusts the (self-signed) certificate the other presents
-        PresentedCertificate certC = PresentedCertificate.of("127.0.0.1", httpsPort(c));
-        PresentedCertificate certE = PresentedCertificate.of("127.0.0.1", httpsPort(e));
+        PresentedCertificate certC = PresentedCertificate.of("127.0.0.1", CallPair.httpsPort(c));
+        PresentedCertificate certE = PresentedCertificate.of("127.0.0.1", CallPair.httpsPort(e));
         apiE.post("/maintenance/trusted-ca-certificates", "{\"pem\":" + ApiClient.quote(certC.pem()) + "}")
                 .expect(201);
         apiC.post("/maintenance/trusted-ca-certificates", "{\"pem\":" + ApiClient.quote(certE.pem()) + "}")
                 .expect(201);
 
-        sipPortE = enableSip(apiE);
-        sipPortC = enableSip(apiC);
+        sipPortE = CallPair.enableSip(apiE);
+        sipPortC = CallPair.enableSip(apiC);
         int zonePort = TestPorts.port();
         insideUasPort = TestPorts.port();
         outsideUasPort = TestPorts.port();
@@ -95,9 +91,11 @@ class TraversalPairIT {
                 + "\"tlsVerify\":true,\"tlsVerifySubjectName\":" + ApiClient.quote(certC.dnsName()) + "}")
                 .expect(201);
         apiE.post("/configuration/zones", neighbor("OutsideUas", outsideUasPort)).expect(201);
-        apiE.post("/configuration/dial-plan/search-rules", rule("to-inside", 10, "example.com", "TraversalServer"))
+        apiE.post("/configuration/dial-plan/search-rules",
+                CallPair.rule("to-inside", 10, "example.com", "TraversalServer"))
                 .expect(201);
-        apiE.post("/configuration/dial-plan/search-rules", rule("to-outside-uas", 20, "example.org", "OutsideUas"))
+        apiE.post("/configuration/dial-plan/search-rules",
+                CallPair.rule("to-outside-uas", 20, "example.org", "OutsideUas"))
                 .expect(201);
 
         // C: the registrar domain and its device, the client zone to the E's name, the inside UAS
@@ -109,38 +107,21 @@ class TraversalPairIT {
                 + ApiClient.quote(certE.dnsName()) + "],\"username\":\"" + TRAVERSAL_USER + "\",\"password\":"
                 + ApiClient.quote(TRAVERSAL_PASSWORD) + ",\"tlsVerify\":true}").expect(201).json().path("id").asInt();
         apiC.post("/configuration/zones", neighbor("InsideUas", insideUasPort)).expect(201);
-        apiC.post("/configuration/dial-plan/search-rules", rule("to-inside-uas", 10, "example.com", "InsideUas"))
+        apiC.post("/configuration/dial-plan/search-rules",
+                CallPair.rule("to-inside-uas", 10, "example.com", "InsideUas"))
                 .expect(201);
-        apiC.post("/configuration/dial-plan/search-rules", rule("to-outside", 20, "example.org", "TraversalClient"))
+        apiC.post("/configuration/dial-plan/search-rules",
+                CallPair.rule("to-outside", 20, "example.org", "TraversalClient"))
                 .expect(201);
     }
 
-    /** SIP On with UDP, TCP and TLS on test ports; MD5 digest (SIPp answers MD5 only); returns the UDP port. */
-    private static int enableSip(ApiClient api) throws InterruptedException {
-        int udp = TestPorts.port();
-        api.put("/configuration/sip", "{\"enabled\":true,\"udpEnabled\":true,\"udpPort\":" + udp + ",\"tcpPort\":"
-                + TestPorts.port() + ",\"tlsPort\":" + TestPorts.port() + ",\"digestAlgorithms\":\"MD5\"}")
-                .expect(200);
-        waitFor(api, "/status/sip", s -> "Active".equals(s.path("state").asText())
-                && s.path("listening").toString().contains(":" + udp));
-        return udp;
-    }
 
     private static String neighbor(String name, int port) {
         return "{\"name\":\"" + name + "\",\"type\":\"NEIGHBOR\",\"transport\":\"UDP\",\"port\":" + port
                 + ",\"peers\":[\"127.0.0.1\"]}";
     }
 
-    /** Requests for any alias ending in {@code domain} go to {@code zone}, and the search stops there. */
-    private static String rule(String name, int priority, String domain, String zone) {
-        return "{\"name\":\"" + name + "\",\"priority\":" + priority + ",\"mode\":\"ALIAS_PATTERN_MATCH\","
-                + "\"patternType\":\"SUFFIX\",\"pattern\":\"" + domain + "\",\"behavior\":\"LEAVE\","
-                + "\"onMatch\":\"STOP\",\"targetZone\":\"" + zone + "\"}";
-    }
 
-    private static int httpsPort(ServerNode node) {
-        return URI.create(node.httpsUrl()).getPort();
-    }
 
     @BeforeEach
     void pairActive() throws Exception {
@@ -156,15 +137,7 @@ class TraversalPairIT {
 
     @AfterAll
     void stop() throws Exception {
-        try {
-            if (c != null) {
-                c.stop();
-            }
-        } finally {
-            if (e != null) {
-                e.stop();
-            }
-        }
+        CallPair.stop(c, e);
     }
 
     @Test
@@ -354,7 +327,7 @@ class TraversalPairIT {
     /** Waits until Status &gt; Zones shows the zone in this state (and with this reason, unless null). */
     private static JsonNode awaitZone(ApiClient api, String name, String status, String reason)
             throws InterruptedException {
-        JsonNode zones = waitFor(api, "/status/zones", all -> {
+        JsonNode zones = CallPair.waitFor(api, "/status/zones", all -> {
             JsonNode z = zone(all, name);
             return status.equals(z.path("status").asText())
                     && (reason == null || reason.equals(z.path("reason").asText()));
@@ -362,18 +335,4 @@ class TraversalPairIT {
         return zone(zones, name);
     }
 
-    /** Polls a status resource until the condition holds (links connect and fail asynchronously). */
-    private static JsonNode waitFor(ApiClient api, String path, Predicate<JsonNode> condition)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = api.get(path).json();
-            if (condition.test(last)) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("condition not met on " + path + ": " + last);
-    }
 }

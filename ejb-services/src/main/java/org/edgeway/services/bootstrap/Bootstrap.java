@@ -15,6 +15,7 @@ import org.edgeway.persistence.SchemaMigration;
 import org.edgeway.services.backup.BackupRestore;
 import org.edgeway.services.certificates.ServerCertificates;
 import org.edgeway.services.hsm.HsmConfiguration;
+import org.edgeway.services.media.MediaSettingsService;
 import org.edgeway.services.security.SecretBox;
 
 /**
@@ -44,6 +45,8 @@ public class Bootstrap {
     private HsmConfiguration hsm;
     @Inject
     private BackupRestore backupRestore;
+    @Inject
+    private MediaSettingsService mediaSettings;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Flyway manages its own transactions
@@ -55,6 +58,7 @@ public class Bootstrap {
         serverCertificates.reconcileRestartAlarm();
         hsm.reconcileAtStart();
         backupRestore.reconcileRestartAlarm();
+        mediaSettings.reconcileAtStart();
     }
 
     static NodeRole role(String value) {

@@ -1,2 +1,5 @@
-/** The media relay feature: its part of the engine configuration (the traversal media port range). */
+/**
+ * The media relay's ports: Traversal Subzone (the media port range) and Traversal &gt; Ports (the demultiplexing
+ * pair), and their part of the engine configuration.
+ */
 package org.edgeway.services.media;

@@ -26,11 +26,13 @@ public record MediaConfig(int rangeStart, int rangeEnd, boolean useConfiguredDem
     public static final int DEFAULT_RANGE_END = 59999;
     /** Large systems keep this many ports (6 RTP/RTCP pairs) at the start of the range for demultiplexing. */
     public static final int LARGE_DEMUX_PORTS = 12;
+    /** The smallest range: a Large system's reserved ports plus the two RTP/RTCP pairs of one relayed call. */
+    public static final int MIN_RANGE_PORTS = LARGE_DEMUX_PORTS + 4;
 
     public MediaConfig {
-        if (rangeStart < 1024 || rangeEnd > 65535 || rangeEnd - rangeStart < 15) {
+        if (rangeStart < 1024 || rangeEnd > 65535 || rangeEnd - rangeStart + 1 < MIN_RANGE_PORTS) {
             throw new IllegalArgumentException("media port range " + rangeStart + "-" + rangeEnd
-                    + " must lie in 1024-65535 and hold at least 16 ports");
+                    + " must lie in 1024-65535 and hold at least " + MIN_RANGE_PORTS + " ports");
         }
         mediaTimeout = mediaTimeout == null ? Duration.ofSeconds(60) : mediaTimeout;
     }
@@ -42,6 +44,11 @@ public record MediaConfig(int rangeStart, int rangeEnd, boolean useConfiguredDem
 
     public MediaConfig withRange(int start, int end) {
         return new MediaConfig(start, end, useConfiguredDemuxPorts, demuxRtpPort, demuxRtcpPort, mediaTimeout);
+    }
+
+    /** The Small/Medium demultiplexing pair: configured (Yes) or the first pair of the range (No). */
+    public MediaConfig withDemux(boolean useConfigured, int rtpPort, int rtcpPort) {
+        return new MediaConfig(rangeStart, rangeEnd, useConfigured, rtpPort, rtcpPort, mediaTimeout);
     }
 
     public MediaConfig withMediaTimeout(Duration timeout) {

@@ -130,7 +130,8 @@ public class CallsResource {
         return params;
     }
 
-    private static int number(Map<String, String> params, String name, int otherwise) {
+    /** A whole-number query parameter, or {@code otherwise} when absent; a 400 naming it when not a number. */
+    static int number(Map<String, String> params, String name, int otherwise) {
         String text = params.get(name);
         if (text == null || text.isBlank()) {
             return otherwise;
