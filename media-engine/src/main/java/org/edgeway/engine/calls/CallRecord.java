@@ -55,6 +55,14 @@ public record CallRecord(String serialNumber, String tag, Instant start, Instant
         return Duration.between(start, end == null ? now : end);
     }
 
+    /**
+     * What the call takes on this node's links now (Status &gt; Bandwidth &gt; Links): its bandwidth while active with
+     * its media here, nothing once ended or once ICE moved its media off the node (B-ICEP-10).
+     */
+    public long linkBandwidthKbps() {
+        return active() && !iceCallType.optimised() ? bandwidthKbps : 0;
+    }
+
     public boolean active() {
         return status == CallStatus.ACTIVE;
     }

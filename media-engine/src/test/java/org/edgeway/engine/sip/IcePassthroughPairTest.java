@@ -195,11 +195,7 @@ class IcePassthroughPairTest {
             Await.until(() -> bindable(node.port()), TraversalPairNodes.WAIT, "the relay port to be released");
         }
 
-        dialog.send("BYE", dialog.remoteTarget, null);
-        StreamUas.Received bye = uas.next("BYE");
-        uas.answer(bye, Responses.to(bye.request(), 200));
-        assertEquals(200, dialog.finalResponse().status());
-        CallRecord onC = TraversalPairNodes.ended(pair.eventsC);
+        CallRecord onC = hangUp(dialog);
         assertEquals(IcePassthroughCallType.HOST_TO_HOST, onC.iceCallType());
         assertEquals(IceCandidatesOffered.BOTH, onC.iceCandidates());
         assertTrue(onC.iceConfigured());
@@ -244,17 +240,22 @@ class IcePassthroughPairTest {
         assertNotEquals(alice.crypto, toCaller.attributes("crypto").get(0));
         dialog.ack(ok);
 
-        dialog.send("BYE", dialog.remoteTarget, null);
-        StreamUas.Received bye = uas.next("BYE");
-        uas.answer(bye, Responses.to(bye.request(), 200));
-        assertEquals(200, dialog.finalResponse().status());
-        CallRecord onC = TraversalPairNodes.ended(pair.eventsC);
+        CallRecord onC = hangUp(dialog);
         assertEquals(IcePassthroughCallType.NONE, onC.iceCallType());
         assertFalse(onC.iceConfigured(), "passthrough On, but the inside leg is TCP");
         assertEquals(IceCandidatesOffered.ONE_ENDPOINT, onC.iceCandidates());
         assertEquals(MediaEncryption.SRTP, onC.components().get(0).encryption());
         assertEquals(MediaEncryption.NONE, onC.components().get(2).encryption());
         assertTrue(TraversalPairNodes.ended(pair.eventsE).iceConfigured(), "E's legs are both TLS");
+    }
+
+    /** The caller's BYE, answered by the callee: C's final record of the call. */
+    private CallRecord hangUp(Dialog dialog) throws Exception {
+        dialog.send("BYE", dialog.remoteTarget, null);
+        StreamUas.Received bye = uas.next("BYE");
+        uas.answer(bye, Responses.to(bye.request(), 200));
+        assertEquals(200, dialog.finalResponse().status());
+        return TraversalPairNodes.ended(pair.eventsC);
     }
 
     private record TraversalNode(org.edgeway.engine.Engine engine, int port) {
