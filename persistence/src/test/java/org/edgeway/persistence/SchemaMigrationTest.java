@@ -54,6 +54,27 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void callsStoredBeforeIcePassthroughReadAsCallsWithoutIce(@TempDir Path dir) throws Exception {
+        JdbcDataSource ds = dataSource(dir);
+        Flyway.configure(SchemaMigration.class.getClassLoader()).dataSource(ds).locations("classpath:db/migration")
+                .javaMigrations(new NtpPassPhraseEncryption(ENCRYPT)).target("12").load().migrate();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("insert into call_record(serial_number, start_time, duration_ms, source_alias,"
+                    + " destination_alias, protocol, status, disconnect_reason, bandwidth_kbps, ice_call_type, b2bua)"
+                    + " values ('s1', current_timestamp, 1000, 'a', 'b', 'SIP', 'COMPLETED', '', 0, 'NONE', true)");
+        }
+
+        assertEquals(LATEST, SchemaMigration.migrate(ds, ENCRYPT));
+
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select ice_candidates, ice_configured from call_record")) {
+            assertTrue(rs.next());
+            assertEquals("NONE", rs.getString(1));
+            assertFalse(rs.getBoolean(2));
+        }
+    }
+
+    @Test
     void upgradeEncryptsStoredNtpPassPhrasesAndDropsThePlainColumn(@TempDir Path dir) throws Exception {
         JdbcDataSource ds = dataSource(dir);
         // a node at version 3 with a plain pass phrase in slot 2

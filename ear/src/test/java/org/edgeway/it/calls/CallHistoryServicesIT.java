@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.edgeway.engine.calls.CallComponent;
 import org.edgeway.engine.calls.CallRecord;
 import org.edgeway.engine.calls.CallStatus;
+import org.edgeway.engine.calls.IceCandidatesOffered;
 import org.edgeway.engine.calls.IcePassthroughCallType;
 import org.edgeway.engine.calls.MediaChannel;
 import org.edgeway.engine.calls.MediaEncryption;
@@ -82,7 +83,11 @@ class CallHistoryServicesIT {
         requestContext.deactivate();
     }
 
-    /** One call per (status, ICE type) pair, a minute apart, with an alias unique to this test. */
+    /**
+     * One call per (status, ICE type) pair, a minute apart, with an alias unique to this test. An optimised call had
+     * candidates from both endpoints and the ICE configuration; a "none" call had the caller's candidates only and no
+     * ICE configuration (passthrough Off, the callee never saw them).
+     */
     private static List<CallRecord> everyKindOfCall(String marker, Instant newest) {
         List<CallRecord> calls = new ArrayList<>();
         for (CallStatus status : CallStatus.values()) {
@@ -92,7 +97,8 @@ class CallHistoryServicesIT {
                 calls.add(new CallRecord(UUID.randomUUID().toString(), UUID.randomUUID().toString(), start, end,
                         "sip:" + marker + "-" + calls.size() + "@example.com", "sip:desk-" + marker + "@" + type.label() + ".example.com",
                         "SIP", status, status == CallStatus.FAILED ? "404 Not Found" : "BYE from callee", 64 * calls.size(),
-                        type, List.of(
+                        type, type.optimised() ? IceCandidatesOffered.BOTH : IceCandidatesOffered.ONE_ENDPOINT,
+                        type.optimised(), List.of(
                                 new CallComponent(CallComponent.Type.SIP, "TLS:198.51.100.9:5061", "TLS:127.0.0.1:5061",
                                         "CollaborationEdgeZone", "LocalZone", MediaEncryption.SRTP,
                                         List.of(new MediaChannel("audio RTP", "198.51.100.9:4000", "127.0.0.1:36000",
@@ -214,11 +220,20 @@ class CallHistoryServicesIT {
         assertEquals(before.hostToHost() + 1, now.hostToHost());
         assertEquals(before.relayToRelay() + 1, now.relayToRelay());
         assertEquals(before.nonOptimizedCalls() + 1, now.nonOptimizedCalls());
+        assertEquals(before.requiredConfiguration() + 6, now.requiredConfiguration());
+        assertEquals(before.offeredByBoth() + 6, now.offeredByBoth());
+        assertEquals(before.offeredByOne() + 1, now.offeredByOne());
+        assertEquals(before.withoutCandidates(), now.withoutCandidates());
+        assertEquals(before.offeredWithoutConfiguration() + 1, now.offeredWithoutConfiguration());
         Map<String, String> page = new java.util.HashMap<>();
         metrics.current().rows().forEach(r -> page.put(r.label(), r.values().get(0)));
         assertEquals(Long.toString(now.b2buaCalls()), page.get("B2BUA connected calls"));
         assertEquals(Math.round(100.0 * now.optimizedCalls() / now.b2buaCalls()) + "%",
                 page.get("% of calls with optimized ICE media paths"));
+        assertEquals(Math.round(100.0 * now.offeredWithoutConfiguration() / now.b2buaCalls()) + "%",
+                page.get("Calls with ICE candidates offered but without required Expressway ICE configuration"));
+        assertEquals(Math.round(100.0 * now.offeredByOne() / now.b2buaCalls()) + "%",
+                page.get("Calls with ICE candidates offered by one endpoint"));
         assertTrue(metrics.history("not-a-peer").isEmpty());
     }
 

@@ -44,7 +44,7 @@ final class CallRecords {
                 c.duration(end).toMillis(),
                 nonNull(c.sourceAlias()), nonNull(c.destinationAlias()), c.protocol() == null ? "SIP" : c.protocol(),
                 c.status().name(), c.disconnectReason(), c.bandwidthKbps(), c.iceCallType().name(),
-                c.components().stream().anyMatch(leg -> leg.type() == CallComponent.Type.B2BUA), legs);
+                c.iceCandidates().name(), c.iceConfigured(), c.components().stream().anyMatch(leg -> leg.type() == CallComponent.Type.B2BUA), legs);
     }
 
     /** A live call, its duration up to {@code now}. */

@@ -10,8 +10,7 @@ import java.util.function.Function;
 /**
  * The rows of Status &gt; ICE Passthrough metrics in seed 000's order, each computed from an interval's raw
  * counts. Percentages are of B2BUA connected calls, the call types of optimised calls; all are "N/A" when the
- * interval had no ICE calls. The engine does not report which endpoints offered candidates or how the zones were
- * configured for a call, so the four Advanced rows that need that are "N/A" too.
+ * interval had no ICE calls (none optimised, none with candidates).
  */
 final class IceMetricRows {
 
@@ -48,17 +47,19 @@ final class IceMetricRows {
             new Definition("Call types", "Relay to relay", "ice.relayToRelay",
                     c -> ofOptimized(c, c.counts().relayToRelay())),
             new Definition("Advanced", "Calls with required Expressway ICE configuration", "ice.requiredConfiguration",
-                    c -> NOT_AVAILABLE),
+                    c -> ofB2bua(c, c.counts().requiredConfiguration())),
             new Definition("Advanced", "Calls attempted with offered ICE candidates", "ice.offeredCandidates",
-                    c -> NOT_AVAILABLE),
+                    c -> ofB2bua(c, c.counts().offeredByBoth())),
             new Definition("Advanced", "Calls with ICE candidates offered by one endpoint", "ice.oneEndpointOffered",
-                    c -> NOT_AVAILABLE),
-            new Definition("Advanced", "Calls without ICE candidates", "ice.noCandidates", c -> NOT_AVAILABLE),
+                    c -> ofB2bua(c, c.counts().offeredByOne())),
+            new Definition("Advanced", "Calls without ICE candidates", "ice.noCandidates",
+                    c -> ofB2bua(c, c.counts().withoutCandidates())),
             new Definition("Advanced", "Calls with non-optimized media paths", "ice.nonOptimized",
                     c -> ofB2bua(c, c.counts().nonOptimizedCalls())),
             new Definition("Advanced",
                     "Calls with ICE candidates offered but without required Expressway ICE configuration",
-                    "ice.offeredWithoutConfiguration", c -> NOT_AVAILABLE));
+                    "ice.offeredWithoutConfiguration",
+                    c -> ofB2bua(c, c.counts().offeredWithoutConfiguration())));
 
     private IceMetricRows() {
     }
@@ -85,7 +86,7 @@ final class IceMetricRows {
 
     /** Rounded to a whole percent; "N/A" when the interval had no ICE calls. */
     private static String percent(Column c, long part, long whole) {
-        if (c.counts().optimizedCalls() == 0 || whole == 0) {
+        if (!c.counts().iceCalls() || whole == 0) {
             return NOT_AVAILABLE;
         }
         return Math.round(100.0 * part / whole) + "%";

@@ -12,13 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.edgeway.engine.EngineConfig;
 import org.edgeway.engine.calls.CallStatus;
+import org.edgeway.engine.calls.IceCandidatesOffered;
 import org.edgeway.engine.calls.IcePassthroughCallType;
 import org.edgeway.services.engine.EngineLifecycle;
 
 /**
  * Status &gt; ICE Passthrough metrics and ICE Call Metrics History, computed from the stored call records: the
  * B2BUA connected calls (completed calls with a B2BUA leg) that started in each 24-hour interval, by ICE
- * passthrough call type. One peer column: this node (the view has room for the peers of a cluster).
+ * passthrough call type, by who offered candidates and by whether the node was configured for passthrough. One peer column: this node (the view has room for the peers of a cluster).
  */
 @Stateless
 public class IcePassthroughMetrics {
@@ -73,23 +74,37 @@ public class IcePassthroughMetrics {
     }
 
     private IceIntervalCounts counts(IceIntervals.Interval interval) {
-        List<Object[]> byType = em.createQuery("select c.iceCallType, count(c) from CallRecordEntry c"
+        List<Object[]> groups = em.createQuery("select c.iceCallType, c.iceCandidates, c.iceConfigured, count(c)"
+                + " from CallRecordEntry c"
                 + " where c.b2bua = true and c.status = :completed and c.startTime >= :start and c.startTime < :end"
-                + " group by c.iceCallType", Object[].class)
+                + " group by c.iceCallType, c.iceCandidates, c.iceConfigured", Object[].class)
                 .setParameter("completed", CallStatus.COMPLETED.name())
                 .setParameter("start", interval.start()).setParameter("end", interval.end()).getResultList();
-        Map<IcePassthroughCallType, Long> n = new EnumMap<>(IcePassthroughCallType.class);
-        for (IcePassthroughCallType t : IcePassthroughCallType.values()) {
-            n.put(t, 0L);
+        Map<IcePassthroughCallType, Long> type = new EnumMap<>(IcePassthroughCallType.class);
+        Map<IceCandidatesOffered, Long> offered = new EnumMap<>(IceCandidatesOffered.class);
+        long configured = 0;
+        long offeredWithoutConfiguration = 0;
+        for (Object[] g : groups) {
+            IceCandidatesOffered candidates = IceCandidatesOffered.valueOf((String) g[1]);
+            boolean required = (Boolean) g[2];
+            long n = (Long) g[3];
+            type.merge(IcePassthroughCallType.valueOf((String) g[0]), n, Long::sum);
+            offered.merge(candidates, n, Long::sum);
+            configured += required ? n : 0;
+            offeredWithoutConfiguration += !required && candidates != IceCandidatesOffered.NONE ? n : 0;
         }
-        for (Object[] r : byType) {
-            n.put(IcePassthroughCallType.valueOf((String) r[0]), (Long) r[1]);
-        }
-        long all = n.values().stream().mapToLong(Long::longValue).sum();
-        return new IceIntervalCounts(interval.start(), interval.end(), all, all - n.get(IcePassthroughCallType.NONE),
-                n.get(IcePassthroughCallType.HOST_TO_HOST), n.get(IcePassthroughCallType.HOST_TO_SRFLX),
-                n.get(IcePassthroughCallType.HOST_TO_RELAY), n.get(IcePassthroughCallType.SRFLX_TO_SRFLX),
-                n.get(IcePassthroughCallType.SRFLX_TO_RELAY), n.get(IcePassthroughCallType.RELAY_TO_RELAY));
+        long all = type.values().stream().mapToLong(Long::longValue).sum();
+        return new IceIntervalCounts(interval.start(), interval.end(), all,
+                all - type.getOrDefault(IcePassthroughCallType.NONE, 0L),
+                type.getOrDefault(IcePassthroughCallType.HOST_TO_HOST, 0L),
+                type.getOrDefault(IcePassthroughCallType.HOST_TO_SRFLX, 0L),
+                type.getOrDefault(IcePassthroughCallType.HOST_TO_RELAY, 0L),
+                type.getOrDefault(IcePassthroughCallType.SRFLX_TO_SRFLX, 0L),
+                type.getOrDefault(IcePassthroughCallType.SRFLX_TO_RELAY, 0L),
+                type.getOrDefault(IcePassthroughCallType.RELAY_TO_RELAY, 0L), configured,
+                offered.getOrDefault(IceCandidatesOffered.BOTH, 0L),
+                offered.getOrDefault(IceCandidatesOffered.ONE_ENDPOINT, 0L),
+                offered.getOrDefault(IceCandidatesOffered.NONE, 0L), offeredWithoutConfiguration);
     }
 
     private String peer() {

@@ -33,7 +33,7 @@ class IceMetricsTest {
     @Test
     void theSeedsExampleGivesTheSeedsPercentages() {
         IceIntervalCounts counts = new IceIntervalCounts(Instant.parse("2018-10-22T20:43:45Z"),
-                Instant.parse("2018-10-23T20:43:45Z"), 4, 2, 2, 0, 0, 0, 0, 0);
+                Instant.parse("2018-10-23T20:43:45Z"), 4, 2, 2, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0);
         Map<String, String> rows = single(counts);
         assertEquals("127.0.0.1", rows.get("Peer"));
         assertEquals("2018-10-22 20:43:45", rows.get("Start time"));
@@ -44,16 +44,36 @@ class IceMetricsTest {
         assertEquals("100%", rows.get("Host to host"));
         assertEquals("0%", rows.get("Relay to relay"));
         assertEquals("50%", rows.get("Calls with non-optimized media paths"));
+        assertEquals("100%", rows.get("Calls with required Expressway ICE configuration"));
+        assertEquals("100%", rows.get("Calls attempted with offered ICE candidates"));
+        assertEquals("0%", rows.get("Calls with ICE candidates offered by one endpoint"));
+        assertEquals("0%", rows.get("Calls without ICE candidates"));
+        assertEquals("0%", rows.get("Calls with ICE candidates offered but without required Expressway ICE configuration"));
         assertEquals(18, rows.size());
     }
 
     @Test
     void withoutIceCallsEveryPercentageIsNotAvailable() {
         Map<String, String> rows = single(new IceIntervalCounts(RESTART.minusSeconds(86_400), RESTART, 3, 0, 0, 0, 0,
-                0, 0, 0));
+                0, 0, 0, 0, 0, 0, 3, 0));
         assertEquals("3", rows.get("B2BUA connected calls"));
         assertEquals("0", rows.get("Calls with optimized ICE media paths"));
         rows.entrySet().stream().skip(5).forEach(e -> assertEquals("N/A", e.getValue(), e.getKey()));
+    }
+
+    /** Candidates offered but passthrough not configured: no optimised call, yet the Advanced rows say why. */
+    @Test
+    void callsWithCandidatesButWithoutConfigurationAreIceCallsThatStayedOnTheB2bua() {
+        Map<String, String> rows = single(new IceIntervalCounts(RESTART.minusSeconds(86_400), RESTART, 4, 0, 0, 0, 0,
+                0, 0, 0, 1, 1, 2, 1, 3));
+        assertEquals("0%", rows.get("% of calls with optimized ICE media paths"));
+        assertEquals("N/A", rows.get("Host to host"), "no optimised call to take a share of");
+        assertEquals("25%", rows.get("Calls with required Expressway ICE configuration"));
+        assertEquals("25%", rows.get("Calls attempted with offered ICE candidates"));
+        assertEquals("50%", rows.get("Calls with ICE candidates offered by one endpoint"));
+        assertEquals("25%", rows.get("Calls without ICE candidates"));
+        assertEquals("100%", rows.get("Calls with non-optimized media paths"));
+        assertEquals("75%", rows.get("Calls with ICE candidates offered but without required Expressway ICE configuration"));
     }
 
     @Test

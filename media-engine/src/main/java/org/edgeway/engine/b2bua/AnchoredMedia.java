@@ -37,6 +37,16 @@ final class AnchoredMedia implements CallMedia {
         return index < streams.size() ? streams.get(index) : null;
     }
 
+    /** Whether a stream of this call receives RTP on that port of this node (either side). */
+    boolean anchors(int port) {
+        for (RelayedStream s : streams) {
+            if (s != null && (port == s.callerSide().local().getPort() || port == s.calleeSide().local().getPort())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public List<MediaChannel> callerSide() {
         List<MediaChannel> out = new ArrayList<>();

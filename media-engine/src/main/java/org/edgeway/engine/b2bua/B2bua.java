@@ -14,7 +14,8 @@ import org.edgeway.engine.zones.ZoneConfig.ZoneType;
  * Which calls this node anchors media for: those that cross a traversal zone (traversal client or server, plain or
  * Unified Communications), on both nodes of the pair as seed 003's worked example shows (C relays between the
  * enterprise and the E, E between the C and the outside). On an Expressway-E the side facing its C (the traversal
- * zone's side) uses the demultiplexing pair. Other calls are proxied with their SDP untouched.
+ * zone's side) uses the demultiplexing pair. Other calls are proxied with their SDP untouched. Whether the call
+ * passes ICE through is decided here too, per call, from its zones and its legs' transports.
  */
 public final class B2bua implements Function<TrackedCall, MessageRewrite> {
 
@@ -44,7 +45,20 @@ public final class B2bua implements Function<TrackedCall, MessageRewrite> {
         }
         boolean e = role == NodeRole.EXPRESSWAY_E;
         return new SdpAnchoring(r, call, address, e && fromTraversal, e && toTraversal,
-                encryption(call.sourceZone()), encryption(call.destinationZone()));
+                encryption(call.sourceZone()), encryption(call.destinationZone()),
+                IcePassthroughMode.of(passthrough(call), call.signalledOverTls()));
+    }
+
+    /**
+     * ICE passthrough support is On on every configured zone the call crosses here (the traversal zone and the
+     * neighbor zone to Unified CM on a C); the built-in zones (an MRA endpoint's CollaborationEdgeZone) have no
+     * such setting.
+     */
+    private boolean passthrough(TrackedCall call) {
+        ZoneConfig from = zone(call.sourceZone());
+        ZoneConfig to = zone(call.destinationZone());
+        return (from != null || to != null) && (from == null || from.icePassthrough())
+                && (to == null || to.icePassthrough());
     }
 
     private boolean traversal(String zoneName) {

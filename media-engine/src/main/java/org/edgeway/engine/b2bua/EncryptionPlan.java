@@ -32,6 +32,24 @@ record EncryptionPlan(boolean terminated, boolean callerSrtp, boolean calleeSrtp
         return new EncryptionPlan(true, offersSrtp, callee);
     }
 
+    /**
+     * The plan as ICE passthrough changes it for an SRTP offer: passed through, the keys go end to end (this node
+     * relays SRTP it cannot read, so the endpoints can move the media off it); configured but without TLS on every
+     * leg, this node terminates SRTP and the inside leg is clear, its INVITE carrying no key (B-ICEP-07/08).
+     */
+    static EncryptionPlan of(MediaEncryption callerZone, MediaEncryption calleeZone, boolean offersSrtp,
+            IcePassthroughMode ice) {
+        EncryptionPlan plan = of(callerZone, calleeZone, offersSrtp);
+        if (plan == null || !offersSrtp) {
+            return plan;
+        }
+        return switch (ice) {
+            case ON -> new EncryptionPlan(false, true, true);
+            case WITHOUT_TLS -> plan.terminated() ? plan : new EncryptionPlan(true, true, false);
+            case OFF -> plan;
+        };
+    }
+
     private static boolean forced(MediaEncryption mode) {
         return mode == MediaEncryption.FORCE_ENCRYPTED || mode == MediaEncryption.FORCE_UNENCRYPTED;
     }

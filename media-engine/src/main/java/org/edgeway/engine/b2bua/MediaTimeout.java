@@ -8,7 +8,8 @@ import org.edgeway.engine.sip.dialog.TrackedCall;
 
 /**
  * Ends answered calls whose relayed media has been silent both ways for the relay's media timeout (a peer gone
- * without a BYE): BYE to both sides, reason "Media timeout". Run periodically on an event loop.
+ * without a BYE): BYE to both sides, reason "Media timeout". Calls whose media ICE moved off this node are not
+ * watched. Run periodically on an event loop.
  */
 public final class MediaTimeout implements Runnable {
 
@@ -32,7 +33,7 @@ public final class MediaTimeout implements Runnable {
         long now = System.nanoTime();
         for (TrackedCall call : calls.calls()) {
             CallMedia media = call.media();
-            if (media != null && call.confirmed() && now - media.lastPacketNanos() > limit) {
+            if (call.mediaHere() && call.confirmed() && now - media.lastPacketNanos() > limit) {
                 calls.hangUp(call, REASON);
             }
         }

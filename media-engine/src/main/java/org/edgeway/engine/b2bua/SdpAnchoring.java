@@ -6,7 +6,9 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
+import org.edgeway.engine.calls.IceCandidatesOffered;
 import org.edgeway.engine.calls.MediaEncryption;
+import org.edgeway.engine.ice.IceAttributes;
 import org.edgeway.engine.rtp.MediaRelay;
 import org.edgeway.engine.rtp.RelayedStream;
 import org.edgeway.engine.sdp.Connection;
@@ -24,14 +26,13 @@ import org.edgeway.engine.zones.ZoneConfig;
 /**
  * Anchors one call's media on this node: the INVITE's offer gets a relayed stream per accepted m= line and goes on
  * naming this node's callee-facing ports; the answer (18x or 2xx) tells the streams where the callee receives and
- * goes back naming the caller-facing ports. ICE attributes are removed: on the B2BUA path the endpoints see this
- * node as their only peer. An offer that is not valid SDP refuses the INVITE with 488.
+ * goes back naming the caller-facing ports. ICE attributes are removed (on the B2BUA path the endpoints see this
+ * node as their only peer) unless the call passes ICE through: then candidates and keys go on unchanged while the
+ * default address stays this node's, so media starts here (B-ICEP-03), and an {@link IcePathWatch} follows the
+ * dialog for the path the endpoints choose. An offer that is not valid SDP refuses the INVITE with 488.
  */
 final class SdpAnchoring implements MessageRewrite {
 
-    /** Lines that would let the endpoints try paths around this node. */
-    static final List<String> ICE_ATTRIBUTES = List.of("candidate", "remote-candidates", "ice-ufrag", "ice-pwd",
-            "ice-options", "ice-lite", "ice-mismatch");
     private static final Logger LOG = Logger.getLogger(SdpAnchoring.class.getName());
 
     private final MediaRelay relay;
@@ -41,7 +42,11 @@ final class SdpAnchoring implements MessageRewrite {
     private final boolean calleeDemultiplexed;
     private final ZoneConfig.MediaEncryption callerZone;
     private final ZoneConfig.MediaEncryption calleeZone;
+    private final IcePassthroughMode ice;
     private AnchoredMedia media;
+    /** The caller's offer as it arrived: its candidates, for reading the updated offer of a passthrough call. */
+    private SessionDescription callerOffer;
+    private boolean offeredIce;
     /** Per m= line of the offer: its encryption plan and this node's keys (null for a rejected line). */
     private final List<Keys> keys = new ArrayList<>();
 
@@ -51,7 +56,8 @@ final class SdpAnchoring implements MessageRewrite {
 
     SdpAnchoring(MediaRelay relay, TrackedCall call, String address, boolean callerDemultiplexed,
             boolean calleeDemultiplexed, ZoneConfig.MediaEncryption callerZone,
-            ZoneConfig.MediaEncryption calleeZone) {
+            ZoneConfig.MediaEncryption calleeZone, IcePassthroughMode ice) {
+        this.ice = ice;
         this.callerZone = callerZone;
         this.calleeZone = calleeZone;
         this.relay = relay;
@@ -85,7 +91,7 @@ final class SdpAnchoring implements MessageRewrite {
                     continue;
                 }
                 SdesCrypto offered = usableCrypto(m);
-                EncryptionPlan plan = EncryptionPlan.of(callerZone, calleeZone, offered != null);
+                EncryptionPlan plan = EncryptionPlan.of(callerZone, calleeZone, offered != null, ice);
                 if (plan == null) {
                     close(streams);
                     return 488; // the caller's zone forces what the offer does not do
@@ -117,7 +123,10 @@ final class SdpAnchoring implements MessageRewrite {
         MediaEncryption calleeLeg = first != null && first.calleeSrtp() ? MediaEncryption.SRTP : MediaEncryption.NONE;
         media = new AnchoredMedia(streams, callerLeg, calleeLeg);
         call.media(media);
-        outgoing.setBody(SdpCodec.encodeBytes(offer.withConnection(Connection.of(address)).withMedia(rewritten)));
+        offeredIce = IceAttributes.offered(offer);
+        call.ice(IceCandidatesOffered.of(offeredIce, false), ice == IcePassthroughMode.ON);
+        callerOffer = offer;
+        outgoing.setBody(SdpCodec.encodeBytes(session(offer).withMedia(rewritten)));
         return 0;
     }
 
@@ -181,11 +190,21 @@ final class SdpAnchoring implements MessageRewrite {
                 rewritten.add(out);
             }
             call.bandwidth(answer.bandwidthKbps());
-            upstream.setBody(SdpCodec.encodeBytes(answer.withConnection(Connection.of(address))
-                    .withMedia(rewritten)));
+            boolean answeredIce = IceAttributes.offered(answer);
+            call.ice(IceCandidatesOffered.of(offeredIce, answeredIce), ice == IcePassthroughMode.ON);
+            if (ice == IcePassthroughMode.ON && offeredIce && answeredIce && status / 100 == 2) {
+                call.offers(new IcePathWatch(call, address, media, callerOffer, answer));
+            }
+            upstream.setBody(SdpCodec.encodeBytes(session(answer).withMedia(rewritten)));
         } catch (SdpParseException | GeneralSecurityException e) {
             LOG.warning("call " + call.serialNumber() + ": answer not relayed: " + e.getMessage());
         }
+    }
+
+    /** The session-level lines as they leave: this node's address, ICE only when passed through. */
+    private SessionDescription session(SessionDescription sdp) {
+        SessionDescription out = sdp.withConnection(Connection.of(address));
+        return ice == IcePassthroughMode.ON ? out : out.withoutAttributes(IceAttributes.ALL);
     }
 
     /** The first crypto line of our suite on an SRTP profile, or null (a clear offer, or keys we cannot use). */
@@ -208,10 +227,10 @@ final class SdpAnchoring implements MessageRewrite {
         return srtp ? clear.replace("AVP", "SAVP") : clear;
     }
 
-    /** The m= line as it leaves: this node's port and address, RTCP on the next port, no ICE. */
+    /** The m= line as it leaves: this node's port and address, RTCP on the next port, ICE only when passed through. */
     private MediaDescription through(MediaDescription m, int port) {
-        MediaDescription out = m.withPort(port).withConnection(Connection.of(address))
-                .withoutAttributes(ICE_ATTRIBUTES);
+        MediaDescription out = m.withPort(port).withConnection(Connection.of(address));
+        out = ice == IcePassthroughMode.ON ? out : out.withoutAttributes(IceAttributes.ALL);
         return m.attribute("rtcp") == null ? out : out.withAttribute("rtcp", String.valueOf(port + 1));
     }
 

@@ -72,6 +72,17 @@ public record SessionDescription(List<SdpLine> session, List<MediaDescription> m
         return new SessionDescription(next, media);
     }
 
+    /** A copy without the session-level a= lines of these names (ICE lines a relay must not pass on). */
+    public SessionDescription withoutAttributes(List<String> names) {
+        List<SdpLine> next = new ArrayList<>();
+        for (SdpLine l : session) {
+            if (l.type() != 'a' || !names.contains(l.attributeName())) {
+                next.add(l);
+            }
+        }
+        return new SessionDescription(next, media);
+    }
+
     /** A copy with other media sections. */
     public SessionDescription withMedia(List<MediaDescription> sections) {
         return new SessionDescription(session, sections);

@@ -37,4 +37,27 @@ class EncryptionPlanTest {
         assertNull(EncryptionPlan.of(MediaEncryption.FORCE_ENCRYPTED, MediaEncryption.AUTO, false));
         assertNull(EncryptionPlan.of(MediaEncryption.FORCE_UNENCRYPTED, MediaEncryption.AUTO, true));
     }
+
+    @Test
+    void passedThroughIceKeepsTheEndpointsKeysEndToEnd() {
+        // even where a zone forces encryption, an SRTP offer's keys go end to end so the media can leave the node
+        assertEquals(new EncryptionPlan(false, true, true), EncryptionPlan.of(MediaEncryption.FORCE_ENCRYPTED,
+                MediaEncryption.AUTO, true, IcePassthroughMode.ON));
+        // a clear offer is planned as without passthrough
+        assertEquals(new EncryptionPlan(true, false, true), EncryptionPlan.of(MediaEncryption.AUTO,
+                MediaEncryption.FORCE_ENCRYPTED, false, IcePassthroughMode.ON));
+        assertNull(EncryptionPlan.of(MediaEncryption.FORCE_ENCRYPTED, MediaEncryption.AUTO, false,
+                IcePassthroughMode.ON));
+    }
+
+    @Test
+    void withoutTlsTheNodeTerminatesSrtpAndNoKeyGoesInside() {
+        assertEquals(new EncryptionPlan(true, true, false), EncryptionPlan.of(MediaEncryption.AUTO,
+                MediaEncryption.AUTO, true, IcePassthroughMode.WITHOUT_TLS));
+        assertEquals(EncryptionPlan.of(MediaEncryption.AUTO, MediaEncryption.AUTO, true),
+                EncryptionPlan.of(MediaEncryption.AUTO, MediaEncryption.AUTO, true, IcePassthroughMode.OFF));
+        assertEquals(IcePassthroughMode.WITHOUT_TLS, IcePassthroughMode.of(true, false));
+        assertEquals(IcePassthroughMode.ON, IcePassthroughMode.of(true, true));
+        assertEquals(IcePassthroughMode.OFF, IcePassthroughMode.of(false, true));
+    }
 }

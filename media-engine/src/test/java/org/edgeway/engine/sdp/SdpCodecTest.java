@@ -86,6 +86,16 @@ class SdpCodecTest {
         assertEquals("o=jabber 1907366212 2 IN IP4 198.51.100.7", out.session().get(1).toString());
     }
 
+    @Test
+    void dropsSessionLevelAttributesByName() throws Exception {
+        SessionDescription sdp = SdpCodec.decode(OFFER).withoutAttributes(List.of("ice-ufrag", "ice-pwd"));
+        assertTrue(sdp.attributes("ice-ufrag").isEmpty());
+        assertTrue(sdp.attributes("ice-pwd").isEmpty());
+        assertEquals(List.of("v", "o", "s", "b", "t"), sdp.session().stream().map(l -> String.valueOf(l.type()))
+                .toList());
+        assertEquals(2, sdp.media().get(0).attributes("candidate").size(), "media-level lines untouched");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "",

@@ -3,23 +3,10 @@ package org.edgeway.engine.sip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.edgeway.engine.Await;
-import org.edgeway.engine.Engine;
-import org.edgeway.engine.EngineConfig;
 import org.edgeway.engine.EngineEvent;
-import org.edgeway.engine.NodeRole;
-import org.edgeway.engine.SystemSize;
 import org.edgeway.engine.TestPorts;
 import org.edgeway.engine.calls.CallComponent;
 import org.edgeway.engine.calls.CallEvent;
@@ -27,11 +14,6 @@ import org.edgeway.engine.calls.CallRecord;
 import org.edgeway.engine.calls.CallStatus;
 import org.edgeway.engine.calls.MediaChannel;
 import org.edgeway.engine.calls.MediaEncryption;
-import org.edgeway.engine.rtp.MediaConfig;
-import org.edgeway.engine.rtp.MediaRelayService;
-import org.edgeway.engine.sip.auth.DigestAlgorithm;
-import org.edgeway.engine.tls.SelfSignedCertificate;
-import org.edgeway.engine.zones.SearchRule;
 import org.edgeway.engine.zones.ZoneConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -48,29 +30,25 @@ import org.junit.jupiter.api.Test;
  */
 class CallsThroughPairTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration C_MEDIA_TIMEOUT = Duration.ofSeconds(4);
 
-    private static final String PASSWORD = "changeit";
-    private final List<Engine> engines = new ArrayList<>();
-    private final List<Path> files = new ArrayList<>();
-    private final List<EngineEvent> eventsE = new CopyOnWriteArrayList<>();
-    private final List<EngineEvent> eventsC = new CopyOnWriteArrayList<>();
+    private TraversalPairNodes pair;
+    private List<EngineEvent> eventsE;
+    private List<EngineEvent> eventsC;
     private Sipp sipp;
     private int portE;
-    private int portC;
-    private int zonePort;
     private int uasPort;
     private int rangeE;
     private int rangeC;
-    private static final Duration C_MEDIA_TIMEOUT = Duration.ofSeconds(4);
 
     @BeforeEach
     void setUp() {
         Assumptions.assumeTrue(Sipp.installed(), "SIPp (sip-tester) is not installed");
         Assumptions.assumeTrue(Files.isReadable(PcapFile.SIPP_G711A), "SIPp's g711a.pcap is not installed");
-        portE = TestPorts.port();
-        portC = TestPorts.port();
-        zonePort = TestPorts.port();
+        pair = new TraversalPairNodes();
+        eventsE = pair.eventsE;
+        eventsC = pair.eventsC;
+        portE = pair.portE;
         uasPort = TestPorts.port();
         sipp = new Sipp();
     }
@@ -80,11 +58,8 @@ class CallsThroughPairTest {
         if (sipp != null) {
             sipp.close();
         }
-        for (Engine engine : engines) {
-            engine.close();
-        }
-        for (Path p : files) {
-            Files.deleteIfExists(p);
+        if (pair != null) {
+            pair.close();
         }
     }
 
@@ -93,18 +68,12 @@ class CallsThroughPairTest {
         startPair(ZoneConfig.MediaEncryption.AUTO);
     }
 
-    /** The pair with this media encryption mode on both ends of the traversal zone. */
+    /** The pair with this media encryption mode on both ends of the traversal zone, the SIPp callee over UDP. */
     private void startPair(ZoneConfig.MediaEncryption traversalEncryption) throws Exception {
-        KeyStore keyE = SelfSignedCertificate.create("e.example.com", PASSWORD.toCharArray());
-        KeyStore keyC = SelfSignedCertificate.create("c.example.com", PASSWORD.toCharArray());
-        rangeE = TestPorts.range(16);
-        rangeC = TestPorts.range(16);
-        Engine e = start(NodeRole.EXPRESSWAY_E, expresswayE(write(keyE), pem(keyC), traversalEncryption), rangeE, eventsE,
-                Duration.ofSeconds(60));
-        Engine c = start(NodeRole.EXPRESSWAY_C, expresswayC(write(keyC), pem(keyE), traversalEncryption), rangeC, eventsC,
-                C_MEDIA_TIMEOUT);
-        Await.until(() -> zone(e).equals("Active") && zone(c).equals("Active"), WAIT,
-                "the traversal zone to come up");
+        pair.start(traversalEncryption, false, SipTestSupport.neighbor(4, "UasZone", "127.0.0.1", uasPort,
+                ZoneConfig.Transport.UDP), List.of(), 0, 0, C_MEDIA_TIMEOUT);
+        rangeE = pair.rangeE;
+        rangeC = pair.rangeC;
     }
 
     @Test
@@ -224,67 +193,6 @@ class CallsThroughPairTest {
     }
 
     private static CallRecord ended(List<EngineEvent> events) throws InterruptedException {
-        Await.until(() -> events.stream().anyMatch(CallEvent.CallEnded.class::isInstance), WAIT, "CallEnded");
-        List<CallRecord> ended = events.stream().filter(CallEvent.CallEnded.class::isInstance)
-                .map(ev -> ((CallEvent) ev).call()).toList();
-        assertEquals(1, ended.size(), ended::toString);
-        assertEquals(1, events.stream().filter(CallEvent.CallStarted.class::isInstance).count());
-        return ended.get(0);
-    }
-
-    private Engine start(NodeRole role, SipConfig sip, int mediaRange, List<EngineEvent> events,
-            Duration mediaTimeout) {
-        MediaRelayService media = new MediaRelayService();
-        Engine engine = new Engine(events::add, List.of(media, new SipService(media)));
-        engines.add(engine);
-        engine.start(new EngineConfig(role, SystemSize.SMALL, role == NodeRole.EXPRESSWAY_E ? "e.example.com"
-                : "c.example.com", "127.0.0.1").with(SipService.KEY, sip)
-                .with(MediaRelayService.KEY, MediaConfig.defaults().withRange(mediaRange, mediaRange + 15)
-                        .withMediaTimeout(mediaTimeout)));
-        return engine;
-    }
-
-    private SipConfig expresswayE(Path key, String trustC, ZoneConfig.MediaEncryption encryption) {
-        ZoneConfig server = new ZoneConfig(2, "TraversalServer", ZoneConfig.ZoneType.TRAVERSAL_SERVER, 15, true,
-                ZoneConfig.Transport.TLS, zonePort, List.of(), true, "c.example.com", "cuser", null,
-                ZoneConfig.AuthenticationPolicy.DO_NOT_CHECK_CREDENTIALS, encryption, false, false, null);
-        return SipTestSupport.config(portE).withDigestAlgorithms(List.of(DigestAlgorithm.MD5))
-                .withCredentials("TANDBERG", Map.of("cuser", "cpass")).withDomains(List.of())
-                .withZones(List.of(server))
-                .withSearchRules(List.of(SipTestSupport.rule(1, "inward", 10, SearchRule.PatternType.PREFIX, "bob",
-                        SearchRule.PatternBehavior.LEAVE, null, "TraversalServer")))
-                .withTls(key.toString(), PASSWORD, List.of(trustC));
-    }
-
-    private SipConfig expresswayC(Path key, String trustE, ZoneConfig.MediaEncryption encryption) {
-        ZoneConfig client = new ZoneConfig(3, "TraversalClient", ZoneConfig.ZoneType.TRAVERSAL_CLIENT, 15, true,
-                ZoneConfig.Transport.TLS, zonePort, List.of("127.0.0.1"), true, "e.example.com", "cuser", "cpass",
-                ZoneConfig.AuthenticationPolicy.DO_NOT_CHECK_CREDENTIALS, encryption, false, false,
-                Duration.ofSeconds(1));
-        return SipTestSupport.config(portC).withDigestAlgorithms(List.of(DigestAlgorithm.MD5))
-                .withZones(List.of(client, SipTestSupport.neighbor(4, "UasZone", "127.0.0.1", uasPort,
-                        ZoneConfig.Transport.UDP)))
-                .withSearchRules(List.of(SipTestSupport.rule(1, "to-uas", 10, SearchRule.PatternType.PREFIX, "bob",
-                        SearchRule.PatternBehavior.LEAVE, null, "UasZone")))
-                .withTls(key.toString(), PASSWORD, List.of(trustE));
-    }
-
-    private static String zone(Engine engine) {
-        return engine.snapshot().service(SipService.KEY).zones().get(0).state();
-    }
-
-    private Path write(KeyStore store) throws Exception {
-        Path p = Files.createTempFile("pair", ".p12");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        store.store(out, PASSWORD.toCharArray());
-        Files.write(p, out.toByteArray());
-        files.add(p);
-        return p;
-    }
-
-    private static String pem(KeyStore store) throws Exception {
-        Certificate cert = store.getCertificate(SelfSignedCertificate.ALIAS);
-        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(
-                cert.getEncoded()) + "\n-----END CERTIFICATE-----\n";
+        return TraversalPairNodes.ended(events);
     }
 }

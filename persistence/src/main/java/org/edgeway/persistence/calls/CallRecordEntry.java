@@ -56,6 +56,12 @@ public class CallRecordEntry {
     private long bandwidthKbps;
     @Column(name = "ice_call_type", nullable = false)
     private String iceCallType;
+    /** Which endpoints offered ICE candidates: NONE, ONE_ENDPOINT, BOTH. */
+    @Column(name = "ice_candidates", nullable = false)
+    private String iceCandidates;
+    /** The node had the required ICE configuration for the call (passthrough On, TLS on both legs). */
+    @Column(name = "ice_configured", nullable = false)
+    private boolean iceConfigured;
     @Column(nullable = false)
     private boolean b2bua;
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
@@ -69,7 +75,8 @@ public class CallRecordEntry {
     @SuppressWarnings("java:S107") // one column each, as the table has them
     public CallRecordEntry(String serialNumber, String tag, Instant startTime, Instant endTime, long durationMillis,
             String sourceAlias, String destinationAlias, String protocol, String status, String disconnectReason,
-            long bandwidthKbps, String iceCallType, boolean b2bua, List<CallComponentEntry> components) {
+            long bandwidthKbps, String iceCallType, String iceCandidates, boolean iceConfigured, boolean b2bua,
+            List<CallComponentEntry> components) {
         this.serialNumber = serialNumber;
         this.tag = tag;
         this.startTime = startTime;
@@ -82,6 +89,8 @@ public class CallRecordEntry {
         this.disconnectReason = disconnectReason;
         this.bandwidthKbps = bandwidthKbps;
         this.iceCallType = iceCallType;
+        this.iceCandidates = iceCandidates;
+        this.iceConfigured = iceConfigured;
         this.b2bua = b2bua;
         this.components = new ArrayList<>(components);
     }
@@ -136,6 +145,14 @@ public class CallRecordEntry {
 
     public String getIceCallType() {
         return iceCallType;
+    }
+
+    public String getIceCandidates() {
+        return iceCandidates;
+    }
+
+    public boolean isIceConfigured() {
+        return iceConfigured;
     }
 
     public boolean isB2bua() {

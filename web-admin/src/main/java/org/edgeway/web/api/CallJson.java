@@ -69,13 +69,16 @@ public final class CallJson {
     }
 
     /** One interval of ICE Call Metrics History, raw values. */
+    @SuppressWarnings("java:S107")
     public record MetricsInterval(Instant startTime, Instant endTime, long b2buaConnectedCalls,
             long optimizedCalls, long hostToHost, long hostToSrflx, long hostToRelay, long srflxToSrflx,
-            long srflxToRelay, long relayToRelay, long nonOptimizedCalls) {
+            long srflxToRelay, long relayToRelay, long nonOptimizedCalls, long requiredConfiguration,
+            long offeredByBoth, long offeredByOne, long withoutCandidates, long offeredWithoutConfiguration) {
         static MetricsInterval of(IceIntervalCounts i) {
             return new MetricsInterval(i.start(), i.end(), i.b2buaCalls(), i.optimizedCalls(), i.hostToHost(),
                     i.hostToSrflx(), i.hostToRelay(), i.srflxToSrflx(), i.srflxToRelay(), i.relayToRelay(),
-                    i.nonOptimizedCalls());
+                    i.nonOptimizedCalls(), i.requiredConfiguration(), i.offeredByBoth(), i.offeredByOne(),
+                    i.withoutCandidates(), i.offeredWithoutConfiguration());
         }
     }
 }

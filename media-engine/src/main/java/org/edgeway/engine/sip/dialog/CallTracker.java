@@ -122,6 +122,11 @@ public final class CallTracker implements CallControl {
                 call.calleeCseq = Math.max(call.calleeCseq, cseq);
             }
         }
+        DialogOffers offers = call.offers;
+        boolean offer = request.method().equals("INVITE") || request.method().equals("UPDATE");
+        if (offers != null && offer && request.body().length > 0) {
+            offers.offer(request, fromCaller);
+        }
         if (fromCaller && request.method().equals("ACK")) {
             call.confirmed = true;
         } else if (request.method().equals("BYE")) {

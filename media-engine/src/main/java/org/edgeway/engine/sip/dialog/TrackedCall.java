@@ -7,10 +7,12 @@ import java.util.UUID;
 import org.edgeway.engine.calls.CallComponent;
 import org.edgeway.engine.calls.CallRecord;
 import org.edgeway.engine.calls.CallStatus;
+import org.edgeway.engine.calls.IceCandidatesOffered;
 import org.edgeway.engine.calls.IcePassthroughCallType;
 import org.edgeway.engine.calls.MediaEncryption;
 import org.edgeway.engine.sip.message.NameAddr;
 import org.edgeway.engine.sip.message.SipMessage;
+import org.edgeway.engine.zones.ZoneConfig.Transport;
 
 /**
  * One call through this node, from its first INVITE to its end: the two sides of the dialog, its media (when this
@@ -40,6 +42,10 @@ public final class TrackedCall {
     String endingReason;
     Runnable cancel;
     volatile CallMedia media;
+    volatile DialogOffers offers;
+    volatile IcePassthroughCallType iceCallType = IcePassthroughCallType.NONE;
+    volatile IceCandidatesOffered iceCandidates = IceCandidatesOffered.NONE;
+    volatile boolean iceConfigured;
 
     TrackedCall(String key, SipMessage invite, String tag, Instant start, String sourceZone, String destinationZone,
             CallLeg caller, CallLeg callee) {
@@ -68,6 +74,11 @@ public final class TrackedCall {
         return destinationZone;
     }
 
+    /** Both legs of the call's signalling on this node run over TLS (keys may travel in their SDP). */
+    public boolean signalledOverTls() {
+        return caller.flow().transport() == Transport.TLS && callee.flow().transport() == Transport.TLS;
+    }
+
     /** Answered and acknowledged: the dialog is confirmed on both sides. */
     public boolean confirmed() {
         return confirmed;
@@ -82,6 +93,30 @@ public final class TrackedCall {
         return media;
     }
 
+    /** Who reads the offers inside this call's dialog (the B2BUA when it passes ICE through). */
+    public void offers(DialogOffers value) {
+        offers = value;
+    }
+
+    /** How ICE went for the call so far: who offered candidates, whether the nodes were configured for it. */
+    public void ice(IceCandidatesOffered offered, boolean configured) {
+        iceCandidates = offered;
+        iceConfigured = configured;
+    }
+
+    /**
+     * The endpoints moved the media onto the ICE path they chose: the record keeps the type, and this node no
+     * longer expects media (no media timeout).
+     */
+    public void optimised(IcePassthroughCallType type) {
+        iceCallType = type;
+    }
+
+    /** Whether the call's media still flows through this node (anchored, and not moved away by ICE). */
+    public boolean mediaHere() {
+        return media != null && !iceCallType.optimised();
+    }
+
     public void bandwidth(long kbps) {
         bandwidthKbps = Math.max(bandwidthKbps, kbps);
     }
@@ -89,7 +124,7 @@ public final class TrackedCall {
     /** The record as it stands (active), with the media counters now. */
     synchronized CallRecord record() {
         return new CallRecord(serialNumber, tag, start, null, sourceAlias, destinationAlias, "SIP",
-                CallStatus.ACTIVE, "", bandwidthKbps, IcePassthroughCallType.NONE, components());
+                CallStatus.ACTIVE, "", bandwidthKbps, iceCallType, iceCandidates, iceConfigured, components());
     }
 
     /**
