@@ -95,8 +95,11 @@ class CoturnClientsTest {
         if (!List.of(flags).contains("-W")) {
             cmd.addAll(List.of("-u", TurnTestSupport.USER, "-w", TurnTestSupport.PASSWORD));
         }
+        // UDP: a message every 5 ms per client (2 000/s for 10 clients) rather than every 1 ms, so a process that a
+        // busy host leaves unscheduled for a few tens of milliseconds does not overflow a socket buffer
+        boolean udp = !List.of(flags).contains("-t");
         cmd.addAll(List.of("-p", String.valueOf(serverPort), "-y", "-m", String.valueOf(clients),
-                "-n", String.valueOf(messages), "-l", "172", "-z", "1", "127.0.0.1"));
+                "-n", String.valueOf(messages), "-l", "172", "-z", udp ? "5" : "1", "127.0.0.1"));
         String out = run(cmd, 90);
         Matcher lost = LOST.matcher(out);
         assertTrue(lost.find(), () -> "no loss report from uclient:\n" + out);
@@ -110,7 +113,7 @@ class CoturnClientsTest {
         assertTrue(sent >= (long) clients * messages, () -> "too few sent:\n" + out);
         // TCP and TLS are reliable: nothing may go missing. UDP on a busy host may drop a datagram when a socket
         // buffer is full (the kernel, not the relay), so a relay that loses more than 1 % fails.
-        long tolerated = List.of(flags).contains("-t") ? 0 : sent / 100;
+        long tolerated = udp ? sent / 100 : 0;
         long missing = sent - received;
         long lostPackets = Long.parseLong(lost.group(1));
         assertTrue(missing >= 0 && missing <= tolerated && lostPackets <= tolerated,
