@@ -82,6 +82,7 @@ class MediaPairIT {
     void badRangesAreRefusedNextToTheFieldAndNamedByTheApi() throws Exception {
         try (Browser browser = new Browser()) {
             Console.login(browser, c, "admin", ADMIN_PASSWORD);
+            browser.waitForUrlContaining("/status/overview");
             browser.open(c.baseUrl() + "/configuration/local-zone/traversal-subzone");
             browser.type("subzoneForm:rangeStart", "40000");
             browser.type("subzoneForm:rangeEnd", "39000");
@@ -116,6 +117,7 @@ class MediaPairIT {
     void aCallThroughThePairTakesPortsFromEachNodesRange() throws Exception {
         try (Browser browser = new Browser()) {
             Console.login(browser, c, "admin", ADMIN_PASSWORD);
+            browser.waitForUrlContaining("/status/overview");
             browser.open(c.baseUrl() + "/configuration/local-zone/traversal-subzone");
             browser.type("subzoneForm:rangeStart", String.valueOf(rangeC));
             browser.type("subzoneForm:rangeEnd", String.valueOf(rangeC + RANGE_SIZE - 1));
@@ -230,6 +232,7 @@ class MediaPairIT {
                 subzoneE.toString());
         try (Browser browser = new Browser()) {
             Console.login(browser, c, "admin", ADMIN_PASSWORD);
+            browser.waitForUrlContaining("/status/overview");
             browser.open(c.baseUrl() + "/configuration/local-zone/traversal-subzone");
             assertEquals(String.valueOf(rangeC), browser.value("subzoneForm:rangeStart"));
             assertEquals(String.valueOf(rangeC + RANGE_SIZE - 1), browser.value("subzoneForm:rangeEnd"));
@@ -242,6 +245,7 @@ class MediaPairIT {
         }
         try (Browser browser = new Browser()) {
             Console.login(browser, e, "admin", ADMIN_PASSWORD);
+            browser.waitForUrlContaining("/status/overview");
             browser.open(e.baseUrl() + "/configuration/traversal/ports");
             assertEquals(String.valueOf(demux), browser.value("portsForm:demuxRtpPort"));
             assertTrue(browser.find("portsForm:demuxRtpPort").isEnabled(), "editable while Yes");
