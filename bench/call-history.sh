@@ -5,16 +5,19 @@
 # the CSV export of the whole history (time, size, heap of the node while it streams). Not a test: prints figures
 # for docs/performance.md.
 #
-#   bench/call-history.sh [--records N] [--repeats N] [--offset N]
+#   bench/call-history.sh [--records N] [--repeats N] [--offset N] [--data DIR]
 #
 #   --records N   stored calls (default 1000000; the issue's target)
 #   --repeats N   requests per page query (default 20)
 #   --offset N    port offset of the node (default 3600: HTTPS 12043)
+#   --data DIR    the node's data directory, kept after the run (its server log too); a DIR this script seeded
+#                 with the same --records before is started as it is, without seeding again
 #
 # Builds what is missing (mvn -B -o package -DskipTests), stops every process it starts by pid on exit.
 set -euo pipefail
 
 RECORDS=1000000
+DATA=""
 REPEATS=20
 OFFSET=3600
 while [ $# -gt 0 ]; do
@@ -22,6 +25,7 @@ while [ $# -gt 0 ]; do
     --records) RECORDS="$2"; shift ;;
     --repeats) REPEATS="$2"; shift ;;
     --offset) OFFSET="$2"; shift ;;
+    --data) DATA="$2"; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -37,7 +41,7 @@ SAMPLER=""
 . "$ROOT/bench/lib/node.sh"
 
 stop_node() {
-  [ -z "$NODE_PID" ] && [ -s "$WORK/node/server.pid" ] && NODE_PID=$(cat "$WORK/node/server.pid")
+  [ -z "$NODE_PID" ] && [ -s "$DATA/server.pid" ] && NODE_PID=$(cat "$DATA/server.pid")
   if [ -n "$NODE_PID" ]; then
     kill "$NODE_PID" 2>/dev/null || true
     wait_gone "$NODE_PID" 600 || kill -9 "$NODE_PID" 2>/dev/null || true
@@ -48,7 +52,7 @@ stop_node() {
   fi
   NODE_PID=""
   NODE_LAUNCHER=""
-  rm -f "$WORK/node/server.pid"
+  rm -f "$DATA/server.pid"
 }
 
 cleanup() {
@@ -72,26 +76,38 @@ fi
 H2_JAR=$(ls "$SERVER_HOME"modules/system/layers/base/com/h2database/h2/main/h2-*.jar | head -1)
 SEED_CP="$ROOT/ear/target/test-classes:$ROOT/media-engine/target/classes:$H2_JAR"
 
-DATA="$WORK/node"
+: "${DATA:=$WORK/node}"
+DATA=$(realpath -m "$DATA")
 HTTPS="https://127.0.0.1:$((8443 + OFFSET))"
 ADMIN_PASSWORD="Bench-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')-1"
 JAR="$WORK/cookies"
 
+# H2 hands a statement its previous result again while no table has changed since, so twenty identical requests
+# to an idle node would measure one query and nineteen cache hits; on a live node calls end between requests.
+# The node runs with that reuse off (OPTIMIZE_REUSE_RESULTS=FALSE), so every request does the whole work.
 start_node() {
-  "${SERVER_HOME}edgeway/bin/edgeway.sh" --data "$DATA" --offset "$OFFSET" --role C >>"$WORK/node.out" 2>&1 &
+  "${SERVER_HOME}edgeway/bin/edgeway.sh" --data "$DATA" --offset "$OFFSET" --role C -- \
+    "-Dedgeway.db.url=jdbc:h2:file:$DATA/db/edgeway;DB_CLOSE_ON_EXIT=FALSE;OPTIMIZE_REUSE_RESULTS=FALSE" \
+    >>"$WORK/node.out" 2>&1 &
   NODE_LAUNCHER=$!
   wait_deployed "$DATA" "$HTTPS" "$NODE_LAUNCHER" "$WORK/node.out" || exit 1
   NODE_PID=$(cat "$DATA/server.pid")
 }
 
-echo "# first start (schema, first login), then stopped for the bulk load" >&2
-start_node
-first_login "$DATA" "$HTTPS" "$JAR" "$ADMIN_PASSWORD" || exit 1
-stop_node
+if [ -f "$DATA/seeded-$RECORDS" ]; then
+  echo "# $DATA holds $RECORDS seeded calls already" >&2
+  ADMIN_PASSWORD=$(cat "$DATA/seeded-$RECORDS")
+else
+  echo "# first start (schema, first login), then stopped for the bulk load" >&2
+  start_node
+  first_login "$DATA" "$HTTPS" "$JAR" "$ADMIN_PASSWORD" || exit 1
+  stop_node
 
-echo "# seeding $RECORDS calls into the stopped node's database" >&2
-java -cp "$SEED_CP" org.edgeway.it.calls.CallRecordSeeder "$DATA" "$RECORDS" >&2
-du -sh "$DATA/db" >&2
+  echo "# seeding $RECORDS calls into the stopped node's database" >&2
+  java -cp "$SEED_CP" org.edgeway.it.calls.CallRecordSeeder "$DATA" "$RECORDS" >&2
+  du -sh "$DATA/db" >&2
+  echo "$ADMIN_PASSWORD" >"$DATA/seeded-$RECORDS"
+fi
 
 T0=$(date +%s.%N)
 start_node

@@ -87,6 +87,13 @@ class CallsConsoleIT {
         expect(api, "alias=user3%40&status=Completed&iceCallType=none",
                 r -> r.sourceAlias().startsWith("sip:user3@") && r.status() == CallStatus.COMPLETED
                         && r.iceCallType() == IcePassthroughCallType.NONE);
+
+        // an alias search counts ten pages past the one asked for (no index answers a substring) and says so
+        JsonNode counted = api.get(HISTORY + "?alias=sip%3A&size=5&page=2").expect(200).json();
+        assertEquals(10 + 5 * 10 + 1, counted.path("total").asLong());
+        assertFalse(counted.path("totalExact").asBoolean());
+        assertEquals(serials(seeded.subList(10, 15)), serials(counted));
+        assertTrue(first.path("totalExact").asBoolean());
     }
 
     @Test
@@ -295,6 +302,7 @@ class CallsConsoleIT {
         assertTrue(expected.size() < CALLS, query + " must leave some calls out to mean anything");
         JsonNode page = api.get(HISTORY + "?size=1000&" + query).expect(200).json();
         assertEquals(expected.size(), page.path("total").asLong(), query);
+        assertTrue(page.path("totalExact").asBoolean(), query);
         assertEquals(serials(expected), serials(page), query);
     }
 

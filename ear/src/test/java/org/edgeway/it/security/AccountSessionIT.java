@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.edgeway.it.ApiClient;
 import org.edgeway.it.Browser;
 import org.edgeway.it.Console;
 import org.edgeway.it.ServerNode;
@@ -63,9 +64,12 @@ class AccountSessionIT {
     void disabledTheOpenSessionEnds() {
         createAccount("operator2");
         loginOther("operator2");
+        ApiClient api = apiCallsRemembered("operator2", PASSWORD);
         edit("operator2");
         Console.select(admin, "adminForm:enabled", "Disabled");
         saveEdit();
+
+        api.get("/system/administration").expect(401); // the API's remembered credentials follow too
 
         other.open(node.baseUrl() + "/system/dns");
         other.waitForUrlContaining("/login");
@@ -97,14 +101,26 @@ class AccountSessionIT {
     void aNewPasswordEndsTheOpenSession() {
         createAccount("operator4");
         loginOther("operator4");
+        ApiClient api = apiCallsRemembered("operator4", PASSWORD);
         edit("operator4");
         admin.type("adminForm:password", PASSWORD + "2");
         admin.type("adminForm:confirmPassword", PASSWORD + "2");
         saveEdit();
 
+        api.get("/system/administration").expect(401); // the old password, remembered by the API, no longer works
+        ApiClient.as(node, "operator4", PASSWORD + "2").get("/system/administration").expect(200);
+
         other.open(node.baseUrl() + "/status/overview");
         other.waitForUrlContaining("/login");
         other.find("loginForm:username");
+    }
+
+    /** API calls with an account's credentials: the first checks them in full, the next ones are remembered. */
+    private ApiClient apiCallsRemembered(String name, String password) {
+        ApiClient api = ApiClient.as(node, name, password);
+        api.get("/system/administration").expect(200);
+        api.get("/system/administration").expect(200);
+        return api;
     }
 
     private void createAccount(String name) {

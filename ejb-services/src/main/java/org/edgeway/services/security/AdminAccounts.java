@@ -47,6 +47,8 @@ public class AdminAccounts {
     private SystemSettingsService system;
     @Inject
     private ProtectionDetector protection;
+    @Inject
+    private VerifiedCredentials verified;
 
     /**
      * First start: creates {@code admin} with a one-time password (from {@value #INITIAL_PASSWORD_ENV}, else
@@ -84,7 +86,8 @@ public class AdminAccounts {
 
     /**
      * One REST API call's credentials: as {@link #authenticate} but neither logged nor recorded as a login,
-     * since every call carries them.
+     * since every call carries them. Credentials that passed the full check lately are recognised without it
+     * ({@link VerifiedCredentials}); the account is read again either way (enabled, same password).
      */
     public Optional<AdminIdentity> authenticateRequest(String name, char[] password, String fromAddress) {
         return check(name, password, fromAddress, ProtectionDetector.API_LOGIN).map(AdminAccounts::identity);
@@ -115,7 +118,7 @@ public class AdminAccounts {
             }
         }
         AdminAccount account = byName(name).orElse(null);
-        boolean ok = PasswordHasher.verify(password, account == null ? DUMMY_HASH : account.getPasswordHash());
+        boolean ok = passwordMatches(account, name, password, category.equals(ProtectionDetector.API_LOGIN), now);
         if (account == null || !ok || !account.isEnabled()) {
             LOG.warning(() -> "Failed administrator login for '" + LogText.escape(name) + "' from " + fromAddress);
             if (protect) {
@@ -128,6 +131,25 @@ public class AdminAccounts {
             loginGuard.succeeded(fromAddress, name);
         }
         return Optional.of(account);
+    }
+
+    /**
+     * The full PBKDF2 check (against a dummy hash for an unknown name, so timing does not reveal names); for an
+     * API call, first the credentials verified lately.
+     */
+    private boolean passwordMatches(AdminAccount account, String name, char[] password, boolean api, Instant now) {
+        if (account == null) {
+            PasswordHasher.verify(password, DUMMY_HASH);
+            return false;
+        }
+        if (api && verified.matches(name, password, account.getPasswordHash(), now)) {
+            return true;
+        }
+        boolean ok = PasswordHasher.verify(password, account.getPasswordHash());
+        if (ok && api) {
+            verified.verified(name, password, account.getPasswordHash(), now);
+        }
+        return ok;
     }
 
     /** Changes the caller's own password after checking the current one; clears "must change". */

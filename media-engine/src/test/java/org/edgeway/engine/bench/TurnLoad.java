@@ -105,21 +105,6 @@ public final class TurnLoad {
         return peers;
     }
 
-    /** utime and stime (user and kernel time) of a process in clock ticks, or null if unknown. */
-    private static long[] userSystemTicks(long pid) {
-        if (pid <= 0) {
-            return null;
-        }
-        try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-            // fields after the command name, which is in parentheses and may contain spaces
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
     // ------------------------------------------------------------------ one client (5-tuple)
 
     /** A client socket with its allocation state; blocking-style helpers with retransmission. */
@@ -294,7 +279,7 @@ public final class TurnLoad {
         for (String r : rates.split(",")) {
             long rate = Long.parseLong(r.trim());
             long before = received.get();
-            long[] ticks0 = userSystemTicks(serverPid);
+            long[] ticks0 = ProcessTicks.userSystem(serverPid);
             long sent = 0;
             long start = System.nanoTime();
             long duration = (long) (seconds * 1e9);
@@ -320,13 +305,13 @@ public final class TurnLoad {
             double actualSeconds = (System.nanoTime() - start) / 1e9;
             Thread.sleep(500);
             long got = received.get() - before;
-            long[] ticks1 = userSystemTicks(serverPid);
+            long[] ticks1 = ProcessTicks.userSystem(serverPid);
             double loss = sent == 0 ? 0 : Math.max(0, 100.0 * (sent - got) / sent);
             // kernel time apart: what any server doing the same system calls pays, whatever its language
             String cpu = ticks0 == null || ticks1 == null || got == 0 ? ""
                     : String.format(" cpu_us_per_msg=%.2f sys_us_per_msg=%.2f",
-                            (ticks1[0] + ticks1[1] - ticks0[0] - ticks0[1]) * 10_000.0 / got,
-                            (ticks1[1] - ticks0[1]) * 10_000.0 / got);
+                            (ticks1[0] + ticks1[1] - ticks0[0] - ticks0[1]) * ProcessTicks.MICROS_PER_TICK / got,
+                            (ticks1[1] - ticks0[1]) * ProcessTicks.MICROS_PER_TICK / got);
             System.out.printf("RATE target=%d sent=%d received=%d loss=%.3f%% achieved=%.0f/s%s%n", rate, sent, got,
                     loss, got / actualSeconds, cpu);
             if (loss <= maxLoss && got > 0 && sent >= rate * seconds * 0.95) {

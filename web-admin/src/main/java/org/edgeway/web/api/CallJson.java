@@ -27,10 +27,13 @@ public final class CallJson {
         }
     }
 
-    /** {@code page} counts from 0; {@code total} is how many calls the filter matches. */
-    public record Page(int page, int size, long total, String sort, List<Call> calls) {
+    /**
+     * {@code page} counts from 0; {@code total} is how many calls the filter matches, or with {@code totalExact}
+     * false the least it matches (an alias search counts ten pages ahead).
+     */
+    public record Page(int page, int size, long total, boolean totalExact, String sort, List<Call> calls) {
         static Page of(int page, int size, String sort, CallHistoryPage p) {
-            return new Page(page, size, p.total(), sort, p.rows().stream().map(Call::of).toList());
+            return new Page(page, size, p.total(), p.totalExact(), sort, p.rows().stream().map(Call::of).toList());
         }
     }
 

@@ -85,6 +85,11 @@ public class CallHistoryListPage implements Serializable {
         return model;
     }
 
+    /** The paginator's report: "1-50 of 5000 or more" when an alias search stopped counting. */
+    public String getPageReport() {
+        return "{startRecord}-{endRecord} of {totalRecords}" + (model.countIsLowerBound() ? " or more" : "");
+    }
+
     public List<String> getIceCallTypes() {
         return CallHistoryFilter.iceCallTypeChoices();
     }

@@ -23,8 +23,12 @@ class CallHistoryModel extends LazyDataModel<CallRow> {
             "destinationAlias", "status", "status", "iceCallType", "iceCallType", "disconnectReason",
             "disconnectReason");
 
+    /** How far an alias search counts (100 pages of 50): no index answers a substring. */
+    static final int ALIAS_COUNT_LIMIT = 5000;
+
     private final transient CallHistory history;
     private CallHistoryFilter filter = CallHistoryFilter.ALL;
+    private boolean countIsLowerBound;
 
     CallHistoryModel(CallHistory history) {
         this.history = history;
@@ -40,7 +44,14 @@ class CallHistoryModel extends LazyDataModel<CallRow> {
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        return (int) Math.min(Integer.MAX_VALUE, history.count(filter));
+        long n = history.count(filter, ALIAS_COUNT_LIMIT);
+        countIsLowerBound = filter.alias() != null && n >= ALIAS_COUNT_LIMIT;
+        return (int) Math.min(Integer.MAX_VALUE, n);
+    }
+
+    /** Whether the last count stopped at {@link #ALIAS_COUNT_LIMIT} (more calls match). */
+    boolean countIsLowerBound() {
+        return countIsLowerBound;
     }
 
     @Override
