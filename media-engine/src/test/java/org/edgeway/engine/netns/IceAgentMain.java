@@ -19,6 +19,7 @@ import org.ice4j.ice.IceMediaStream;
 import org.ice4j.ice.IceProcessingState;
 import org.ice4j.ice.KeepAliveStrategy;
 import org.ice4j.ice.LocalCandidate;
+import org.ice4j.ice.NominationStrategy;
 import org.ice4j.ice.RemoteCandidate;
 import org.ice4j.ice.harvest.StunCandidateHarvester;
 import org.ice4j.ice.harvest.TurnCandidateHarvester;
@@ -50,6 +51,9 @@ public final class IceAgentMain {
     private IceAgentMain(String[] args, PrintStream out) throws IOException {
         this.out = out;
         agent.setControlling(args[0].equals("controlling"));
+        // nominate the highest-priority valid pair once every check ended: the path then depends on the NATs, not
+        // on which check happened to answer first (ice4j's default nominates the first valid pair)
+        agent.setNominationStrategy(NominationStrategy.NOMINATE_HIGHEST_PRIO);
         for (int i = 2; i < args.length; i++) {
             if (args[i].equals("stun")) {
                 agent.addCandidateHarvester(new StunCandidateHarvester(address(args[++i])));

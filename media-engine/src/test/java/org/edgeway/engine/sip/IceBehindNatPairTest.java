@@ -103,6 +103,63 @@ class IceBehindNatPairTest {
         assertEquals("srflx", o.alice().localType(), "Alice's checks left through her NAT's mapping");
         assertEquals("srflx", o.alice().selected().remoteType(), "and reached Bob's");
         assertEquals("srflx", o.bob().selected().remoteType());
+        assertEquals(0, o.relayedByTurnDuringData(), "no relay on the path");
+    }
+
+    /** Alice on a public address of her own, Bob behind a NAT: his checks open the way to her host address. */
+    @Test
+    void aPublicHostAndAnEndpointBehindANatMakeHostToSrflx() throws Exception {
+        IceAgentProcess alice = agent("alice", true, net.direct("a"), "stun");
+        IceAgentProcess bob = agent("bob", false, net.behindNat("b", NatTopology.Nat.ENDPOINT_INDEPENDENT, null),
+                "stun");
+
+        Outcome o = call(alice, bob, IcePassthroughCallType.HOST_TO_SRFLX);
+        assertEquals("host", o.alice().localType());
+        assertEquals("srflx", o.alice().selected().remoteType());
+    }
+
+    /**
+     * Alice behind a symmetric NAT (a new outside port for every destination, so her STUN mapping is good for the
+     * STUN server alone), Bob behind an endpoint-independent one: no reflexive pair gets through, and the path
+     * runs through a relay of this engine's TURN server.
+     */
+    @Test
+    void behindASymmetricNatTheCallGoesThroughOurTurnRelay() throws Exception {
+        IceAgentProcess alice = agent("alice", true, net.behindNat("a", NatTopology.Nat.SYMMETRIC, null), "turn");
+        IceAgentProcess bob = agent("bob", false, net.behindNat("b", NatTopology.Nat.ENDPOINT_INDEPENDENT, null),
+                "turn");
+        assertEquals(List.of("host", "relay", "srflx"), types(alice), "the TURN allocation's two candidates");
+
+        Outcome o = call(alice, bob, IcePassthroughCallType.SRFLX_TO_RELAY);
+        assertRelayedByOurTurn(o);
+    }
+
+    /**
+     * Both behind symmetric NATs whose firewalls let UDP out to the TURN server's port alone (as enterprise
+     * firewalls that allow TURN do): only relay to relay works, both relays on this engine's TURN server.
+     */
+    @Test
+    void behindFirewallsThatAllowOnlyTurnTheCallIsRelayToRelay() throws Exception {
+        IceAgentProcess alice = agent("alice", true, net.behindNat("a", NatTopology.Nat.SYMMETRIC, turnAddress),
+                "turn");
+        IceAgentProcess bob = agent("bob", false, net.behindNat("b", NatTopology.Nat.SYMMETRIC, turnAddress),
+                "turn");
+
+        Outcome o = call(alice, bob, IcePassthroughCallType.RELAY_TO_RELAY);
+        assertEquals("relay", o.alice().localType());
+        assertEquals("relay", o.alice().selected().remoteType());
+        assertRelayedByOurTurn(o);
+    }
+
+    /** The relayed end of the selected pair is an allocation of our TURN server, and the data went through it. */
+    private void assertRelayedByOurTurn(Outcome o) {
+        IceCandidate relayed = o.alice().localType().equals("relay") ? o.alice().local()
+                : IceCandidate.parse(o.bob().selected().localCandidate());
+        assertEquals("relay", relayed.type().token(), "one end of the path is a relay: " + o);
+        List<String> relays = turn.snapshot().service(TurnService.KEY).relays().stream()
+                .flatMap(r -> r.relayAddresses().stream()).toList();
+        assertTrue(relays.contains(relayed.address() + ":" + relayed.port()), relays::toString);
+        assertTrue(o.relayedByTurnDuringData() >= 2, "both datagrams crossed the TURN server: " + o);
     }
 
     private IceAgentProcess agent(String name, boolean controlling, NatTopology.Endpoint where, String harvest)
@@ -126,8 +183,8 @@ class IceBehindNatPairTest {
                 .toList();
     }
 
-    /** What each agent selected, as types. */
-    private record Outcome(Selection alice, Selection bob) {
+    /** What each agent selected, and the packets our TURN server relayed while they exchanged data. */
+    private record Outcome(Selection alice, Selection bob, long relayedByTurnDuringData) {
     }
 
     private record Selection(String localType, IceCandidate local, IceAgentProcess.Selected selected) {
@@ -160,10 +217,12 @@ class IceBehindNatPairTest {
                 atBob.media().get(0).attributes("candidate"));
         Selection a = selection(alice);
         Selection b = selection(bob);
+        long turnBefore = relayedByTurn();
         alice.send("hello bob, around the nodes");
         assertEquals("hello bob, around the nodes", bob.received());
         bob.send("hello alice");
         assertEquals("hello alice", alice.received());
+        long turnDuringData = relayedByTurn() - turnBefore;
 
         String remote = "1 " + a.selected().remoteAddress() + " " + a.selected().remotePort();
         call.update(aliceSdp.describe(address(a.local()), alice.description().ufrag(), alice.description().pwd(),
@@ -183,7 +242,7 @@ class IceBehindNatPairTest {
         assertEquals(IceCandidatesOffered.BOTH, onC.iceCandidates());
         assertTrue(onC.iceConfigured());
         assertEquals(expected, TraversalPairNodes.ended(pair.eventsE).iceCallType());
-        return new Outcome(a, b);
+        return new Outcome(a, b, turnDuringData);
     }
 
     /** An agent's first offer or answer: its host candidate as the default address (B-ICEP-11), every candidate. */
@@ -204,9 +263,9 @@ class IceBehindNatPairTest {
         return new InetSocketAddress(InetAddress.getByName(c.address()), c.port());
     }
 
-    /** Packets the TURN server relayed to its clients, over every allocation. */
+    /** Packets the TURN server relayed between its clients and their peers, over every allocation. */
     private long relayedByTurn() {
         TurnSnapshot s = turn.snapshot().service(TurnService.KEY);
-        return s.relays().stream().mapToLong(TurnSnapshot.RelayView::packetsToClient).sum();
+        return s.relays().stream().mapToLong(r -> r.packetsToClient() + r.packetsFromClient()).sum();
     }
 }
