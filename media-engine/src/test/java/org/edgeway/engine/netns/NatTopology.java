@@ -63,13 +63,14 @@ public final class NatTopology implements AutoCloseable {
         this.slot = slot;
     }
 
-    /** Whether this process may build namespaces (root, with ip and nft on the PATH). */
-    public static boolean available() {
-        return "root".equals(System.getProperty("user.name")) && onPath("ip") && onPath("nft");
-    }
-
     /** Reserves a slot, clears namespaces a crashed run left in it, and builds the internet with its root link. */
     public static NatTopology create() throws IOException {
+        for (String program : List.of("ip", "nft")) {
+            if (!onPath(program)) {
+                throw new IllegalStateException(program + " is missing: the NAT tests need iproute2 and nftables"
+                        + " (./edgeway test installs them)");
+            }
+        }
         NatTopology t = new NatTopology(reserveSlot());
         try {
             t.sweep();
@@ -91,12 +92,21 @@ public final class NatTopology implements AutoCloseable {
         throw new IllegalStateException("no free namespace slot");
     }
 
-    /** Deletes namespaces of this slot only: the slot is ours now, so whatever carries its prefix is stale. */
+    /**
+     * Deletes namespaces of this prefix that no live run owns: this slot's (the slot is ours now, so whatever
+     * carries its name is stale) and those of any other slot whose reservation no JVM holds (a crashed run's).
+     */
     private void sweep() throws IOException {
         for (String line : run("ip", "netns", "list").split("\n")) {
             String name = line.split(" ")[0];
-            if (name.startsWith(prefix())) {
+            String[] parts = name.split("-");
+            if (!name.startsWith(PREFIX) || parts.length < 3 || !parts[1].matches("\\d+")) {
+                continue;
+            }
+            int owner = Integer.parseInt(parts[1]);
+            if (owner == slot || TestPorts.reserve("netns-slot-" + owner)) {
                 run("ip", "netns", "delete", name);
+                runIgnoringFailure("ip", "link", "delete", PREFIX.replace("-", "") + owner);
             }
         }
         runIgnoringFailure("ip", "link", "delete", rootLink());
@@ -107,7 +117,7 @@ public final class NatTopology implements AutoCloseable {
     }
 
     private String rootLink() {
-        return "ewice" + slot;
+        return PREFIX.replace("-", "") + slot;
     }
 
     private String net(int host) {
