@@ -28,7 +28,7 @@ public final class IceAgentProcess implements AutoCloseable {
     public record Selected(String localCandidate, String remoteAddress, int remotePort, String remoteType) {
     }
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60); // an upper bound on a loaded host, not a delay
 
     private final Process process;
     private final PrintStream in;
