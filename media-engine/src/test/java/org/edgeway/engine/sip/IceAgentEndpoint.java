@@ -11,21 +11,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.edgeway.engine.TestPorts;
-import org.edgeway.engine.ice.IceCandidate;
 import org.edgeway.engine.netns.IceAgentMain;
-import org.edgeway.engine.sdp.MediaDescription;
 import org.edgeway.engine.sdp.SessionDescription;
-import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
 import org.ice4j.ice.Agent;
 import org.ice4j.ice.CandidatePair;
-import org.ice4j.ice.CandidateType;
 import org.ice4j.ice.Component;
 import org.ice4j.ice.IceMediaStream;
 import org.ice4j.ice.IceProcessingState;
 import org.ice4j.ice.KeepAliveStrategy;
 import org.ice4j.ice.LocalCandidate;
-import org.ice4j.ice.RemoteCandidate;
 
 /**
  * One endpoint of an ICE call for tests: a jitsi ice4j {@link Agent} with one audio stream (RTP component only, as
