@@ -8,25 +8,19 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.edgeway.engine.TestPorts;
-import org.edgeway.engine.ice.IceCandidate;
-import org.edgeway.engine.sdp.MediaDescription;
+import org.edgeway.engine.netns.IceAgentMain;
 import org.edgeway.engine.sdp.SessionDescription;
-import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
 import org.ice4j.ice.Agent;
 import org.ice4j.ice.CandidatePair;
-import org.ice4j.ice.CandidateType;
 import org.ice4j.ice.Component;
 import org.ice4j.ice.IceMediaStream;
 import org.ice4j.ice.IceProcessingState;
 import org.ice4j.ice.KeepAliveStrategy;
 import org.ice4j.ice.LocalCandidate;
-import org.ice4j.ice.RemoteCandidate;
 
 /**
  * One endpoint of an ICE call for tests: a jitsi ice4j {@link Agent} with one audio stream (RTP component only, as
@@ -41,16 +35,15 @@ final class IceAgentEndpoint implements AutoCloseable {
     final Component rtp;
     /** The default address before ICE concludes. */
     final DatagramSocket media;
-    final String crypto = "1 AES_CM_128_HMAC_SHA1_80 inline:"
-            + Base64.getEncoder().encodeToString(random(30));
-    private final String user;
-    private int version = 1;
+    private final IceSdp description;
+    final String crypto;
 
     /**
      * @param controlling the caller's agent is the controlling one (RFC 8445 6.1.1: the offerer, full ICE both)
      */
     IceAgentEndpoint(String user, boolean controlling) throws IOException {
-        this.user = user;
+        description = new IceSdp(user);
+        crypto = description.crypto;
         agent = new Agent();
         agent.setControlling(controlling);
         stream = agent.createMediaStream("audio");
@@ -97,40 +90,20 @@ final class IceAgentEndpoint implements AutoCloseable {
     }
 
     private String sdp(InetSocketAddress at, List<String> candidates, String remoteCandidates) {
-        StringBuilder b = new StringBuilder();
-        String host = at.getAddress().getHostAddress();
-        b.append("v=0\no=").append(user).append(" 4711 ").append(version++).append(" IN IP4 ").append(host)
-                .append("\ns=-\nc=IN IP4 ").append(host).append("\nt=0 0\na=ice-ufrag:").append(agent.getLocalUfrag())
-                .append("\na=ice-pwd:").append(agent.getLocalPassword()).append("\nm=audio ").append(at.getPort())
-                .append(" RTP/SAVP 0\na=rtpmap:0 PCMU/8000\na=crypto:").append(crypto).append('\n');
-        for (String c : candidates) {
-            b.append("a=candidate:").append(c).append('\n');
-        }
-        if (remoteCandidates != null) {
-            b.append("a=remote-candidates:").append(remoteCandidates).append('\n');
-        }
-        return b.append("a=sendrecv\n").toString().replace("\n", "\r\n");
+        return description.describe(at, agent.getLocalUfrag(), agent.getLocalPassword(), candidates,
+                remoteCandidates);
     }
 
     private static String candidate(LocalCandidate c) {
-        TransportAddress a = c.getTransportAddress();
-        String line = c.getFoundation() + " " + c.getParentComponent().getComponentID() + " UDP " + c.getPriority()
-                + " " + a.getHostAddress() + " " + a.getPort() + " typ " + c.getType();
-        TransportAddress related = c.getRelatedAddress();
-        return related == null ? line : line + " raddr " + related.getHostAddress() + " rport " + related.getPort();
+        return IceAgentMain.value(c);
     }
 
     /** Takes the peer's credentials and candidates from the description that reached this endpoint. */
     void peer(SessionDescription sdp) {
         stream.setRemoteUfrag(sdp.attributes("ice-ufrag").get(0));
         stream.setRemotePassword(sdp.attributes("ice-pwd").get(0));
-        MediaDescription audio = sdp.media().get(0);
-        for (String value : audio.attributes("candidate")) {
-            IceCandidate c = IceCandidate.parse(value);
-            if (c != null && c.component() == 1) {
-                rtp.addRemoteCandidate(new RemoteCandidate(new TransportAddress(c.address(), c.port(), Transport.UDP),
-                        rtp, CandidateType.parse(c.type().token()), c.foundation(), c.priority(), null));
-            }
+        for (String value : sdp.media().get(0).attributes("candidate")) {
+            IceAgentMain.addRemote(rtp, value);
         }
     }
 
@@ -155,12 +128,6 @@ final class IceAgentEndpoint implements AutoCloseable {
         DatagramPacket p = new DatagramPacket(new byte[1500], 1500);
         socket.receive(p);
         return java.util.Arrays.copyOf(p.getData(), p.getLength());
-    }
-
-    private static byte[] random(int n) {
-        byte[] b = new byte[n];
-        ThreadLocalRandom.current().nextBytes(b);
-        return b;
     }
 
     @Override
