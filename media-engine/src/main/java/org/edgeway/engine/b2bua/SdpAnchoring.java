@@ -56,6 +56,8 @@ final class SdpAnchoring implements MediaAnchor {
     private boolean untouched;
     /** Per m= line: its encryption plan and this node's keys (null for a rejected or closed line). */
     private final List<Keys> keys = new ArrayList<>();
+    /** Keys of the streams opened by the offer being rewritten, in order, until {@link #commit} places them. */
+    private final List<Keys> pending = new ArrayList<>();
 
     /**
      * This node's key toward each side of one stream (null where that leg is clear or passed through), and the
@@ -137,9 +139,9 @@ final class SdpAnchoring implements MediaAnchor {
                     firstPlan = firstPlan == null ? plan : firstPlan;
                     s = relay.open(m.media(), clockRate(m), callerDemultiplexed, calleeDemultiplexed);
                     opened.add(s);
-                    k = keys(plan, offered, fromCaller, s);
+                    k = newKeys(plan, offered, fromCaller, s);
                 }
-                rewritten.add(through(offer, m, s, k, fromCaller));
+                rewritten.add(through(m, s, k, fromCaller));
             }
         } catch (IOException | GeneralSecurityException e) {
             LOG.warning("call " + call.serialNumber() + " not relayed: " + e.getMessage());
@@ -173,19 +175,13 @@ final class SdpAnchoring implements MediaAnchor {
                 if (s != null) {
                     media.close(i); // RFC 3264 8.2: port 0 removes the stream
                 }
-                while (keys.size() <= i) {
-                    keys.add(null);
-                }
-                keys.set(i, null);
+                lineKeys(i, null);
                 continue;
             }
             if (s == null) {
                 s = opened.next();
                 media.place(i, s);
-                while (keys.size() <= i) {
-                    keys.add(null);
-                }
-                keys.set(i, pending.remove(0));
+                lineKeys(i, pending.remove(0));
             }
             try {
                 declare(s, fromCaller, rtp(offer, m), rtcp(offer, m));
@@ -196,8 +192,12 @@ final class SdpAnchoring implements MediaAnchor {
         }
     }
 
-    /** Keys of the streams opened by the offer being rewritten, in order, until {@link #commit} places them. */
-    private final List<Keys> pending = new ArrayList<>();
+    private void lineKeys(int line, Keys k) {
+        while (keys.size() <= line) {
+            keys.add(null);
+        }
+        keys.set(line, k);
+    }
 
     /** The zones' plan for a new stream, in caller/callee terms whichever side offers it. */
     private EncryptionPlan plan(boolean fromCaller, boolean offersSrtp) {
@@ -212,7 +212,7 @@ final class SdpAnchoring implements MediaAnchor {
      * This node's keys for a new stream when it terminates SRTP: one per SRTP leg, the one toward the offerer with
      * the offered key's tag (it goes in the answer). Held in {@link #pending} until the offer is committed.
      */
-    private Keys keys(EncryptionPlan plan, SdesCrypto offered, boolean fromCaller, RelayedStream s)
+    private Keys newKeys(EncryptionPlan plan, SdesCrypto offered, boolean fromCaller, RelayedStream s)
             throws GeneralSecurityException {
         Keys k;
         if (!plan.terminated()) {
@@ -267,8 +267,7 @@ final class SdpAnchoring implements MediaAnchor {
      * A line as it goes on from one side to the other: this node's port facing the receiving side, and where this
      * node terminates SRTP the receiving leg's profile and this node's key for it.
      */
-    private MediaDescription through(SessionDescription sdp, MediaDescription m, RelayedStream s, Keys k,
-            boolean fromCaller) {
+    private MediaDescription through(MediaDescription m, RelayedStream s, Keys k, boolean fromCaller) {
         boolean towardCaller = !fromCaller;
         MediaDescription out = through(m, (towardCaller ? s.callerSide() : s.calleeSide()).local().getPort());
         if (k != null && k.plan.terminated()) {
@@ -303,7 +302,7 @@ final class SdpAnchoring implements MediaAnchor {
                 declare(s, fromCaller, rtp(answer, m), rtcp(answer, m));
                 Keys k = i < keys.size() ? keys.get(i) : null;
                 peerKey(k, s, m, fromCaller);
-                rewritten.add(through(answer, m, s, k, fromCaller));
+                rewritten.add(through(m, s, k, fromCaller));
             }
             call.bandwidth(answer.bandwidthKbps());
             if (!answered) {
