@@ -1,6 +1,7 @@
 package org.edgeway.engine.sip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,16 +67,16 @@ class B2buaDialogsTest {
      */
     @Test
     void theCalleeSeesTheNodesDialogAndItsByeReachesTheCaller() throws Exception {
-        Sipp.Run callee = sipp.start("-sf", sipp.scenario("uas-hangs-up.xml", "HOLD_MS", "1000").toString(), "-i",
-                "127.0.0.1", "-p", String.valueOf(uasPort), "-mp", String.valueOf(TestPorts.range(4)), "-m", "1",
-                "-trace_logs", "-timeout", "30s", "-timeout_error");
-        Sipp.Run caller = sipp.start("127.0.0.1:" + pair.portE, "-sf", sipp.scenario("call-held-logged.xml")
-                .toString(), "-s", "bob", "-i", "127.0.0.1", "-p", String.valueOf(TestPorts.port()), "-mp",
-                String.valueOf(TestPorts.range(4)), "-m", "1", "-trace_logs", "-timeout", "30s", "-timeout_error");
-        assertEquals(0, caller.exitCode(40), caller::output);
-        assertEquals(0, callee.exitCode(20), callee::output);
-        Map<String, String> sent = logged(caller, "call-held-logged", "caller");
-        Map<String, String> got = logged(callee, "uas-hangs-up", "callee");
+        Call call = call(sipp.scenario("uas-hangs-up.xml", "HOLD_MS", "1000"), List.of("-trace_logs"),
+                sipp.scenario("call-held-logged.xml"), List.of("-trace_logs"));
+        Map<String, String> sent = logged(call.caller(), "call-held-logged", "caller");
+        Map<String, String> got = logged(call.callee(), "uas-hangs-up", "callee");
+        for (String field : List.of("call-id", "from-tag", "to-tag")) {
+            assertFalse(sent.getOrDefault(field, "").isEmpty(), () -> "the caller logged no " + field + ": " + sent);
+        }
+        for (String field : List.of("call-id", "from-tag", "own-tag", "via")) {
+            assertFalse(got.getOrDefault(field, "").isEmpty(), () -> "the callee logged no " + field + ": " + got);
+        }
         assertNotEquals(sent.get("call-id"), got.get("call-id"), "the callee's Call-ID is the node's own");
         assertNotEquals(sent.get("from-tag"), got.get("from-tag"), "the callee's From tag is the node's own");
         assertNotEquals(got.get("own-tag"), sent.get("to-tag"), "the caller is answered with the node's To tag");
@@ -97,15 +98,8 @@ class B2buaDialogsTest {
     @Test
     void holdAndResumeByReInviteKeepTheMediaOnTheRelays() throws Exception {
         PcapFile sent = PcapFile.read(PcapFile.SIPP_G711A);
-        Sipp.Run callee = sipp.start("-sf", sipp.scenario("uas-reinvited.xml").toString(), "-i", "127.0.0.1", "-p",
-                String.valueOf(uasPort), "-mp", String.valueOf(TestPorts.range(4)), "-rtp_echo", "-m", "1",
-                "-timeout", "50s", "-timeout_error");
-        Sipp.Run caller = sipp.start("127.0.0.1:" + pair.portE, "-sf", sipp.scenario("call-hold-resume.xml",
-                "PCAP", PcapFile.SIPP_G711A.toString(), "PLAY_MS", "6000").toString(), "-s", "bob", "-i",
-                "127.0.0.1", "-p", String.valueOf(TestPorts.port()), "-mp", String.valueOf(TestPorts.range(4)),
-                "-m", "1", "-timeout", "50s", "-timeout_error");
-        assertEquals(0, caller.exitCode(70), caller::output);
-        assertEquals(0, callee.exitCode(20), callee::output);
+        call(sipp.scenario("uas-reinvited.xml"), List.of("-rtp_echo"), sipp.scenario("call-hold-resume.xml", "PCAP",
+                PcapFile.SIPP_G711A.toString(), "PLAY_MS", "6000"), List.of());
         CallRecord onE = TraversalPairNodes.ended(pair.eventsE);
         CallRecord onC = TraversalPairNodes.ended(pair.eventsC);
         long played = assertCrossedBothNodes(onE, onC);
@@ -121,15 +115,8 @@ class B2buaDialogsTest {
     @Test
     void aLateOfferCallIsRelayedThroughBothNodes() throws Exception {
         PcapFile sent = PcapFile.read(PcapFile.SIPP_G711A);
-        Sipp.Run callee = sipp.start("-sf", sipp.scenario("uas-held.xml").toString(), "-i", "127.0.0.1", "-p",
-                String.valueOf(uasPort), "-mp", String.valueOf(TestPorts.range(4)), "-rtp_echo", "-m", "1",
-                "-timeout", "40s", "-timeout_error");
-        Sipp.Run caller = sipp.start("127.0.0.1:" + pair.portE, "-sf", sipp.scenario("call-late-offer.xml",
-                "PCAP", PcapFile.SIPP_G711A.toString(), "HOLD_MS", "7000").toString(), "-s", "bob", "-i",
-                "127.0.0.1", "-p", String.valueOf(TestPorts.port()), "-mp", String.valueOf(TestPorts.range(4)),
-                "-m", "1", "-timeout", "40s", "-timeout_error");
-        assertEquals(0, caller.exitCode(60), caller::output);
-        assertEquals(0, callee.exitCode(20), callee::output);
+        call(sipp.scenario("uas-held.xml"), List.of("-rtp_echo"), sipp.scenario("call-late-offer.xml", "PCAP",
+                PcapFile.SIPP_G711A.toString(), "HOLD_MS", "7000"), List.of());
         CallRecord onE = TraversalPairNodes.ended(pair.eventsE);
         CallRecord onC = TraversalPairNodes.ended(pair.eventsC);
         for (CallRecord r : List.of(onE, onC)) {
@@ -147,18 +134,36 @@ class B2buaDialogsTest {
      */
     @Test
     void aReInviteWithBadSdpIsRefusedAndTheCallStaysUp() throws Exception {
-        Sipp.Run callee = sipp.start("-sf", sipp.scenario("uas-held.xml").toString(), "-i", "127.0.0.1", "-p",
-                String.valueOf(uasPort), "-mp", String.valueOf(TestPorts.range(4)), "-m", "1", "-timeout", "30s",
-                "-timeout_error");
-        Sipp.Run caller = sipp.start("127.0.0.1:" + pair.portE, "-sf", sipp.scenario("call-bad-reinvite.xml")
-                .toString(), "-s", "bob", "-i", "127.0.0.1", "-p", String.valueOf(TestPorts.port()), "-mp",
-                String.valueOf(TestPorts.range(4)), "-m", "1", "-timeout", "30s", "-timeout_error");
-        assertEquals(0, caller.exitCode(40), caller::output);
-        assertEquals(0, callee.exitCode(20), callee::output);
+        call(sipp.scenario("uas-held.xml"), List.of(), sipp.scenario("call-bad-reinvite.xml"), List.of());
         for (CallRecord r : List.of(TraversalPairNodes.ended(pair.eventsE), TraversalPairNodes.ended(pair.eventsC))) {
             assertEquals(CallStatus.COMPLETED, r.status());
             assertEquals("BYE from caller", r.disconnectReason());
         }
+    }
+
+    /** The two SIPp processes of one call. */
+    private record Call(Sipp.Run caller, Sipp.Run callee) {
+    }
+
+    /**
+     * One call through the pair: the callee's scenario inside (its extra arguments: -rtp_echo, -trace_logs), the
+     * caller's toward E; both scenarios must complete.
+     */
+    private Call call(Path calleeScenario, List<String> calleeArgs, Path callerScenario, List<String> callerArgs)
+            throws Exception {
+        List<String> uas = new java.util.ArrayList<>(List.of("-sf", calleeScenario.toString(), "-i", "127.0.0.1",
+                "-p", String.valueOf(uasPort), "-mp", String.valueOf(TestPorts.range(4)), "-m", "1", "-timeout",
+                "50s", "-timeout_error"));
+        uas.addAll(calleeArgs);
+        List<String> uac = new java.util.ArrayList<>(List.of("127.0.0.1:" + pair.portE, "-sf",
+                callerScenario.toString(), "-s", "bob", "-i", "127.0.0.1", "-p", String.valueOf(TestPorts.port()),
+                "-mp", String.valueOf(TestPorts.range(4)), "-m", "1", "-timeout", "50s", "-timeout_error"));
+        uac.addAll(callerArgs);
+        Sipp.Run callee = sipp.start(uas.toArray(String[]::new));
+        Sipp.Run caller = sipp.start(uac.toArray(String[]::new));
+        assertEquals(0, caller.exitCode(70), caller::output);
+        assertEquals(0, callee.exitCode(20), callee::output);
+        return new Call(caller, callee);
     }
 
     /**
