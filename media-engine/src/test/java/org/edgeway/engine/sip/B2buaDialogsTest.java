@@ -19,6 +19,7 @@ import org.edgeway.engine.calls.CallComponent;
 import org.edgeway.engine.calls.CallRecord;
 import org.edgeway.engine.calls.CallStatus;
 import org.edgeway.engine.calls.MediaChannel;
+import org.edgeway.engine.sip.dialog.TrackedCall;
 import org.edgeway.engine.zones.ZoneConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -141,6 +142,25 @@ class B2buaDialogsTest {
         }
     }
 
+    /**
+     * The administrator disconnects the call on the C once it is confirmed: the C sends a BYE into each of its two
+     * dialogs (the caller's reaches it through the E), both SIPp scenarios end on that BYE, and each node keeps one
+     * record of the call.
+     */
+    @Test
+    void aDisconnectOnTheCEndsBothDialogs() throws Exception {
+        Call call = start(sipp.scenario("uas-held.xml"), List.of(), sipp.scenario("call-held.xml"), List.of());
+        SipServer c = pair.c.service(SipService.class).server();
+        org.edgeway.engine.Await.until(() -> c.calls().calls().stream().anyMatch(TrackedCall::confirmed),
+                Duration.ofSeconds(20), "the call to be confirmed on C");
+        String serial = c.calls().activeCalls().get(0).serialNumber();
+        assertTrue(c.calls().disconnect(serial));
+        assertEquals(0, call.caller().exitCode(30), call.caller()::output);
+        assertEquals(0, call.callee().exitCode(20), call.callee()::output);
+        assertEquals("Disconnected by administrator", TraversalPairNodes.ended(pair.eventsC).disconnectReason());
+        assertEquals("BYE from callee", TraversalPairNodes.ended(pair.eventsE).disconnectReason());
+    }
+
     /** The two SIPp processes of one call. */
     private record Call(Sipp.Run caller, Sipp.Run callee) {
     }
@@ -151,6 +171,15 @@ class B2buaDialogsTest {
      */
     private Call call(Path calleeScenario, List<String> calleeArgs, Path callerScenario, List<String> callerArgs)
             throws Exception {
+        Call call = start(calleeScenario, calleeArgs, callerScenario, callerArgs);
+        assertEquals(0, call.caller().exitCode(70), call.caller()::output);
+        assertEquals(0, call.callee().exitCode(20), call.callee()::output);
+        return call;
+    }
+
+    /** The call's two SIPp processes started, the callee first. */
+    private Call start(Path calleeScenario, List<String> calleeArgs, Path callerScenario, List<String> callerArgs)
+            throws Exception {
         List<String> uas = new java.util.ArrayList<>(List.of("-sf", calleeScenario.toString(), "-i", "127.0.0.1",
                 "-p", String.valueOf(uasPort), "-mp", String.valueOf(TestPorts.range(4)), "-m", "1", "-timeout",
                 "50s", "-timeout_error"));
@@ -160,10 +189,7 @@ class B2buaDialogsTest {
                 "-mp", String.valueOf(TestPorts.range(4)), "-m", "1", "-timeout", "50s", "-timeout_error"));
         uac.addAll(callerArgs);
         Sipp.Run callee = sipp.start(uas.toArray(String[]::new));
-        Sipp.Run caller = sipp.start(uac.toArray(String[]::new));
-        assertEquals(0, caller.exitCode(70), caller::output);
-        assertEquals(0, callee.exitCode(20), callee::output);
-        return new Call(caller, callee);
+        return new Call(sipp.start(uac.toArray(String[]::new)), callee);
     }
 
     /**
