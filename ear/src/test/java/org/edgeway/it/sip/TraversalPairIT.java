@@ -195,7 +195,11 @@ class TraversalPairIT {
 
     @Test
     void aCallFromOutsideReachesAnInsideUasThroughTheTraversalConnection() throws Exception {
-        Sipp.Run uas = uas(insideUasPort, HOPS_AT_INSIDE_UAS);
+        // the C's B2BUA starts a dialog of its own toward the inside UAS: no Record-Route reaches it
+        Sipp.Run uas = sipp.start("-sf", sipp.scenario("uas.xml", "HOP_COUNT", HOPS_AT_INSIDE_UAS,
+                "check_it=\"true\"\n            assign_to=\"rr\"", "check_it_inverse=\"true\" assign_to=\"rr\"")
+                .toString(), "-i", "127.0.0.1", "-p", String.valueOf(insideUasPort), "-m", "1", "-timeout", "25s",
+                "-timeout_error");
         Sipp.Run uac = uac(sipPortE, sipp.scenario("call.xml"), "bob");
         assertEquals(0, uac.exitCode(30), uac::output);
         assertEquals(0, uas.exitCode(30), uas::output);
@@ -212,8 +216,10 @@ class TraversalPairIT {
     @Test
     void aCallFromInsideReachesAnOutsideUasThroughTheTraversalConnection() throws Exception {
         Sipp.Run uas = uas(outsideUasPort, HOPS_AT_OUTSIDE_UAS);
+        // the C answers the inside caller as the UAS of its dialog: its 200 carries no Record-Route
         Sipp.Run uac = uac(sipPortC, sipp.scenario("call.xml", "@example.com>", "@example.org>",
-                "@example.com SIP/2.0", "@example.org SIP/2.0"), "carol");
+                "@example.com SIP/2.0", "@example.org SIP/2.0", "check_it=\"true\" assign_to=\"rr\"",
+                "check_it_inverse=\"true\" assign_to=\"rr\""), "carol");
         assertEquals(0, uac.exitCode(30), uac::output);
         assertEquals(0, uas.exitCode(30), uas::output);
 

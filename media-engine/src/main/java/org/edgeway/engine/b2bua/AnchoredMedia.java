@@ -7,7 +7,10 @@ import org.edgeway.engine.calls.MediaEncryption;
 import org.edgeway.engine.rtp.RelayedStream;
 import org.edgeway.engine.sip.dialog.CallMedia;
 
-/** The relayed streams of one call, one per accepted m= line of its offer (null where the line was rejected). */
+/**
+ * The relayed streams of one call, one per accepted m= line of its offers (null where the line was rejected or
+ * removed). The list changes as re-offers add and remove lines; readers (the record, the media timeout) copy it.
+ */
 final class AnchoredMedia implements CallMedia {
 
     private final List<RelayedStream> streams;
@@ -33,12 +36,32 @@ final class AnchoredMedia implements CallMedia {
     }
 
     /** The stream of the i-th m= line, or null. */
-    RelayedStream stream(int index) {
+    synchronized RelayedStream stream(int index) {
         return index < streams.size() ? streams.get(index) : null;
     }
 
+    /** A stream opened for the i-th m= line (a later offer added the line). */
+    synchronized void place(int index, RelayedStream stream) {
+        while (streams.size() <= index) {
+            streams.add(null);
+        }
+        streams.set(index, stream);
+        if (closed) {
+            stream.close();
+        }
+    }
+
+    /** The i-th line was removed (port 0): its ports go back to the pool. */
+    synchronized void close(int index) {
+        RelayedStream s = stream(index);
+        if (s != null) {
+            s.close();
+            streams.set(index, null);
+        }
+    }
+
     /** Whether a stream of this call receives RTP on that port of this node (either side). */
-    boolean anchors(int port) {
+    synchronized boolean anchors(int port) {
         for (RelayedStream s : streams) {
             if (s != null && (port == s.callerSide().local().getPort() || port == s.calleeSide().local().getPort())) {
                 return true;
@@ -48,7 +71,7 @@ final class AnchoredMedia implements CallMedia {
     }
 
     @Override
-    public List<MediaChannel> callerSide() {
+    public synchronized List<MediaChannel> callerSide() {
         List<MediaChannel> out = new ArrayList<>();
         for (RelayedStream s : streams) {
             if (s != null) {
@@ -59,7 +82,7 @@ final class AnchoredMedia implements CallMedia {
     }
 
     @Override
-    public List<MediaChannel> calleeSide() {
+    public synchronized List<MediaChannel> calleeSide() {
         List<MediaChannel> out = new ArrayList<>();
         for (RelayedStream s : streams) {
             if (s != null) {
@@ -70,7 +93,7 @@ final class AnchoredMedia implements CallMedia {
     }
 
     @Override
-    public long lastPacketNanos() {
+    public synchronized long lastPacketNanos() {
         long last = openedNanos;
         for (RelayedStream s : streams) {
             if (s != null && s.lastPacketNanos() - last > 0) {

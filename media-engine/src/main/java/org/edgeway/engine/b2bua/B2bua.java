@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 import org.edgeway.engine.NodeRole;
 import org.edgeway.engine.rtp.MediaRelay;
 import org.edgeway.engine.sip.SipConfig;
-import org.edgeway.engine.sip.dialog.MessageRewrite;
+import org.edgeway.engine.sip.dialog.MediaAnchor;
 import org.edgeway.engine.sip.dialog.TrackedCall;
 import org.edgeway.engine.zones.ZoneConfig;
 import org.edgeway.engine.zones.ZoneConfig.ZoneType;
@@ -15,9 +15,11 @@ import org.edgeway.engine.zones.ZoneConfig.ZoneType;
  * Unified Communications), on both nodes of the pair as seed 003's worked example shows (C relays between the
  * enterprise and the E, E between the C and the outside). On an Expressway-E the side facing its C (the traversal
  * zone's side) uses the demultiplexing pair. Other calls are proxied with their SDP untouched. Whether the call
- * passes ICE through is decided here too, per call, from its zones and its legs' transports.
+ * passes ICE through is decided here too, per call, from its zones and its legs' transports. The C terminates
+ * such a call's dialog (two dialogs, the B2BUA of seed 000's figures sits on the C); the E stays a proxy that
+ * anchors media, so the outside endpoint's dialog reaches the C through it unchanged.
  */
-public final class B2bua implements Function<TrackedCall, MessageRewrite> {
+public final class B2bua implements Function<TrackedCall, MediaAnchor> {
 
     private final Supplier<MediaRelay> relay;
     private final Supplier<SipConfig> config;
@@ -33,20 +35,20 @@ public final class B2bua implements Function<TrackedCall, MessageRewrite> {
     }
 
     @Override
-    public MessageRewrite apply(TrackedCall call) {
+    public MediaAnchor apply(TrackedCall call) {
         MediaRelay r = relay.get();
         if (r == null) {
-            return MessageRewrite.NONE;
+            return null;
         }
         boolean fromTraversal = traversal(call.sourceZone());
         boolean toTraversal = traversal(call.destinationZone());
         if (!fromTraversal && !toTraversal) {
-            return MessageRewrite.NONE;
+            return null;
         }
         boolean e = role == NodeRole.EXPRESSWAY_E;
         return new SdpAnchoring(r, call, address, e && fromTraversal, e && toTraversal,
                 encryption(call.sourceZone()), encryption(call.destinationZone()),
-                IcePassthroughMode.of(passthrough(call), call.signalledOverTls()));
+                IcePassthroughMode.of(passthrough(call), call.signalledOverTls()), !e);
     }
 
     /**

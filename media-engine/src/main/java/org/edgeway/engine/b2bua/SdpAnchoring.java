@@ -16,22 +16,25 @@ import org.edgeway.engine.sdp.MediaDescription;
 import org.edgeway.engine.sdp.SdpCodec;
 import org.edgeway.engine.sdp.SdpParseException;
 import org.edgeway.engine.sdp.SessionDescription;
-import org.edgeway.engine.sip.dialog.MessageRewrite;
+import org.edgeway.engine.sip.dialog.MediaAnchor;
 import org.edgeway.engine.sip.dialog.TrackedCall;
-import org.edgeway.engine.sip.message.HeaderNames;
 import org.edgeway.engine.sip.message.SipMessage;
 import org.edgeway.engine.srtp.SdesCrypto;
 import org.edgeway.engine.zones.ZoneConfig;
 
 /**
- * Anchors one call's media on this node: the INVITE's offer gets a relayed stream per accepted m= line and goes on
- * naming this node's callee-facing ports; the answer (18x or 2xx) tells the streams where the callee receives and
- * goes back naming the caller-facing ports. ICE attributes are removed (on the B2BUA path the endpoints see this
- * node as their only peer) unless the call passes ICE through: then candidates and keys go on unchanged while the
- * default address stays this node's, so media starts here (B-ICEP-03), and an {@link IcePathWatch} follows the
- * dialog for the path the endpoints choose. An offer that is not valid SDP refuses the INVITE with 488.
+ * Anchors one call's media on this node through every offer/answer exchange (RFC 3264), in either direction: the
+ * first offer (the INVITE's, or the callee's in the 2xx of a late-offer INVITE) gets a relayed stream per accepted
+ * m= line and goes on naming this node's ports facing the answerer; its answer tells the streams where the answerer
+ * receives and goes back naming the ports facing the offerer. Later offers (re-INVITE, UPDATE) from either side
+ * update the streams: a changed address re-latches, a new m= line opens a stream, port 0 closes one, direction
+ * attributes (hold) pass as they are; SRTP keys this node holds are kept unless the peer's key changes. ICE
+ * attributes are removed (on the B2BUA path the endpoints see this node as their only peer) unless the call passes
+ * ICE through: then candidates and keys go on unchanged while the first default address stays this node's, so
+ * media starts here (B-ICEP-03), and an {@link IcePathWatch} follows the dialog for the path the endpoints choose
+ * (later offers pass untouched). An offer that is not valid SDP is refused with 488 and changes nothing.
  */
-final class SdpAnchoring implements MessageRewrite {
+final class SdpAnchoring implements MediaAnchor {
 
     private static final Logger LOG = Logger.getLogger(SdpAnchoring.class.getName());
 
@@ -43,20 +46,40 @@ final class SdpAnchoring implements MessageRewrite {
     private final ZoneConfig.MediaEncryption callerZone;
     private final ZoneConfig.MediaEncryption calleeZone;
     private final IcePassthroughMode ice;
+    private final boolean twoDialogs;
     private AnchoredMedia media;
-    /** The caller's offer as it arrived: its candidates, for reading the updated offer of a passthrough call. */
-    private SessionDescription callerOffer;
-    private boolean offeredIce;
-    /** Per m= line of the offer: its encryption plan and this node's keys (null for a rejected line). */
+    /** The first offer as it arrived: its candidates, for reading the updated offer of a passthrough call. */
+    private SessionDescription firstOffer;
+    private boolean firstOfferFromCaller;
+    private boolean answered;
+    /** The last offer went on untouched (ICE passed through, or the media left this node): so does its answer. */
+    private boolean untouched;
+    /** Per m= line: its encryption plan and this node's keys (null for a rejected or closed line). */
     private final List<Keys> keys = new ArrayList<>();
+    /** Keys of the streams opened by the offer being rewritten, in order, until {@link #commit} places them. */
+    private final List<Keys> pending = new ArrayList<>();
 
-    /** This node's key toward each side of one stream; null where that leg is clear or passed through. */
-    private record Keys(EncryptionPlan plan, SdesCrypto towardCaller, SdesCrypto towardCallee) {
+    /**
+     * This node's key toward each side of one stream (null where that leg is clear or passed through), and the
+     * key each side last announced (its SRTP is decrypted with it; a re-offer with the same key keeps the context).
+     */
+    private static final class Keys {
+        final EncryptionPlan plan;
+        final SdesCrypto towardCaller;
+        final SdesCrypto towardCallee;
+        String fromCaller;
+        String fromCallee;
+
+        Keys(EncryptionPlan plan, SdesCrypto towardCaller, SdesCrypto towardCallee) {
+            this.plan = plan;
+            this.towardCaller = towardCaller;
+            this.towardCallee = towardCallee;
+        }
     }
 
     SdpAnchoring(MediaRelay relay, TrackedCall call, String address, boolean callerDemultiplexed,
             boolean calleeDemultiplexed, ZoneConfig.MediaEncryption callerZone,
-            ZoneConfig.MediaEncryption calleeZone, IcePassthroughMode ice) {
+            ZoneConfig.MediaEncryption calleeZone, IcePassthroughMode ice, boolean twoDialogs) {
         this.ice = ice;
         this.callerZone = callerZone;
         this.calleeZone = calleeZone;
@@ -65,89 +88,196 @@ final class SdpAnchoring implements MessageRewrite {
         this.address = address;
         this.callerDemultiplexed = callerDemultiplexed;
         this.calleeDemultiplexed = calleeDemultiplexed;
+        this.twoDialogs = twoDialogs;
     }
 
     @Override
-    public int request(SipMessage outgoing) {
-        if (!isSdp(outgoing)) {
-            return 0; // no offer in the INVITE (offer in the 2xx): media is not anchored for this call
+    public boolean twoDialogs() {
+        return twoDialogs;
+    }
+
+    @Override
+    public synchronized int offer(SipMessage outgoing, boolean fromCaller) {
+        untouched = media != null && (ice == IcePassthroughMode.ON || !call.mediaHere());
+        if (untouched) {
+            return 0;
         }
+        pending.clear();
         SessionDescription offer;
         try {
             offer = SdpCodec.decode(outgoing.body());
+            for (MediaDescription m : offer.media()) {
+                if (m.port() != 0) {
+                    rtp(offer, m);
+                    rtcp(offer, m);
+                }
+            }
         } catch (SdpParseException e) {
-            LOG.fine(() -> "INVITE " + outgoing.callId() + " refused: " + e.getMessage());
+            LOG.fine(() -> "offer in " + outgoing.callId() + " refused: " + e.getMessage());
             return 488;
         }
-        List<RelayedStream> streams = new ArrayList<>();
+        boolean first = media == null;
+        List<RelayedStream> opened = new ArrayList<>();
         List<MediaDescription> rewritten = new ArrayList<>();
-        EncryptionPlan first = null;
+        EncryptionPlan firstPlan = null;
         try {
-            for (MediaDescription m : offer.media()) {
+            for (int i = 0; i < offer.media().size(); i++) {
+                MediaDescription m = offer.media().get(i);
+                RelayedStream s = first ? null : media.stream(i);
                 if (m.port() == 0) {
-                    streams.add(null);
-                    keys.add(null);
                     rewritten.add(m);
                     continue;
                 }
-                SdesCrypto offered = usableCrypto(m);
-                EncryptionPlan plan = EncryptionPlan.of(callerZone, calleeZone, offered != null, ice);
-                if (plan == null) {
-                    close(streams);
-                    return 488; // the caller's zone forces what the offer does not do
-                }
-                first = first == null ? plan : first;
-                RelayedStream s = relay.open(m.media(), clockRate(m), callerDemultiplexed, calleeDemultiplexed);
-                streams.add(s);
-                s.callerAt(rtp(offer, m), rtcp(offer, m));
-                MediaDescription out = through(m, s.calleeSide().local().getPort());
-                keys.add(terminate(plan, offered, s));
-                if (plan.terminated()) {
-                    out = out.withoutAttributes(List.of("crypto")).withProto(profile(m.proto(), plan.calleeSrtp()));
-                    Keys k = keys.get(keys.size() - 1);
-                    if (plan.calleeSrtp()) {
-                        out = out.withAddedAttribute("crypto", k.towardCallee().value());
+                Keys k = i < keys.size() ? keys.get(i) : null;
+                if (s == null) {
+                    SdesCrypto offered = usableCrypto(m);
+                    EncryptionPlan plan = plan(fromCaller, offered != null);
+                    if (plan == null) {
+                        close(opened);
+                        return 488; // the offerer's zone forces what the offer does not do
                     }
+                    firstPlan = firstPlan == null ? plan : firstPlan;
+                    s = relay.open(m.media(), clockRate(m), callerDemultiplexed, calleeDemultiplexed);
+                    opened.add(s);
+                    k = newKeys(plan, offered, fromCaller, s);
                 }
-                rewritten.add(out);
+                rewritten.add(through(m, s, k, fromCaller));
             }
-        } catch (SdpParseException e) {
-            close(streams);
-            return 488;
         } catch (IOException | GeneralSecurityException e) {
             LOG.warning("call " + call.serialNumber() + " not relayed: " + e.getMessage());
-            close(streams);
+            close(opened);
             return 503;
         }
-        MediaEncryption callerLeg = first != null && first.callerSrtp() ? MediaEncryption.SRTP : MediaEncryption.NONE;
-        MediaEncryption calleeLeg = first != null && first.calleeSrtp() ? MediaEncryption.SRTP : MediaEncryption.NONE;
-        media = new AnchoredMedia(streams, callerLeg, calleeLeg);
-        call.media(media);
-        offeredIce = IceAttributes.offered(offer);
-        call.ice(IceCandidatesOffered.of(offeredIce, false), ice == IcePassthroughMode.ON);
-        callerOffer = offer;
+        // every line checked and its stream open: now the call's media changes
+        if (first) {
+            MediaEncryption callerLeg = firstPlan != null && firstPlan.callerSrtp() ? MediaEncryption.SRTP
+                    : MediaEncryption.NONE;
+            MediaEncryption calleeLeg = firstPlan != null && firstPlan.calleeSrtp() ? MediaEncryption.SRTP
+                    : MediaEncryption.NONE;
+            media = new AnchoredMedia(new ArrayList<>(), callerLeg, calleeLeg);
+            call.media(media);
+            firstOffer = offer;
+            firstOfferFromCaller = fromCaller;
+            boolean offeredIce = IceAttributes.offered(offer);
+            call.ice(IceCandidatesOffered.of(offeredIce, false), ice == IcePassthroughMode.ON);
+        }
+        commit(offer, opened.iterator(), fromCaller);
         outgoing.setBody(SdpCodec.encodeBytes(session(offer).withMedia(rewritten)));
         return 0;
     }
 
-    /** The offer's key toward the caller's leg is replaced by one of this node's; the callee's leg gets another. */
-    private static Keys terminate(EncryptionPlan plan, SdesCrypto offered, RelayedStream s)
+    /** Applies a checked offer to the streams: new ones placed, closed ones released, the offerer declared. */
+    private void commit(SessionDescription offer, java.util.Iterator<RelayedStream> opened, boolean fromCaller) {
+        for (int i = 0; i < offer.media().size(); i++) {
+            MediaDescription m = offer.media().get(i);
+            RelayedStream s = media.stream(i);
+            if (m.port() == 0) {
+                if (s != null) {
+                    media.close(i); // RFC 3264 8.2: port 0 removes the stream
+                }
+                lineKeys(i, null);
+                continue;
+            }
+            if (s == null) {
+                s = opened.next();
+                media.place(i, s);
+                lineKeys(i, pending.remove(0));
+            }
+            try {
+                declare(s, fromCaller, rtp(offer, m), rtcp(offer, m));
+                peerKey(keys.get(i), s, m, fromCaller);
+            } catch (SdpParseException | GeneralSecurityException e) {
+                LOG.warning("call " + call.serialNumber() + ": offer line " + i + " not applied: " + e.getMessage());
+            }
+        }
+    }
+
+    private void lineKeys(int line, Keys k) {
+        while (keys.size() <= line) {
+            keys.add(null);
+        }
+        keys.set(line, k);
+    }
+
+    /** The zones' plan for a new stream, in caller/callee terms whichever side offers it. */
+    private EncryptionPlan plan(boolean fromCaller, boolean offersSrtp) {
+        if (fromCaller) {
+            return EncryptionPlan.of(callerZone, calleeZone, offersSrtp, ice);
+        }
+        EncryptionPlan p = EncryptionPlan.of(calleeZone, callerZone, offersSrtp, ice);
+        return p == null ? null : new EncryptionPlan(p.terminated(), p.calleeSrtp(), p.callerSrtp());
+    }
+
+    /**
+     * This node's keys for a new stream when it terminates SRTP: one per SRTP leg, the one toward the offerer with
+     * the offered key's tag (it goes in the answer). Held in {@link #pending} until the offer is committed.
+     */
+    private Keys newKeys(EncryptionPlan plan, SdesCrypto offered, boolean fromCaller, RelayedStream s)
             throws GeneralSecurityException {
+        Keys k;
         if (!plan.terminated()) {
-            return new Keys(plan, null, null);
+            k = new Keys(plan, null, null);
+        } else {
+            int offererTag = offered == null ? 1 : offered.tag();
+            SdesCrypto towardCaller = plan.callerSrtp() ? SdesCrypto.generate(fromCaller ? offererTag : 1) : null;
+            SdesCrypto towardCallee = plan.calleeSrtp() ? SdesCrypto.generate(fromCaller ? 1 : offererTag) : null;
+            if (towardCaller != null) {
+                s.callerSide().encryptWith(towardCaller.context());
+            }
+            if (towardCallee != null) {
+                s.calleeSide().encryptWith(towardCallee.context());
+            }
+            k = new Keys(plan, towardCaller, towardCallee);
         }
-        SdesCrypto towardCaller = null;
-        if (plan.callerSrtp()) {
-            towardCaller = SdesCrypto.generate(offered.tag());
-            s.callerSide().decryptWith(offered.context());
-            s.callerSide().encryptWith(towardCaller.context());
+        pending.add(k);
+        return k;
+    }
+
+    /** What a side sends is decrypted with the key it announced; a key announced again keeps its context. */
+    private static void peerKey(Keys k, RelayedStream s, MediaDescription m, boolean caller)
+            throws GeneralSecurityException {
+        if (k == null || !k.plan.terminated() || !(caller ? k.plan.callerSrtp() : k.plan.calleeSrtp())) {
+            return;
         }
-        SdesCrypto towardCallee = null;
-        if (plan.calleeSrtp()) {
-            towardCallee = SdesCrypto.generate(1);
-            s.calleeSide().encryptWith(towardCallee.context());
+        SdesCrypto announced = usableCrypto(m);
+        if (announced == null) {
+            return;
         }
-        return new Keys(plan, towardCaller, towardCallee);
+        String value = announced.value();
+        if (value.equals(caller ? k.fromCaller : k.fromCallee)) {
+            return;
+        }
+        (caller ? s.callerSide() : s.calleeSide()).decryptWith(announced.context());
+        if (caller) {
+            k.fromCaller = value;
+        } else {
+            k.fromCallee = value;
+        }
+    }
+
+    private static void declare(RelayedStream s, boolean caller, InetSocketAddress rtp, InetSocketAddress rtcp) {
+        if (caller) {
+            s.callerAt(rtp, rtcp);
+        } else {
+            s.calleeAt(rtp, rtcp);
+        }
+    }
+
+    /**
+     * A line as it goes on from one side to the other: this node's port facing the receiving side, and where this
+     * node terminates SRTP the receiving leg's profile and this node's key for it.
+     */
+    private MediaDescription through(MediaDescription m, RelayedStream s, Keys k, boolean fromCaller) {
+        boolean towardCaller = !fromCaller;
+        MediaDescription out = through(m, (towardCaller ? s.callerSide() : s.calleeSide()).local().getPort());
+        if (k != null && k.plan.terminated()) {
+            boolean srtp = towardCaller ? k.plan.callerSrtp() : k.plan.calleeSrtp();
+            out = out.withoutAttributes(List.of("crypto")).withProto(profile(m.proto(), srtp));
+            if (srtp) {
+                out = out.withAddedAttribute("crypto", (towardCaller ? k.towardCaller : k.towardCallee).value());
+            }
+        }
+        return out;
     }
 
     private static void close(List<RelayedStream> streams) {
@@ -155,13 +285,12 @@ final class SdpAnchoring implements MessageRewrite {
     }
 
     @Override
-    public void response(SipMessage upstream) {
-        int status = upstream.status();
-        if (media == null || status < 180 || status >= 300 || !isSdp(upstream)) {
+    public synchronized void answer(SipMessage outgoing, boolean fromCaller) {
+        if (media == null || untouched) {
             return;
         }
         try {
-            SessionDescription answer = SdpCodec.decode(upstream.body());
+            SessionDescription answer = SdpCodec.decode(outgoing.body());
             List<MediaDescription> rewritten = new ArrayList<>();
             for (int i = 0; i < answer.media().size(); i++) {
                 MediaDescription m = answer.media().get(i);
@@ -170,34 +299,31 @@ final class SdpAnchoring implements MessageRewrite {
                     rewritten.add(m);
                     continue;
                 }
-                s.calleeAt(rtp(answer, m), rtcp(answer, m));
-                MediaDescription out = through(m, s.callerSide().local().getPort());
+                declare(s, fromCaller, rtp(answer, m), rtcp(answer, m));
                 Keys k = i < keys.size() ? keys.get(i) : null;
-                if (k != null && k.plan().terminated()) {
-                    if (k.plan().calleeSrtp()) {
-                        SdesCrypto answered = usableCrypto(m);
-                        if (answered == null) {
-                            LOG.warning("call " + call.serialNumber() + ": the callee answered SRTP without a key");
-                        } else {
-                            s.calleeSide().decryptWith(answered.context());
-                        }
-                    }
-                    out = out.withoutAttributes(List.of("crypto")).withProto(profile(m.proto(), k.plan().callerSrtp()));
-                    if (k.plan().callerSrtp()) {
-                        out = out.withAddedAttribute("crypto", k.towardCaller().value());
-                    }
-                }
-                rewritten.add(out);
+                peerKey(k, s, m, fromCaller);
+                rewritten.add(through(m, s, k, fromCaller));
             }
             call.bandwidth(answer.bandwidthKbps());
-            boolean answeredIce = IceAttributes.offered(answer);
-            call.ice(IceCandidatesOffered.of(offeredIce, answeredIce), ice == IcePassthroughMode.ON);
-            if (ice == IcePassthroughMode.ON && offeredIce && answeredIce && status / 100 == 2) {
-                call.offers(new IcePathWatch(call, address, media, callerOffer, answer));
+            if (!answered) {
+                answerIce(answer, outgoing, fromCaller);
             }
-            upstream.setBody(SdpCodec.encodeBytes(session(answer).withMedia(rewritten)));
+            answered |= outgoing.isRequest() || outgoing.status() / 100 == 2;
+            outgoing.setBody(SdpCodec.encodeBytes(session(answer).withMedia(rewritten)));
         } catch (SdpParseException | GeneralSecurityException e) {
             LOG.warning("call " + call.serialNumber() + ": answer not relayed: " + e.getMessage());
+        }
+    }
+
+    /** The first answer says whether both endpoints offered ICE; a passthrough call is then watched. */
+    private void answerIce(SessionDescription answer, SipMessage outgoing, boolean fromCaller) {
+        boolean offeredIce = IceAttributes.offered(firstOffer);
+        boolean answeredIce = IceAttributes.offered(answer);
+        call.ice(IceCandidatesOffered.of(offeredIce, answeredIce), ice == IcePassthroughMode.ON);
+        boolean final2xx = !outgoing.isRequest() && outgoing.status() / 100 == 2;
+        if (ice == IcePassthroughMode.ON && firstOfferFromCaller && !fromCaller && offeredIce && answeredIce
+                && final2xx) {
+            call.offers(new IcePathWatch(call, address, media, firstOffer, answer));
         }
     }
 
@@ -272,10 +398,5 @@ final class SdpAnchoring implements MessageRewrite {
             }
         }
         return m.media().equals("video") ? 90000 : 8000;
-    }
-
-    private static boolean isSdp(SipMessage m) {
-        String type = m.header(HeaderNames.CONTENT_TYPE);
-        return m.body().length > 0 && type != null && type.toLowerCase().startsWith("application/sdp");
     }
 }

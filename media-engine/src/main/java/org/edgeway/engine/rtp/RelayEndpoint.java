@@ -26,6 +26,8 @@ public final class RelayEndpoint {
     private final int clockRate;
     private volatile InetSocketAddress remoteRtp;
     private volatile InetSocketAddress remoteRtcp;
+    /** The RTP address the peer's SDP last named. */
+    private volatile InetSocketAddress sdpRtp;
     private volatile boolean latchedRtp;
     private volatile boolean latchedRtcp;
     private volatile long rtpPackets;
@@ -57,8 +59,18 @@ public final class RelayEndpoint {
         return local;
     }
 
-    /** Where the peer said (in SDP) it receives RTP and RTCP; the first packet it sends overrides this. */
+    /**
+     * Where the peer said (in SDP) it receives RTP and RTCP; the first packet it sends overrides this. A later
+     * offer or answer naming another address (the peer moved) drops the latch: the new address holds until the
+     * peer's first packet from wherever it now sends.
+     */
     void declare(InetSocketAddress rtpAddress, InetSocketAddress rtcpAddress) {
+        InetSocketAddress before = sdpRtp;
+        sdpRtp = rtpAddress;
+        if (before != null && !before.equals(rtpAddress)) {
+            latchedRtp = false;
+            latchedRtcp = false;
+        }
         if (!latchedRtp) {
             remoteRtp = rtpAddress;
         }

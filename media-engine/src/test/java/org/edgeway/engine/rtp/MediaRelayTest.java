@@ -103,6 +103,41 @@ class MediaRelayTest {
         Await.until(() -> free(a) && free(b), Duration.ofSeconds(5), "the ports to be free");
     }
 
+    /**
+     * A re-offer naming another address (the caller moved, RFC 3264 8.3.1) drops the latch: what the callee sends
+     * goes to the new address at once, and the caller's first packet from wherever it now sends latches again. The
+     * same address declared again (a hold, a refresh) keeps the latch.
+     */
+    @Test
+    void aMovedPeerIsRelatched() throws Exception {
+        RelayedStream stream = relay.open("audio", 8000, false, false);
+        int a = stream.callerSide().local().getPort();
+        int b = stream.calleeSide().local().getPort();
+        DatagramSocket caller = socket();
+        DatagramSocket moved = socket();
+        DatagramSocket callee = socket();
+        InetSocketAddress declared = new InetSocketAddress(LO, TestPorts.port());
+        stream.callerAt(declared, new InetSocketAddress(LO, TestPorts.port()));
+        stream.calleeAt((InetSocketAddress) callee.getLocalSocketAddress(), new InetSocketAddress(LO, TestPorts.port()));
+        byte[] first = rtp(1);
+        caller.send(new DatagramPacket(first, first.length, LO, a));
+        receive(callee);
+        stream.callerAt(declared, new InetSocketAddress(LO, TestPorts.port())); // the same SDP again: still latched
+        byte[] back = rtp(2);
+        callee.send(new DatagramPacket(back, back.length, LO, b));
+        assertArrayEquals(back, Arrays.copyOf(receive(caller).getData(), back.length), "to the latched address");
+
+        stream.callerAt((InetSocketAddress) moved.getLocalSocketAddress(), new InetSocketAddress(LO, TestPorts.port()));
+        byte[] afterMove = rtp(3);
+        callee.send(new DatagramPacket(afterMove, afterMove.length, LO, b));
+        assertArrayEquals(afterMove, Arrays.copyOf(receive(moved).getData(), afterMove.length),
+                "to the address of the new offer");
+        byte[] fromMoved = rtp(4);
+        moved.send(new DatagramPacket(fromMoved, fromMoved.length, LO, a));
+        receive(callee);
+        assertEquals("127.0.0.1:" + moved.getLocalPort(), stream.callerChannels().get(0).from(), "latched again");
+    }
+
     private static boolean free(int port) {
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(LO, port))) {
             return true;

@@ -16,7 +16,7 @@ import org.edgeway.engine.zones.ZoneConfig.Transport;
  */
 final class ByeSender {
 
-    private static final ClientTransaction.Listener IGNORE = new ClientTransaction.Listener() {
+    static final ClientTransaction.Listener IGNORE = new ClientTransaction.Listener() {
         @Override
         public void onResponse(ClientTransaction tx, SipMessage response) {
         }

@@ -43,13 +43,17 @@ public final class CallTracker implements CallControl {
     private final Clock clock;
     private final ByeSender bye;
     private final Predicate<SipUri> isUs;
-    private volatile Function<TrackedCall, MessageRewrite> media = call -> MessageRewrite.NONE;
+    private volatile Function<TrackedCall, MediaAnchor> media = call -> null;
+    private final TransactionLayer layer;
+    private final Function<Transport, String> sentBy;
 
     public CallTracker(EngineListener events, Clock clock, TransactionLayer layer,
             Function<Transport, String> sentBy, Predicate<SipUri> isUs) {
         this.events = events;
         this.clock = clock;
         this.bye = new ByeSender(layer, sentBy);
+        this.layer = layer;
+        this.sentBy = sentBy;
         this.isUs = isUs;
     }
 
@@ -72,6 +76,7 @@ public final class CallTracker implements CallControl {
         TrackedCall call = new TrackedCall(key, invite, tag, clock.instant(), sourceZone, destinationZone, caller,
                 callee);
         call.cancel = cancel;
+        call.transaction = tx;
         TrackedCall previous = calls.put(key, call);
         if (previous != null) {
             end(previous, CallStatus.FAILED, "Replaced by a new INVITE");
@@ -80,14 +85,79 @@ public final class CallTracker implements CallControl {
         return call;
     }
 
-    /** Decides for each new call whether and how this node rewrites its SDP (the B2BUA anchoring its media). */
-    public void media(Function<TrackedCall, MessageRewrite> value) {
+    /**
+     * Decides for each new call whether this node anchors its media (null: it does not) and whether it terminates
+     * its dialog (the B2BUA).
+     */
+    public void media(Function<TrackedCall, MediaAnchor> value) {
         media = value;
     }
 
-    /** How the INVITE of a call (null: not a call) and its responses are rewritten on their way through. */
+    /**
+     * How the INVITE of a call (null: not a call) and its responses are rewritten on their way through: the SDP of
+     * an anchored call, and for a call this node terminates the dialog identifiers too (its second dialog starts).
+     */
     public MessageRewrite rewrite(TrackedCall call) {
-        return call == null ? MessageRewrite.NONE : media.apply(call);
+        if (call == null) {
+            return MessageRewrite.NONE;
+        }
+        MediaAnchor anchor = media.apply(call);
+        call.anchor = anchor;
+        ServerTransaction tx = call.transaction;
+        call.transaction = null;
+        MessageRewrite sdp = OfferAnswer.of(anchor, true);
+        if (anchor == null || !anchor.twoDialogs()) {
+            return sdp;
+        }
+        DialogBridge bridge = new DialogBridge(tx, call.callee.flow(), layer, sentBy);
+        call.bridge = bridge;
+        calls.put(bridge.calleeKey(), call);
+        return bridge.initialInvite(sdp);
+    }
+
+    /**
+     * How a request inside an anchored call's dialog (proxied, not terminated here) and its responses are
+     * rewritten: the offers and answers it carries.
+     */
+    public MessageRewrite inDialogRewrite(SipMessage request) {
+        Found f = find(request);
+        return f == null ? MessageRewrite.NONE : OfferAnswer.of(f.call.anchor, f.fromCaller);
+    }
+
+    /**
+     * A request inside a call this node terminates (before {@link #inDialog}): re-issued in the call's other
+     * dialog, true; false when the request is not for such a call (the proxy routes it).
+     */
+    public boolean bridged(ServerTransaction tx) {
+        Found f = find(tx.request());
+        if (f == null || f.call.bridge == null) {
+            return false;
+        }
+        f.call.bridge.forward(tx, f.fromCaller, OfferAnswer.of(f.call.anchor, f.fromCaller));
+        return true;
+    }
+
+    /** The ACK of a 2xx inside a call this node terminates: re-issued in the other dialog, true. */
+    public boolean bridgedAck(SipMessage ack) {
+        Found f = find(ack);
+        if (f == null || f.call.bridge == null) {
+            return false;
+        }
+        f.call.bridge.ack(ack, f.fromCaller, OfferAnswer.of(f.call.anchor, f.fromCaller));
+        return true;
+    }
+
+    /** A call a request belongs to, and whether the caller sent it. */
+    private record Found(TrackedCall call, boolean fromCaller) {
+    }
+
+    private Found find(SipMessage request) {
+        TrackedCall call = calls.get(key(request.callId(), request.from().tag()));
+        if (call != null) {
+            return new Found(call, true);
+        }
+        call = calls.get(key(request.callId(), request.to().tag()));
+        return call == null ? null : new Found(call, false);
     }
 
     /** The final response the forwarded INVITE got (null when this node ended it with {@code status}). */
@@ -106,14 +176,12 @@ public final class CallTracker implements CallControl {
 
     /** A request inside a dialog passes through: a BYE ends its call; any other keeps the CSeq count. */
     public void inDialog(SipMessage request) {
-        TrackedCall call = calls.get(key(request.callId(), request.from().tag()));
-        boolean fromCaller = call != null;
-        if (call == null) {
-            call = calls.get(key(request.callId(), request.to().tag()));
-        }
-        if (call == null) {
+        Found f = find(request);
+        if (f == null) {
             return;
         }
+        TrackedCall call = f.call;
+        boolean fromCaller = f.fromCaller;
         synchronized (call) {
             long cseq = request.cseq().number();
             if (fromCaller) {
@@ -137,7 +205,7 @@ public final class CallTracker implements CallControl {
     @Override
     public List<CallRecord> activeCalls() {
         List<CallRecord> out = new ArrayList<>();
-        for (TrackedCall c : calls.values()) {
+        for (TrackedCall c : new java.util.HashSet<>(calls.values())) {
             out.add(c.record());
         }
         out.sort(java.util.Comparator.comparing(CallRecord::start));
@@ -173,6 +241,10 @@ public final class CallTracker implements CallControl {
             if (!call.answered) {
                 call.endingReason = reason;
                 cancel = call.cancel;
+            } else if (call.bridge != null) {
+                cancel = null;
+                call.bridge.bye(false, ByeSender.IGNORE);
+                call.bridge.bye(true, ByeSender.IGNORE);
             } else {
                 cancel = null;
                 bye.send(call.callId, call.callee, call.caller.self(), ++call.callerCseq);
@@ -189,7 +261,7 @@ public final class CallTracker implements CallControl {
 
     /** Ends every call (SIP stopping); their records say why. */
     public void endAll(String reason) {
-        for (TrackedCall c : List.copyOf(calls.values())) {
+        for (TrackedCall c : java.util.Set.copyOf(calls.values())) {
             end(c, c.answered ? CallStatus.COMPLETED : CallStatus.FAILED, reason);
         }
     }
@@ -203,6 +275,9 @@ public final class CallTracker implements CallControl {
             }
             call.ended = true;
             calls.remove(call.key, call);
+            if (call.bridge != null) {
+                calls.remove(call.bridge.calleeKey(), call);
+            }
             last = call.record();
         }
         CallMedia media = call.media;
@@ -216,7 +291,7 @@ public final class CallTracker implements CallControl {
 
     /** Calls now tracked (tests and the media timeout). */
     public List<TrackedCall> calls() {
-        return List.copyOf(calls.values());
+        return List.copyOf(java.util.Set.copyOf(calls.values()));
     }
 
     /**

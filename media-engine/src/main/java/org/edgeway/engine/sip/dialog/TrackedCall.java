@@ -41,6 +41,12 @@ public final class TrackedCall {
     /** Why the call is being ended by this node (a CANCEL it sent), so the 487 that follows keeps that reason. */
     String endingReason;
     Runnable cancel;
+    /** The INVITE's server transaction (what a B2BUA's first dialog is built from). */
+    org.edgeway.engine.sip.transaction.ServerTransaction transaction;
+    /** The SDP this node rewrites for the call, null when it does not anchor its media. */
+    volatile MediaAnchor anchor;
+    /** The call's two dialogs when this node terminates it, else null (proxied: one dialog end to end). */
+    volatile DialogBridge bridge;
     volatile CallMedia media;
     volatile DialogOffers offers;
     volatile IcePassthroughCallType iceCallType = IcePassthroughCallType.NONE;

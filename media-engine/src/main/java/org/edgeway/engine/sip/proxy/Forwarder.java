@@ -152,9 +152,13 @@ final class Forwarder {
         });
     }
 
-    /** Forwards an ACK of a 2xx (a new transaction end to end) without keeping state. */
-    void forwardStateless(SipMessage request, Flow flow) {
+    /**
+     * Forwards an ACK of a 2xx (a new transaction end to end) without keeping state, its SDP (the answer to an
+     * offer in the 2xx) rewritten.
+     */
+    void forwardStateless(SipMessage request, Flow flow, MessageRewrite rewrite) {
         SipMessage copy = request.copy();
+        rewrite.request(copy);
         int mf = request.maxForwards() < 0 ? 70 : request.maxForwards() - 1;
         if (mf < 0) {
             return;

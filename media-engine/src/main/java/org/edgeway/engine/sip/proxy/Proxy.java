@@ -111,7 +111,11 @@ public final class Proxy implements TransactionLayer.User {
             return;
         }
         if (!initial) {
+            boolean bridged = calls.bridged(tx); // before inDialog: a BYE ends the call there
             calls.inDialog(request);
+            if (bridged) {
+                return; // a call this node terminates: re-issued in its other dialog
+            }
         }
         boolean routedHere = popOwnRoutes(request);
         List<NameAddr> routes = request.nameAddrs(HeaderNames.ROUTE);
@@ -257,7 +261,7 @@ public final class Proxy implements TransactionLayer.User {
                 if (call != null) {
                     calls.finalResponse(call, status, r);
                 }
-            }, calls.rewrite(call));
+            }, call != null ? calls.rewrite(call) : calls.inDialogRewrite(tx.request()));
         } catch (UnknownHostException e) {
             tx.respond(Responses.to(tx.request(), 404, "Not Found - cannot resolve " + next.host()));
         }
@@ -288,7 +292,11 @@ public final class Proxy implements TransactionLayer.User {
 
     @Override
     public void onStrayAck(SipMessage ack, Flow flow) {
+        boolean bridged = calls.bridgedAck(ack);
         calls.inDialog(ack);
+        if (bridged) {
+            return;
+        }
         popOwnRoutes(ack);
         List<NameAddr> routes = ack.nameAddrs(HeaderNames.ROUTE);
         SipUri next = routes.isEmpty() ? ack.requestUri() : routes.get(0).uri();
@@ -296,7 +304,7 @@ public final class Proxy implements TransactionLayer.User {
             return;
         }
         try {
-            forwarder.forwardStateless(ack, NextHop.of(next, Transport.UDP));
+            forwarder.forwardStateless(ack, NextHop.of(next, Transport.UDP), calls.inDialogRewrite(ack));
         } catch (UnknownHostException e) {
             // an ACK gets no response; nothing to tell anyone
         }

@@ -56,7 +56,8 @@ public final class TransactionLayer {
         return values;
     }
 
-    Sender sender() {
+    /** How this layer sends; also for requests outside any transaction (the ACK of a 2xx). */
+    public Sender sender() {
         return sender;
     }
 
