@@ -29,12 +29,12 @@ final class NgCalls implements RtpLoad.Calls {
 
     @Override
     public InetSocketAddress[] setUp(int call, int callerPort, int calleePort) throws IOException {
-        String sdp = Sdp.audio("c" + call, callerPort);
+        String sdp = Sdp.audio(2L * call + 1, callerPort);
         for (InetSocketAddress r : chain) {
             sdp = command(r, "offer", call, "sdp", sdp).get("sdp");
         }
         InetSocketAddress calleeRemote = Sdp.receiver(sdp);
-        sdp = Sdp.audio("a" + call, calleePort);
+        sdp = Sdp.audio(2L * call + 2, calleePort);
         for (int i = chain.size() - 1; i >= 0; i--) {
             sdp = command(chain.get(i), "answer", call, "to-tag", "uas" + call, "sdp", sdp).get("sdp");
         }

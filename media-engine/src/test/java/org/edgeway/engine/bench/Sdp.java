@@ -9,7 +9,7 @@ final class Sdp {
     private Sdp() {
     }
 
-    static String audio(String session, int port) {
+    static String audio(long session, int port) {
         return "v=0\r\no=- " + session + " 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                 + "m=audio " + port + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n";
     }

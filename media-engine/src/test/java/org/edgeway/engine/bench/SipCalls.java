@@ -62,7 +62,7 @@ final class SipCalls implements RtpLoad.Calls {
         pendingCalleePort = calleePort;
         String callId = "rtpload-" + call + "-" + UUID.randomUUID();
         String from = "<sip:caller@127.0.0.1>;tag=uac" + call;
-        String body = Sdp.audio("c" + call, callerPort);
+        String body = Sdp.audio(2L * call + 1, callerPort);
         String invite = "INVITE sip:" + callee + " SIP/2.0\r\n" + via() + "Max-Forwards: 70\r\nFrom: " + from
                 + "\r\nTo: <sip:" + callee + ">\r\nCall-ID: " + callId + "\r\nCSeq: 1 INVITE\r\n"
                 + "Contact: <sip:caller@127.0.0.1:" + uac.getLocalPort() + ">\r\n"
@@ -196,7 +196,7 @@ final class SipCalls implements RtpLoad.Calls {
             } catch (IOException e) {
                 System.out.println("# callee: " + e.getMessage());
             }
-            body = Sdp.audio("a" + call, pendingCalleePort);
+            body = Sdp.audio(2L * call + 2, pendingCalleePort);
             b.append("Contact: <sip:callee@127.0.0.1:").append(uas.getLocalPort())
                     .append(">\r\nContent-Type: application/sdp\r\n");
         }
