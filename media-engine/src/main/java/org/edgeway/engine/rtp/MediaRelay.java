@@ -1,12 +1,14 @@
 package org.edgeway.engine.rtp;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -68,10 +70,10 @@ public final class MediaRelay {
         }
         int port = config.demuxPort(size);
         Channel rtp = register(Transports.bindDatagram(AddressFamily.IPV4, new InetSocketAddress(bind, port)),
-                loops.next(), new DemuxHandler(false));
+                loop(), new DemuxHandler(false));
         try {
             demuxRtcp = register(Transports.bindDatagram(AddressFamily.IPV4, new InetSocketAddress(bind, port + 1)),
-                    loops.next(), new DemuxHandler(true));
+                    loop(), new DemuxHandler(true));
         } catch (IOException e) {
             rtp.close();
             throw new IOException("demultiplexing ports " + port + "/" + (port + 1) + ": " + e.getMessage(), e);
@@ -91,7 +93,7 @@ public final class MediaRelay {
      */
     public RelayedStream open(String media, int clockRate, boolean callerDemultiplexed,
             boolean calleeDemultiplexed) throws IOException {
-        EventLoop loop = loops.next();
+        EventLoop loop = loop();
         RelayEndpoint caller = endpoint(media, clockRate, callerDemultiplexed, loop);
         RelayEndpoint callee;
         try {
@@ -173,8 +175,27 @@ public final class MediaRelay {
         DatagramChannel ch = socket.toChannel();
         ch.config().setAllocator(Transports.packetAllocator());
         ch.pipeline().addLast(handler);
-        loop.register(ch); // not awaited: the SIP path calls this on an event loop; sends wait for isActive()
+        // Registered before the socket is used: a side that sent before its registration ran (the loop may read
+        // the other side's first packet first) never started reading. On the loop itself registration is
+        // immediate; any other thread waits for it.
+        ChannelFuture registered = loop.register(ch);
+        if (!loop.inEventLoop()) {
+            registered.syncUninterruptibly();
+        }
         return ch;
+    }
+
+    /**
+     * The loop a stream's sockets go on: the caller's own when it runs on one of the relay's loops (registration
+     * is then immediate, and no loop ever waits for another), else the next one.
+     */
+    private EventLoop loop() {
+        for (EventExecutor e : loops) {
+            if (e.inEventLoop()) {
+                return (EventLoop) e;
+            }
+        }
+        return loops.next();
     }
 
     /** A side's own socket: everything on it comes from that side's peer. */

@@ -54,7 +54,8 @@ class MediaRelayTest {
 
     private DatagramSocket socket() throws Exception {
         DatagramSocket s = new DatagramSocket(new InetSocketAddress(LO, TestPorts.port()));
-        // an upper bound for a busy host, not an expected delay: loopback delivers at once
+        // an upper bound for a busy host, not an expected delay: loopback delivers at once (the timeouts once
+        // blamed on load were a relay side that never started reading, MediaRelay.register)
         s.setSoTimeout(20_000);
         sockets.add(s);
         return s;
