@@ -76,7 +76,9 @@ public class CallHistory {
         if (first >= total) {
             return new CallHistoryPage(total, exact, List.of());
         }
-        return new CallHistoryPage(total, exact, query.rows(filter, sort, walkOrder(query, filter, first + size))
+        long counted = filter.alias() == null ? total : -1; // the count without an alias is the one just made
+        boolean walk = walkOrder(query, filter, first + size, counted);
+        return new CallHistoryPage(total, exact, query.rows(filter, sort, walk)
                 .setFirstResult(first).setMaxResults(size).getResultList().stream().map(CallHistoryQuery::row)
                 .toList());
     }
@@ -97,14 +99,14 @@ public class CallHistory {
 
     /**
      * Whether the first {@code rows} matches (-1: all of them) are read along the order's index (see
-     * {@link CallHistoryQuery}).
+     * {@link CallHistoryQuery}); {@code known} is the filter's count without its alias when already counted, else -1.
      */
-    private static boolean walkOrder(CallHistoryQuery query, CallHistoryFilter filter, long rows) {
+    private static boolean walkOrder(CallHistoryQuery query, CallHistoryFilter filter, long rows, long known) {
         if (filter.status() == null && filter.iceCallType() == null) {
             return true;
         }
-        long matches = query.count(new CallHistoryFilter(filter.from(), filter.to(), null, filter.iceCallType(),
-                filter.status()));
+        long matches = known >= 0 ? known : query.count(new CallHistoryFilter(filter.from(), filter.to(), null,
+                filter.iceCallType(), filter.status()));
         return CallHistoryQuery.walkCheaper(rows < 0 ? matches : rows, matches, query.count(CallHistoryFilter.ALL));
     }
 
@@ -123,7 +125,7 @@ public class CallHistory {
      */
     public void export(CallHistoryFilter filter, CallHistorySort sort, Consumer<CallRow> sink) {
         CallHistoryQuery query = new CallHistoryQuery(em);
-        try (Stream<Tuple> rows = query.rows(filter, sort, walkOrder(query, filter, -1))
+        try (Stream<Tuple> rows = query.rows(filter, sort, walkOrder(query, filter, -1, -1))
                 .setHint("org.hibernate.fetchSize", EXPORT_FETCH_SIZE).setHint("org.hibernate.readOnly", true)
                 .getResultStream()) {
             rows.map(CallHistoryQuery::row).forEach(sink);
