@@ -5,7 +5,7 @@
 # docs/performance.md.
 #
 #   bench/turn-vs-coturn.sh [--runs N] [--quick] [--saturation-only] [--no-node] [--offset N]
-#                           [--no-hairpin] [--threads N] [--profile]
+#                           [--no-hairpin] [--threads N] [--node-threads N] [--no-engine] [--profile]
 #
 #   --saturation-only  only the headline scenario: external-peer saturation (50 clients, channels, 172 bytes,
 #                      turnutils_peer echo peers), after the warm-up
@@ -13,6 +13,9 @@
 #   --offset N         port offset of the deployed node (default 3000: HTTPS 11443, management 12990)
 #   --threads N        I/O threads for coturn (relay-threads) and the engine alone; default: each one's own
 #   --no-hairpin       the engine alone without in-process relay-to-relay forwarding
+#   --node-threads N   event loop threads of the node (-Dedgeway.engine.ioThreads); default: the node's own
+#   --node-opt OPT     one more JVM option for the node (e.g. -Dedgeway.turn.sendBatch=0), repeatable
+#   --no-engine        leave out the engine alone (coturn vs the node)
 #
 # Builds what is missing (mvn -B -o package -DskipTests), stops every process it starts by pid on exit.
 # Traffic stays on 127.0.0.1; ports are below the ephemeral range and outside the tests' band (20000-23999).
@@ -26,12 +29,18 @@ COTURN_THREADS=""
 SATURATION_ONLY=0
 NODE=1
 OFFSET=3000
+NODE_THREADS=""
+NODE_OPTS=""
+ENGINE=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) RUNS="$2"; shift ;;
     --quick) QUICK=1; RUNS=1 ;;
     --saturation-only) SATURATION_ONLY=1 ;;
     --no-node) NODE=0 ;;
+    --no-engine) ENGINE=0 ;;
+    --node-threads) NODE_THREADS="$2"; shift ;;
+    --node-opt) NODE_OPTS="$NODE_OPTS $2"; shift ;;
     --offset) OFFSET="$2"; shift ;;
     --no-hairpin) OUR_EXTRA+=(--no-hairpin) ;;
     --profile) PROFILE=1 ;;
@@ -139,14 +148,21 @@ grep -q READY "$WORK/edgeway.out" || { cat "$WORK/edgeway.out" >&2; exit 1; }
 
 # ------------------------------------------------------------------ the deployed node
 SERVERS="coturn engine"
+[ "$ENGINE" = 1 ] || SERVERS="coturn"
 if [ "$NODE" = 1 ]; then
-  SERVERS="coturn engine node"
+  SERVERS="$SERVERS node"
   DATA="$WORK/node"
   HTTPS="https://127.0.0.1:$((8443 + OFFSET))"
   ADMIN_PASSWORD="Bench-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')-1"
   JAR="$WORK/cookies"
   echo "# starting the node: edgeway.sh --data $DATA --offset $OFFSET --role E" >&2
   T0=$(date +%s.%N)
+  [ -n "$NODE_THREADS" ] && NODE_OPTS="$NODE_OPTS -Dedgeway.engine.ioThreads=$NODE_THREADS"
+  if [ -n "$NODE_OPTS" ]; then
+    # edgeway.sh's own JVM sizing, plus the options
+    export JBOSS_JAVA_SIZING="-Xms512m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=50$NODE_OPTS"
+    echo "# node JVM: $JBOSS_JAVA_SIZING" >&2
+  fi
   "${SERVER_HOME}edgeway/bin/edgeway.sh" --data "$DATA" --offset "$OFFSET" --role E >"$WORK/node.out" 2>&1 &
   NODE_LAUNCHER=$!
   wait_deployed "$DATA" "$HTTPS" "$NODE_LAUNCHER" "$WORK/node.out" || exit 1
@@ -213,7 +229,7 @@ for run in $(seq 1 "$RUNS"); do
     awk -v s="$s" -v run="$run" '
       /^RATE/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
                 sub(/%/, "", v["loss"]); print s, run, "step", v["target"], v["loss"], v["cpu_us_per_msg"], \
-                  v["sys_us_per_msg"] }
+                  v["sys_us_per_msg"], v["wakeups_per_msg"] + 0 }
       /^SATURATION/ { split($2, kv, "="); print s, run, "sat", kv[2] }
       /^RSS/ { print s, run, "rss", $2 }' "$WORK/sat.$s.$run"
   done
@@ -264,8 +280,9 @@ awk -v servers="$SERVERS" '
   }
   function ratio(a, b) { return b > 0 && a > 0 ? sprintf("%.2f", a / b) : "n/a" }' "$WORK/sat.txt"
 echo
-echo "-- every step (server run target loss% CPU-us/rt):"
-grep ' step ' "$WORK/sat.txt" | awk '{printf "   %-7s %d %7d %8.3f %8.2f\n", $1, $2, $4, $5, $6}'
+echo "-- every step (server run target loss% CPU-us/rt kernel-us/rt wake-ups/rt: the server's threads woken from"
+echo "   sleep, e.g. in epoll_wait, per round trip):"
+grep ' step ' "$WORK/sat.txt" | awk '{printf "   %-7s %d %7d %8.3f %8.2f %8.2f %8.3f\n", $1, $2, $4, $5, $6, $7, $8}'
 
 if [ "$SATURATION_ONLY" = 0 ]; then
 

@@ -1,17 +1,20 @@
 package org.edgeway.engine.net;
 
+import static org.edgeway.engine.net.NettyDatagramInternals.ADD_WRITABLE;
+import static org.edgeway.engine.net.NettyDatagramInternals.CLEAR;
+import static org.edgeway.engine.net.NettyDatagramInternals.COUNT;
+import static org.edgeway.engine.net.NettyDatagramInternals.RECVMMSG;
+import static org.edgeway.engine.net.NettyDatagramInternals.RECVMSG;
+import static org.edgeway.engine.net.NettyDatagramInternals.SENDER_ADDR;
+import static org.edgeway.engine.net.NettyDatagramInternals.SENDER_ADDR_LEN;
+import static org.edgeway.engine.net.NettyDatagramInternals.SENDER_PORT;
+
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.unix.Socket;
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.invoke.VarHandle;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.util.logging.Logger;
 
 /**
  * Receives datagrams from a native socket into fixed slots of one reusable direct buffer, and leaves each sender as
@@ -21,78 +24,18 @@ import java.util.logging.Logger;
  * a Data indication) ask {@link #sender} for it.
  *
  * <p>The system calls are Netty's own ({@code recvmsg}/{@code recvmmsg} in its epoll JNI library, the ones its
- * datagram channel uses), reached through method handles because Netty keeps them package-private; the packet
- * array, its gather list and its address fields are Netty's too. Netty 4.2's layout is checked once at class load:
- * if anything is missing {@link #AVAILABLE} is false and callers keep Netty's public paths.
+ * datagram channel uses), as are the packet array, its gather list and its address fields, reached through
+ * {@link NettyDatagramInternals}: if they are missing {@link #AVAILABLE} is false and callers keep Netty's public
+ * paths.
  *
  * <p>One receiver belongs to one event loop (the slots are overwritten by the next receive).
  */
 public final class DatagramReceiver {
 
-    private static final Logger LOG = Logger.getLogger(DatagramReceiver.class.getName());
-
-    /** Netty's package-private pieces this uses, or null when they cannot be reached. */
-    private record Internals(MethodHandle newArray, MethodHandle addWritable, MethodHandle clear,
-            MethodHandle release, MethodHandle packets, MethodHandle recvmsg, MethodHandle recvmmsg, VarHandle count,
-            VarHandle senderAddr, VarHandle senderAddrLen, VarHandle senderPort, VarHandle ipv6) {
-
-        static Internals find() {
-            if (!Transports.epoll()) {
-                return null;
-            }
-            try {
-                ClassLoader loader = Socket.class.getClassLoader();
-                Class<?> array = Class.forName("io.netty.channel.epoll.NativeDatagramPacketArray", true, loader);
-                Class<?> packet = Class.forName(
-                        "io.netty.channel.epoll.NativeDatagramPacketArray$NativeDatagramPacket", true, loader);
-                Class<?> packetArray = packet.arrayType();
-                Class<?> nativeClass = Class.forName("io.netty.channel.epoll.Native", true, loader);
-                MethodHandles.Lookup a = MethodHandles.privateLookupIn(array, MethodHandles.lookup());
-                MethodHandles.Lookup p = MethodHandles.privateLookupIn(packet, MethodHandles.lookup());
-                MethodHandles.Lookup n = MethodHandles.privateLookupIn(nativeClass, MethodHandles.lookup());
-                MethodHandles.Lookup s = MethodHandles.privateLookupIn(Socket.class, MethodHandles.lookup());
-                return new Internals(
-                        a.findConstructor(array, MethodType.methodType(void.class)),
-                        a.findVirtual(array, "addWritable",
-                                MethodType.methodType(boolean.class, ByteBuf.class, int.class, int.class)),
-                        a.findVirtual(array, "clear", MethodType.methodType(void.class)),
-                        a.findVirtual(array, "release", MethodType.methodType(void.class)),
-                        a.findVirtual(array, "packets", MethodType.methodType(packetArray)),
-                        n.findStatic(nativeClass, "recvmsg",
-                                MethodType.methodType(int.class, int.class, boolean.class, packet)),
-                        n.findStatic(nativeClass, "recvmmsg", MethodType.methodType(int.class, int.class,
-                                boolean.class, packetArray, int.class, int.class)),
-                        p.findVarHandle(packet, "count", int.class),
-                        p.findVarHandle(packet, "senderAddr", byte[].class),
-                        p.findVarHandle(packet, "senderAddrLen", int.class),
-                        p.findVarHandle(packet, "senderPort", int.class),
-                        s.findVarHandle(Socket.class, "ipv6", boolean.class));
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                LOG.info("datagrams received through Netty's channel (its native receive calls are not reachable: "
-                        + e + ")");
-                return null;
-            }
-        }
-    }
-
-    private static final Internals INTERNALS = Internals.find();
-    // constants for the JIT: method and var handles in static finals are inlined like direct calls
-    private static final MethodHandle NEW_ARRAY = INTERNALS == null ? null : INTERNALS.newArray();
-    private static final MethodHandle ADD_WRITABLE = INTERNALS == null ? null : INTERNALS.addWritable();
-    private static final MethodHandle CLEAR = INTERNALS == null ? null : INTERNALS.clear();
-    private static final MethodHandle RELEASE = INTERNALS == null ? null : INTERNALS.release();
-    private static final MethodHandle PACKETS = INTERNALS == null ? null : INTERNALS.packets();
-    private static final MethodHandle RECVMSG = INTERNALS == null ? null : INTERNALS.recvmsg();
-    private static final MethodHandle RECVMMSG = INTERNALS == null ? null : INTERNALS.recvmmsg();
-    private static final VarHandle COUNT = INTERNALS == null ? null : INTERNALS.count();
-    private static final VarHandle SENDER_ADDR = INTERNALS == null ? null : INTERNALS.senderAddr();
-    private static final VarHandle SENDER_ADDR_LEN = INTERNALS == null ? null : INTERNALS.senderAddrLen();
-    private static final VarHandle SENDER_PORT = INTERNALS == null ? null : INTERNALS.senderPort();
-    private static final VarHandle IPV6 = INTERNALS == null ? null : INTERNALS.ipv6();
-
     /** Whether the Netty internals this needs are present (native epoll loaded, expected layout). */
-    public static final boolean AVAILABLE = INTERNALS != null;
+    public static final boolean AVAILABLE = NettyDatagramInternals.AVAILABLE;
 
+    private final NettyDatagramInternals.Slots room;
     private final int slots;
     private final int slotSize;
     private final ByteBuf buffer;
@@ -101,23 +44,12 @@ public final class DatagramReceiver {
 
     /** {@code slots} datagrams of at most {@code slotSize} bytes per receive; needs {@link #AVAILABLE}. */
     public DatagramReceiver(int slots, int slotSize) {
-        if (!AVAILABLE) {
-            throw new IllegalStateException("native datagram receive is not available");
-        }
+        this.room = new NettyDatagramInternals.Slots(slots, slotSize);
         this.slots = slots;
         this.slotSize = slotSize;
-        this.buffer = Unpooled.directBuffer(slots * slotSize, slots * slotSize);
-        try {
-            this.array = NEW_ARRAY.invoke();
-            this.packets = (Object[]) PACKETS.invoke(array);
-        } catch (Throwable e) {
-            buffer.release();
-            throw new IllegalStateException(e);
-        }
-        if (packets.length < slots) {
-            buffer.release();
-            throw new IllegalArgumentException("at most " + packets.length + " slots");
-        }
+        this.buffer = room.buffer;
+        this.array = room.array;
+        this.packets = room.packets;
     }
 
     /**
@@ -136,7 +68,7 @@ public final class DatagramReceiver {
                     throw new IllegalStateException("no room for slot " + i);
                 }
             }
-            boolean ipv6 = (boolean) IPV6.get(socket);
+            boolean ipv6 = NettyDatagramInternals.ipv6(socket);
             if (slots == 1) {
                 // recvmsg answers 0 both for "nothing waiting" and for an empty datagram; only a datagram sets
                 // the sender
@@ -197,11 +129,6 @@ public final class DatagramReceiver {
 
     /** Frees the buffer and the gather list; the receiver is not used again. */
     public void close() {
-        buffer.release();
-        try {
-            RELEASE.invoke(array);
-        } catch (Throwable ignored) {
-            // nothing else to free
-        }
+        room.release();
     }
 }

@@ -91,8 +91,9 @@ abstract class ClientTransport {
     }
 
     /**
-     * UDP: one listener socket shared by many clients. Under native epoll relayed data leaves at once through the
-     * listener socket's {@link DirectDatagramSender}, ChannelData gathered from its header and the received bytes;
+     * UDP: one listener socket shared by many clients. Under native epoll relayed data leaves through the listener
+     * socket's {@link DirectDatagramSender}, ChannelData gathered from its header and the received bytes, or, on a
+     * socket read without a channel, with that socket's batch of the wake-up ({@link NativeUdpSocket#relay});
      * STUN answers go through the channel, or leave at once too when the socket has none ({@link NativeUdpSocket}).
      */
     static final class Udp extends ClientTransport {
@@ -137,6 +138,9 @@ abstract class ClientTransport {
                 return super.relayChannelData(number, data);
             }
             int length = data.readableBytes();
+            if (socket != null) {
+                return socket.relay(number << 16 | length, data, data.readerIndex(), length, client);
+            }
             return sender.send(number << 16 | length, data, data.readerIndex(), length, client);
         }
 

@@ -27,6 +27,35 @@ final class ProcessTicks {
         }
     }
 
+    /**
+     * Context switches of all threads of a process, voluntary (a thread went to sleep, e.g. in epoll_wait, and was
+     * woken again) and involuntary (preempted), or null if unknown: each wake-up costs both sides kernel time.
+     */
+    static long[] contextSwitches(long pid) {
+        if (pid <= 0) {
+            return null;
+        }
+        long[] sum = new long[2];
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            sum[0] += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        } else if (line.startsWith("nonvoluntary_ctxt_switches:")) {
+                            sum[1] += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+            return sum;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The summed utime and stime of several processes, or null if one is unknown. */
     static long[] userSystem(long[] pids) {
         long[] sum = new long[2];

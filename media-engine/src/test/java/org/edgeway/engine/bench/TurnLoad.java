@@ -280,6 +280,7 @@ public final class TurnLoad {
             long rate = Long.parseLong(r.trim());
             long before = received.get();
             long[] ticks0 = ProcessTicks.userSystem(serverPid);
+            long[] switches0 = ProcessTicks.contextSwitches(serverPid);
             long sent = 0;
             long start = System.nanoTime();
             long duration = (long) (seconds * 1e9);
@@ -306,12 +307,17 @@ public final class TurnLoad {
             Thread.sleep(500);
             long got = received.get() - before;
             long[] ticks1 = ProcessTicks.userSystem(serverPid);
+            long[] switches1 = ProcessTicks.contextSwitches(serverPid);
             double loss = sent == 0 ? 0 : Math.max(0, 100.0 * (sent - got) / sent);
             // kernel time apart: what any server doing the same system calls pays, whatever its language
             String cpu = ticks0 == null || ticks1 == null || got == 0 ? ""
                     : String.format(" cpu_us_per_msg=%.2f sys_us_per_msg=%.2f",
                             (ticks1[0] + ticks1[1] - ticks0[0] - ticks0[1]) * ProcessTicks.MICROS_PER_TICK / got,
                             (ticks1[1] - ticks0[1]) * ProcessTicks.MICROS_PER_TICK / got);
+            if (switches0 != null && switches1 != null && got > 0) {
+                cpu += String.format(" wakeups_per_msg=%.3f preempted_per_msg=%.3f",
+                        (double) (switches1[0] - switches0[0]) / got, (double) (switches1[1] - switches0[1]) / got);
+            }
             System.out.printf("RATE target=%d sent=%d received=%d loss=%.3f%% achieved=%.0f/s%s%n", rate, sent, got,
                     loss, got / actualSeconds, cpu);
             if (loss <= maxLoss && got > 0 && sent >= rate * seconds * 0.95) {
