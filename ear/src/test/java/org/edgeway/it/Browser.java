@@ -86,8 +86,12 @@ public final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.urlContains(part));
     }
 
+    /**
+     * The element's text, read again from the new element if an Ajax update replaced it between finding and reading
+     * (a wait polling a table that is being re-rendered met exactly that).
+     */
     public String text(String id) {
-        return find(id).getText();
+        return wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.id(id)).getText());
     }
 
     public String value(String id) {
