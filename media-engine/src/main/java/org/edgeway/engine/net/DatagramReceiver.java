@@ -1,7 +1,6 @@
 package org.edgeway.engine.net;
 
 import static org.edgeway.engine.net.NettyDatagramInternals.ADD_WRITABLE;
-import static org.edgeway.engine.net.NettyDatagramInternals.CLEAR;
 import static org.edgeway.engine.net.NettyDatagramInternals.COUNT;
 import static org.edgeway.engine.net.NettyDatagramInternals.RECVMMSG;
 import static org.edgeway.engine.net.NettyDatagramInternals.RECVMSG;
@@ -36,20 +35,10 @@ public final class DatagramReceiver {
     public static final boolean AVAILABLE = NettyDatagramInternals.AVAILABLE;
 
     private final NettyDatagramInternals.Slots room;
-    private final int slots;
-    private final int slotSize;
-    private final ByteBuf buffer;
-    private final Object array;
-    private final Object[] packets;
 
     /** {@code slots} datagrams of at most {@code slotSize} bytes per receive; needs {@link #AVAILABLE}. */
     public DatagramReceiver(int slots, int slotSize) {
         this.room = new NettyDatagramInternals.Slots(slots, slotSize);
-        this.slots = slots;
-        this.slotSize = slotSize;
-        this.buffer = room.buffer;
-        this.array = room.array;
-        this.packets = room.packets;
     }
 
     /**
@@ -61,22 +50,23 @@ public final class DatagramReceiver {
      */
     public int receive(Socket socket) throws IOException {
         try {
-            CLEAR.invoke(array);
-            for (int i = 0; i < slots; i++) {
-                boolean added = (boolean) ADD_WRITABLE.invoke(array, buffer, i * slotSize, slotSize);
+            room.clear();
+            for (int i = 0; i < room.slots; i++) {
+                boolean added = (boolean) ADD_WRITABLE.invoke(room.array, room.buffer, i * room.slotSize,
+                        room.slotSize);
                 if (!added) {
                     throw new IllegalStateException("no room for slot " + i);
                 }
             }
             boolean ipv6 = NettyDatagramInternals.ipv6(socket);
-            if (slots == 1) {
+            if (room.slots == 1) {
                 // recvmsg answers 0 both for "nothing waiting" and for an empty datagram; only a datagram sets
                 // the sender
-                SENDER_ADDR_LEN.set(packets[0], 0);
-                int n = (int) RECVMSG.invoke(socket.intValue(), ipv6, packets[0]);
-                return n > 0 || (int) SENDER_ADDR_LEN.get(packets[0]) != 0 ? 1 : 0;
+                SENDER_ADDR_LEN.set(room.packets[0], 0);
+                int n = (int) RECVMSG.invoke(socket.intValue(), ipv6, room.packets[0]);
+                return n > 0 || (int) SENDER_ADDR_LEN.get(room.packets[0]) != 0 ? 1 : 0;
             }
-            return (int) RECVMMSG.invoke(socket.intValue(), ipv6, packets, 0, slots);
+            return (int) RECVMMSG.invoke(socket.intValue(), ipv6, room.packets, 0, room.slots);
         } catch (IOException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -85,41 +75,41 @@ public final class DatagramReceiver {
     }
 
     public int slots() {
-        return slots;
+        return room.slots;
     }
 
     /** The datagram in {@code slot}: its bytes from {@code slot * slotSize}, {@link #length} long. */
     public ByteBuf buffer() {
-        return buffer;
+        return room.buffer;
     }
 
     public int offset(int slot) {
-        return slot * slotSize;
+        return slot * room.slotSize;
     }
 
     public int length(int slot) {
-        return (int) COUNT.get(packets[slot]);
+        return (int) COUNT.get(room.packets[slot]);
     }
 
     /** Whether the sender of {@code slot} is IPv4 (IPv4-mapped senders of a dual-stack socket included). */
     public boolean ipv4(int slot) {
-        return (int) SENDER_ADDR_LEN.get(packets[slot]) == 4;
+        return (int) SENDER_ADDR_LEN.get(room.packets[slot]) == 4;
     }
 
     /** The IPv4 sender of {@code slot} as a big-endian int; only when {@link #ipv4}. */
     public int ipv4Address(int slot) {
-        byte[] b = (byte[]) SENDER_ADDR.get(packets[slot]);
+        byte[] b = (byte[]) SENDER_ADDR.get(room.packets[slot]);
         return (b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | b[3] & 0xFF;
     }
 
     public int port(int slot) {
-        return (int) SENDER_PORT.get(packets[slot]);
+        return (int) SENDER_PORT.get(room.packets[slot]);
     }
 
     /** The sender of {@code slot} as an address object (allocates). */
     public InetSocketAddress sender(int slot) {
-        byte[] b = (byte[]) SENDER_ADDR.get(packets[slot]);
-        int len = (int) SENDER_ADDR_LEN.get(packets[slot]);
+        byte[] b = (byte[]) SENDER_ADDR.get(room.packets[slot]);
+        int len = (int) SENDER_ADDR_LEN.get(room.packets[slot]);
         try {
             return new InetSocketAddress(InetAddress.getByAddress(java.util.Arrays.copyOf(b, len)), port(slot));
         } catch (UnknownHostException e) {

@@ -39,11 +39,6 @@ public final class DatagramSendBatch {
     private final EventLoop loop;
     private final Drops drops;
     private final NettyDatagramInternals.Slots room;
-    private final int slots;
-    private final int slotSize;
-    private final ByteBuf buffer;
-    private final Object array;
-    private final Object[] packets;
     private final Runnable flushTask = this::flush;
     private int count;
     private boolean closed;
@@ -57,11 +52,6 @@ public final class DatagramSendBatch {
         this.socket = socket;
         this.loop = loop;
         this.drops = drops;
-        this.slots = slots;
-        this.slotSize = slotSize;
-        this.buffer = room.buffer;
-        this.array = room.array;
-        this.packets = room.packets;
     }
 
     /**
@@ -73,14 +63,14 @@ public final class DatagramSendBatch {
      */
     public boolean add(int prefix, ByteBuf data, int index, int length, InetSocketAddress to) {
         int size = 4 + length;
-        if (closed || size > slotSize) {
+        if (closed || size > room.slotSize) {
             return false;
         }
-        int offset = count * slotSize;
-        buffer.setInt(offset, prefix);
-        buffer.setBytes(offset + 4, data, index, length);
+        int offset = count * room.slotSize;
+        room.buffer.setInt(offset, prefix);
+        room.buffer.setBytes(offset + 4, data, index, length);
         try {
-            if (!(boolean) ADD.invoke(array, buffer, offset, size, 0, to)) {
+            if (!(boolean) ADD.invoke(room.array, room.buffer, offset, size, 0, to)) {
                 return false;
             }
         } catch (Throwable e) {
@@ -95,7 +85,7 @@ public final class DatagramSendBatch {
                 return true;
             }
         }
-        if (count == slots) {
+        if (count == room.slots) {
             flush();
         }
         return true;
@@ -116,7 +106,7 @@ public final class DatagramSendBatch {
             while (from < n) {
                 int sent;
                 try {
-                    sent = (int) SENDMMSG.invoke(socket.intValue(), ipv6, packets, from, n - from);
+                    sent = (int) SENDMMSG.invoke(socket.intValue(), ipv6, room.packets, from, n - from);
                 } catch (IOException e) {
                     // this datagram's destination failed (sendmmsg reports the first error only): skip it
                     sent = -1;
@@ -145,7 +135,7 @@ public final class DatagramSendBatch {
     }
 
     public int slots() {
-        return slots;
+        return room.slots;
     }
 
     /** Drops what is queued and frees the memory; on the socket's loop once the socket is closed. */

@@ -75,13 +75,13 @@ final class NettyDatagramInternals {
     private static final Handles HANDLES = Handles.find();
 
     static final boolean AVAILABLE = HANDLES != null;
-    static final MethodHandle NEW_ARRAY = AVAILABLE ? HANDLES.newArray() : null;
+    private static final MethodHandle NEW_ARRAY = AVAILABLE ? HANDLES.newArray() : null;
     static final MethodHandle ADD_WRITABLE = AVAILABLE ? HANDLES.addWritable() : null;
     /** add0(buffer, index, length, segmentSize, recipient): one datagram to send. */
     static final MethodHandle ADD = AVAILABLE ? HANDLES.add() : null;
-    static final MethodHandle CLEAR = AVAILABLE ? HANDLES.clear() : null;
-    static final MethodHandle RELEASE = AVAILABLE ? HANDLES.release() : null;
-    static final MethodHandle PACKETS = AVAILABLE ? HANDLES.packets() : null;
+    private static final MethodHandle CLEAR = AVAILABLE ? HANDLES.clear() : null;
+    private static final MethodHandle RELEASE = AVAILABLE ? HANDLES.release() : null;
+    private static final MethodHandle PACKETS = AVAILABLE ? HANDLES.packets() : null;
     static final MethodHandle RECVMSG = AVAILABLE ? HANDLES.recvmsg() : null;
     static final MethodHandle RECVMMSG = AVAILABLE ? HANDLES.recvmmsg() : null;
     static final MethodHandle SENDMMSG = AVAILABLE ? HANDLES.sendmmsg() : null;
@@ -89,7 +89,7 @@ final class NettyDatagramInternals {
     static final VarHandle SENDER_ADDR = AVAILABLE ? HANDLES.senderAddr() : null;
     static final VarHandle SENDER_ADDR_LEN = AVAILABLE ? HANDLES.senderAddrLen() : null;
     static final VarHandle SENDER_PORT = AVAILABLE ? HANDLES.senderPort() : null;
-    static final VarHandle IPV6 = AVAILABLE ? HANDLES.ipv6() : null;
+    private static final VarHandle IPV6 = AVAILABLE ? HANDLES.ipv6() : null;
 
     private NettyDatagramInternals() {
     }
