@@ -128,23 +128,27 @@ turnserver -c "$WORK/turnserver.conf" >"$WORK/turnserver.out" 2>&1 &
 COTURN_PID=$!
 PIDS+=("$COTURN_PID")
 
-java -XX:+UseSerialGC -Xms64m -Xmx256m -XX:+AlwaysPreTouch \
-  -cp "$CP" org.edgeway.engine.EngineMain --port "$OUR_PORT" --realm TANDBERG --user alice:secret \
-  --allow-loopback --media-ports 63000-64499 --max-relays 20000 --unauthorized-rate 0 "${OUR_EXTRA[@]}" \
-  >"$WORK/edgeway.out" 2>&1 &
-OUR_PID=$!
-PIDS+=("$OUR_PID")
+OUR_PID=""
+if [ "$ENGINE" = 1 ]; then # only when measured: an idle JVM would still take its share of the 2 cores' caches
+  java -XX:+UseSerialGC -Xms64m -Xmx256m -XX:+AlwaysPreTouch \
+    -cp "$CP" org.edgeway.engine.EngineMain --port "$OUR_PORT" --realm TANDBERG --user alice:secret \
+    --allow-loopback --media-ports 63000-64499 --max-relays 20000 --unauthorized-rate 0 "${OUR_EXTRA[@]}" \
+    >"$WORK/edgeway.out" 2>&1 &
+  OUR_PID=$!
+  PIDS+=("$OUR_PID")
+fi
 
 for p in "${PEER_PORTS[@]}"; do
   turnutils_peer -L 127.0.0.1 -p "$p" >"$WORK/peer.$p.out" 2>&1 &
   PIDS+=("$!")
 done
 
+engine_ready() { [ "$ENGINE" = 0 ] || grep -q READY "$WORK/edgeway.out" 2>/dev/null; }
 for i in $(seq 1 100); do
-  grep -q READY "$WORK/edgeway.out" 2>/dev/null && ss -lun | grep -q ":$COTURN_PORT " && break
+  engine_ready && ss -lun | grep -q ":$COTURN_PORT " && break
   sleep 0.1
 done
-grep -q READY "$WORK/edgeway.out" || { cat "$WORK/edgeway.out" >&2; exit 1; }
+engine_ready || { cat "$WORK/edgeway.out" >&2; exit 1; }
 
 # ------------------------------------------------------------------ the deployed node
 SERVERS="coturn engine"
@@ -431,8 +435,10 @@ fi
 echo
 echo "== peak RSS (VmHWM) over the whole benchmark"
 echo "coturn: $(( $(hwm_kb "$COTURN_PID") / 1024 )) MB"
-echo "engine: $(( $(hwm_kb "$OUR_PID") / 1024 )) MB (EngineMain: -XX:+UseSerialGC -Xms64m -Xmx256m)"
+if [ "$ENGINE" = 1 ]; then
+  echo "engine: $(( $(hwm_kb "$OUR_PID") / 1024 )) MB (EngineMain: -XX:+UseSerialGC -Xms64m -Xmx256m)"
+fi
 if [ "$NODE" = 1 ]; then
   echo "node:   $(( $(hwm_kb "$NODE_PID") / 1024 )) MB (WildFly + console + engine; JVM: $(tr '\0' ' ' <"/proc/$NODE_PID/cmdline" | grep -oE -- '-X(ms|mx)[^ ]*|-XX:\+Use[A-Za-z0-9]*GC' | tr '\n' ' '))"
-  echo "        threads: node $(ls "/proc/$NODE_PID/task" | wc -l), engine $(ls "/proc/$OUR_PID/task" | wc -l)"
+  echo "        threads: node $(ls "/proc/$NODE_PID/task" | wc -l)$([ "$ENGINE" = 1 ] && echo ", engine $(ls "/proc/$OUR_PID/task" | wc -l)")"
 fi

@@ -36,7 +36,10 @@ public final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
+        // every wait polls again when an Ajax update replaced the element it holds (set once: ignoring() adds to
+        // the wait's own list)
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     public WebDriver driver() {
@@ -68,7 +71,7 @@ public final class Browser implements AutoCloseable {
      * met a stale element did not happen, so it is tried again on the new one).
      */
     public void click(String id) {
-        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+        wait.until(d -> {
             WebElement e = ExpectedConditions.elementToBeClickable(By.id(id)).apply(d);
             if (e == null) {
                 return false;
@@ -91,7 +94,7 @@ public final class Browser implements AutoCloseable {
      * (a wait polling a table that is being re-rendered met exactly that).
      */
     public String text(String id) {
-        return wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.id(id)).getText());
+        return wait.until(d -> d.findElement(By.id(id)).getText());
     }
 
     public String value(String id) {
