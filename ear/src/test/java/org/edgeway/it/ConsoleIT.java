@@ -3,16 +3,22 @@ package org.edgeway.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Cookie;
 
 /**
  * The administrator's first hour, in a real browser against the real server: first login with the one-time
@@ -236,6 +242,40 @@ class ConsoleIT {
         browser.type("dnsForm:dnsServer2", dnsServer2);
         browser.click("dnsForm:save");
         browser.waitForText("banner", "Saved");
+    }
+
+    /**
+     * A Faces flash cookie ({@code csfcfc}) that the node cannot decode comes from a restart or from another node on
+     * the same host name at another port (cookies do not keep ports apart). Mojarra 4.0.13 logs it as an error and
+     * now and then fails the page with it (mojarra#5610, about 1 in 1,500 random cookies here). A suite's backup
+     * test met that when it signed in to a second node. The console ignores such a cookie: it never reaches Faces,
+     * which logs JSF1094 for every one it cannot decode. The console also never sets one, even for a banner that
+     * crosses a redirect.
+     */
+    @Test
+    void aFlashCookieTheNodeCannotReadNeverReachesFaces() throws Exception {
+        long undecodable = logLines("JSF1094");
+        console.signOut();
+        browser.open(console.url("/login"));
+        // the shape of a real one: 21 bytes, Base64
+        browser.driver().manage().addCookie(new Cookie("csfcfc", "ZPOMnBFWG5xS8MhfBH6G3VV015yR", "/"));
+        browser.open(console.url("/login"));
+        login("admin", PASSWORD);
+        browser.waitForUrlContaining("/status/overview");
+        browser.waitForText("currentUser", "admin");
+        assertEquals(undecodable, logLines("JSF1094"), "Faces saw the cookie");
+        assertNull(browser.driver().manage().getCookieNamed("csfcfc"), "the browser was told to drop it");
+
+        String name = "flash" + UUID.randomUUID().toString().substring(0, 6);
+        Console.createAccount(browser, console.node(), name, "Read-only", "Flash-check-2026");
+        browser.waitForText("banner", "Account " + name + " created");
+        assertNull(browser.driver().manage().getCookieNamed("csfcfc"), "the banner crossed the redirect without one");
+    }
+
+    private long logLines(String containing) throws IOException {
+        try (Stream<String> lines = Files.lines(console.node().serverLog(), StandardCharsets.ISO_8859_1)) {
+            return lines.filter(l -> l.contains(containing)).count();
+        }
     }
 
     /** System > Time: NTP server 1 with a symmetric key, saved in the page. */

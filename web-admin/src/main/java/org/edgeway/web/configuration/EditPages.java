@@ -4,6 +4,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import java.io.IOException;
+import org.edgeway.web.faces.RedirectBanner;
 
 /** The two endings of an edit page: the record does not exist (404), or it was saved (back to the list). */
 public final class EditPages {
@@ -19,10 +20,8 @@ public final class EditPages {
 
     /** Redirects to the list page with {@code banner} shown there. */
     public static void backTo(String listPath, String banner) throws IOException {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ExternalContext external = faces.getExternalContext();
-        external.getFlash().setKeepMessages(true);
-        faces.addMessage(null, new FacesMessage(banner));
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        RedirectBanner.next(new FacesMessage(banner));
         external.redirect(external.getRequestContextPath() + listPath);
     }
 }

@@ -13,6 +13,7 @@ import org.edgeway.services.zones.ZoneForm;
 import org.edgeway.services.zones.ZoneLabels;
 import org.edgeway.services.zones.ZoneRole;
 import org.edgeway.services.zones.ZoneService;
+import org.edgeway.web.faces.RedirectBanner;
 import org.edgeway.web.faces.SaveAction;
 
 /**
@@ -56,9 +57,7 @@ public class EditZonePage implements Serializable {
         boolean creating = form.getId() == null;
         if (save.run("zoneForm", null, () -> zones.save(form))) {
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            external.getFlash().setKeepMessages(true);
-            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(
-                    creating ? "Zone " + form.getName() + " created" : "Saved"));
+            RedirectBanner.next(new FacesMessage(creating ? "Zone " + form.getName() + " created" : "Saved"));
             external.redirect(external.getRequestContextPath() + "/configuration/zones/zones");
         }
     }

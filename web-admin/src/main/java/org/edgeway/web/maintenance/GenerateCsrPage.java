@@ -2,7 +2,6 @@ package org.edgeway.web.maintenance;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,6 +10,7 @@ import java.util.List;
 import org.edgeway.services.certificates.CsrForm;
 import org.edgeway.services.certificates.SanFormat;
 import org.edgeway.services.certificates.ServerCertificates;
+import org.edgeway.web.faces.RedirectBanner;
 import org.edgeway.web.faces.SaveAction;
 
 /**
@@ -44,8 +44,7 @@ public class GenerateCsrPage implements Serializable {
     /** Generates the request, then back to the server certificate page where it can be downloaded. */
     public String generate() {
         if (save.run("csrForm", null, () -> certificates.generateRequest(form))) {
-            FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(
+            RedirectBanner.next(new FacesMessage(
                     "Certificate signing request generated: download it and have it signed by your CA"));
             return "/maintenance/security/server-certificate?faces-redirect=true";
         }

@@ -1,6 +1,7 @@
 package org.edgeway.web.security;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 import org.edgeway.services.security.AdminAccounts;
 import org.edgeway.services.security.PasswordPolicy;
+import org.edgeway.web.faces.RedirectBanner;
 import org.edgeway.web.faces.SaveAction;
 
 /** Change password: forced at first login of an account, and available to every administrator. */
@@ -35,8 +37,7 @@ public class ChangePasswordPage {
                 accounts.changeOwnPassword(currentPassword, newPassword, confirmPassword)));
         if (ok) {
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            external.getFlash().put("banner", "Password changed");
-            external.getFlash().setKeepMessages(true);
+            RedirectBanner.next(new FacesMessage("Password changed"));
             external.redirect(external.getRequestContextPath() + "/status/overview");
         }
     }

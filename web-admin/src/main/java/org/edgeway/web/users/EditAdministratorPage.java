@@ -10,6 +10,7 @@ import java.io.Serializable;
 import org.edgeway.services.security.AccessLevel;
 import org.edgeway.services.security.AdminAccountForm;
 import org.edgeway.services.security.AdminAccounts;
+import org.edgeway.web.faces.RedirectBanner;
 import org.edgeway.web.faces.SaveAction;
 
 /** Create or edit one administrator account: {@code /users/editadmin?id=4}, or without id for New. */
@@ -47,8 +48,7 @@ public class EditAdministratorPage implements Serializable {
         long[] saved = new long[1];
         if (save.run("adminForm", null, () -> saved[0] = accounts.save(form))) {
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            external.getFlash().setKeepMessages(true);
-            FacesContext.getCurrentInstance().addMessage(null, new jakarta.faces.application.FacesMessage(
+            RedirectBanner.next(new jakarta.faces.application.FacesMessage(
                     creating ? "Account " + form.getName() + " created" : "Saved"));
             external.redirect(external.getRequestContextPath() + "/users/administrator-accounts");
         }
