@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntPredicate;
 
 /**
  * The one place tests choose a fixed port (for a test that cannot bind port 0 itself, or configures a port that a
@@ -41,26 +42,58 @@ public final class TestPorts {
         return range(1);
     }
 
-    /** The first of {@code count} consecutive free ports. */
+    /**
+     * The first of {@code count} consecutive free ports: one pass over the band from a random port, growing a run of
+     * ports that are free and reserved by no other build, and starting it again after any that is not. (Random
+     * tries alone missed the free stretches when two builds' test JVMs together held much of the band.)
+     */
     public static synchronized int range(int count) {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int base = BAND_START + ThreadLocalRandom.current().nextInt(BAND_END - BAND_START + 2 - count);
-            List<FileLock> locks = new ArrayList<>();
-            boolean ok = true;
-            for (int p = base; p < base + count && ok; p++) {
-                FileLock lock = lock("port-" + p);
-                ok = lock != null && free(p);
-                if (lock != null) {
-                    locks.add(lock);
-                }
+        List<FileLock> run = new ArrayList<>();
+        int base = firstRun(ThreadLocalRandom.current().nextInt(BAND_END - BAND_START + 1), count, p -> {
+            FileLock lock = lock("port-" + p);
+            if (lock != null && free(p)) {
+                run.add(lock);
+                return true;
             }
-            if (ok) {
-                HELD.addAll(locks);
-                return base;
+            if (lock != null) {
+                release(lock);
             }
-            locks.forEach(TestPorts::release);
+            return false;
+        }, () -> {
+            run.forEach(TestPorts::release);
+            run.clear();
+        });
+        if (base < 0) {
+            throw new IllegalStateException("no free port range of " + count + " in " + BAND_START + "-" + BAND_END);
         }
-        throw new IllegalStateException("no free port range of " + count + " in " + BAND_START + "-" + BAND_END);
+        HELD.addAll(run);
+        return base;
+    }
+
+    /**
+     * The scan of {@link #range}: from band port number {@code start}, once round the band, the first {@code count}
+     * consecutive ports that {@code take} takes (it keeps what it took); {@code drop} gives back the run so far when
+     * a port is not taken or the scan wraps. -1 if there is none.
+     */
+    static int firstRun(int start, int count, IntPredicate take, Runnable drop) {
+        int span = BAND_END - BAND_START + 1;
+        int length = 0;
+        // past the start again by count - 1, for a run that began just before it
+        for (int i = 0; i < span + count - 1; i++) {
+            int p = BAND_START + (start + i) % span;
+            if (p == BAND_START && length > 0) { // a run does not continue across the band's end
+                drop.run();
+                length = 0;
+            }
+            if (!take.test(p)) {
+                drop.run();
+                length = 0;
+            } else if (++length == count) {
+                return p - count + 1;
+            }
+        }
+        drop.run();
+        return -1;
     }
 
     /**

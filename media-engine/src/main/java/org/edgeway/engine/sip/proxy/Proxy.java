@@ -292,11 +292,14 @@ public final class Proxy implements TransactionLayer.User {
 
     @Override
     public void onStrayAck(SipMessage ack, Flow flow) {
-        boolean bridged = calls.bridgedAck(ack);
-        calls.inDialog(ack);
-        if (bridged) {
-            return;
+        if (!calls.bridgedAck(ack)) {
+            forwardAck(ack);
         }
+        // only once the ACK has left is the call confirmed: a hang-up's BYE to the callee cannot overtake it
+        calls.inDialog(ack);
+    }
+
+    private void forwardAck(SipMessage ack) {
         popOwnRoutes(ack);
         List<NameAddr> routes = ack.nameAddrs(HeaderNames.ROUTE);
         SipUri next = routes.isEmpty() ? ack.requestUri() : routes.get(0).uri();
