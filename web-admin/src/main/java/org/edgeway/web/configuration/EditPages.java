@@ -1,7 +1,5 @@
 package org.edgeway.web.configuration;
 
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import java.io.IOException;
 import org.edgeway.web.faces.RedirectBanner;
@@ -20,8 +18,6 @@ public final class EditPages {
 
     /** Redirects to the list page with {@code banner} shown there. */
     public static void backTo(String listPath, String banner) throws IOException {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        RedirectBanner.next(new FacesMessage(banner));
-        external.redirect(external.getRequestContextPath() + listPath);
+        RedirectBanner.redirectTo(listPath, banner);
     }
 }

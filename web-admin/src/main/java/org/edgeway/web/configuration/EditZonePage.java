@@ -1,7 +1,5 @@
 package org.edgeway.web.configuration;
 
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -13,7 +11,6 @@ import org.edgeway.services.zones.ZoneForm;
 import org.edgeway.services.zones.ZoneLabels;
 import org.edgeway.services.zones.ZoneRole;
 import org.edgeway.services.zones.ZoneService;
-import org.edgeway.web.faces.RedirectBanner;
 import org.edgeway.web.faces.SaveAction;
 
 /**
@@ -56,9 +53,7 @@ public class EditZonePage implements Serializable {
     public void save() throws IOException {
         boolean creating = form.getId() == null;
         if (save.run("zoneForm", null, () -> zones.save(form))) {
-            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            RedirectBanner.next(new FacesMessage(creating ? "Zone " + form.getName() + " created" : "Saved"));
-            external.redirect(external.getRequestContextPath() + "/configuration/zones/zones");
+            EditPages.backTo("/configuration/zones/zones", creating ? "Zone " + form.getName() + " created" : "Saved");
         }
     }
 

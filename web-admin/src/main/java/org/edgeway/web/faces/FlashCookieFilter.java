@@ -27,11 +27,12 @@ public class FlashCookieFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Cookie[] cookies = request.getCookies();
-        if (cookies == null || Arrays.stream(cookies).noneMatch(c -> NAME.equals(c.getName()))) {
+        Cookie[] others = cookies == null ? null
+                : Arrays.stream(cookies).filter(c -> !NAME.equals(c.getName())).toArray(Cookie[]::new);
+        if (others == null || others.length == cookies.length) {
             chain.doFilter(request, response);
             return;
         }
-        Cookie[] others = Arrays.stream(cookies).filter(c -> !NAME.equals(c.getName())).toArray(Cookie[]::new);
         Cookie expired = new Cookie(NAME, "");
         expired.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
         expired.setMaxAge(0);

@@ -1,10 +1,12 @@
 package org.edgeway.web.faces;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.PhaseEvent;
 import jakarta.faces.event.PhaseId;
 import jakarta.faces.event.PhaseListener;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,13 @@ public final class RedirectBanner implements PhaseListener {
 
     private static final long serialVersionUID = 1L;
     private static final String KEY = RedirectBanner.class.getName();
+
+    /** Redirects to {@code path} (in the console) with {@code banner} shown at the top of that page. */
+    public static void redirectTo(String path, String banner) throws IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        next(new FacesMessage(banner));
+        external.redirect(external.getRequestContextPath() + path);
+    }
 
     /** Shows {@code message} at the top of the next page this session renders (the one redirected to). */
     public static void next(FacesMessage message) {

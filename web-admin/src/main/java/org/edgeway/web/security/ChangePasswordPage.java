@@ -1,9 +1,6 @@
 package org.edgeway.web.security;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.constraints.NotBlank;
@@ -36,9 +33,7 @@ public class ChangePasswordPage {
         boolean ok = save.run("changePasswordForm", null, () -> session.passwordChanged(
                 accounts.changeOwnPassword(currentPassword, newPassword, confirmPassword)));
         if (ok) {
-            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            RedirectBanner.next(new FacesMessage("Password changed"));
-            external.redirect(external.getRequestContextPath() + "/status/overview");
+            RedirectBanner.redirectTo("/status/overview", "Password changed");
         }
     }
 

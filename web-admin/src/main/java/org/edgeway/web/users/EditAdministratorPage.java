@@ -47,10 +47,8 @@ public class EditAdministratorPage implements Serializable {
         boolean creating = form.getId() == null;
         long[] saved = new long[1];
         if (save.run("adminForm", null, () -> saved[0] = accounts.save(form))) {
-            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            RedirectBanner.next(new jakarta.faces.application.FacesMessage(
-                    creating ? "Account " + form.getName() + " created" : "Saved"));
-            external.redirect(external.getRequestContextPath() + "/users/administrator-accounts");
+            RedirectBanner.redirectTo("/users/administrator-accounts",
+                    creating ? "Account " + form.getName() + " created" : "Saved");
         }
     }
 
