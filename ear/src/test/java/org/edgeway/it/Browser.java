@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import org.edgeway.engine.TestPorts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -33,8 +34,10 @@ public final class Browser implements AutoCloseable {
                 "--no-first-run", "--window-size=1280,1000", "--user-data-dir=" + profile);
         // the node's own self-signed certificate (a test node has no other)
         options.setAcceptInsecureCerts(true);
+        // chromedriver's port from the test band: Selenium's usingAnyFreePort() draws at random from 1024-32767, where
+        // it can hold a port a node is about to bind (BruteForceIT found its node's HTTP port taken, two builds running)
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingPort(TestPorts.port()).build();
         driver = new ChromeDriver(service, options);
         // every wait polls again when an Ajax update replaced the element it holds (set once: ignoring() adds to
         // the wait's own list)
