@@ -18,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.edgeway.engine.net.Cidr;
 import org.edgeway.persistence.protection.ProtectionBlock;
 import org.edgeway.persistence.protection.ProtectionCategory;
@@ -68,9 +68,6 @@ public class ProtectionDetector {
     public record Block(long id, String category, String address, Instant since, Instant until) {
     }
 
-    private record Key(String category, String address) {
-    }
-
     @PersistenceContext
     private EntityManager em;
     @Inject
@@ -79,33 +76,33 @@ public class ProtectionDetector {
     private Event<BlockedAddressesChanged> changed;
 
     private final FailureDetector detector = new FailureDetector();
-    private final Map<Key, Block> blocks = new ConcurrentHashMap<>();
+    /** Hands the engine's listeners each new refused set (synchronously, before the change is shown). */
+    private final BlockTable blocks = new BlockTable(next -> changed.fire(new BlockedAddressesChanged(next)));
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> blockCounts = new ConcurrentHashMap<>();
     private volatile Rules rules = new Rules(false, Map.of(), Exemptions.NONE);
-    /** The addresses refused now: blocks of active categories. */
-    private volatile Set<String> refused = Set.of();
 
     @PostConstruct
     void load() {
         reloadRules();
         Instant now = Instant.now();
+        List<Block> stored = new ArrayList<>();
         for (ProtectionBlock b : store.all()) {
             if (b.getExpiresAt().isAfter(now)) {
-                blocks.put(new Key(b.getCategoryId(), b.getAddress()), new Block(b.getId(), b.getCategoryId(),
-                        b.getAddress(), b.getBlockedSince(), b.getExpiresAt()));
+                stored.add(new Block(b.getId(), b.getCategoryId(), b.getAddress(), b.getBlockedSince(),
+                        b.getExpiresAt()));
             } else {
                 store.removeIfEnded(b.getId(), now);
             }
         }
-        refused = computeRefused(Instant.now());
+        blocks.load(stored, rules::active, now);
     }
 
     /** Settings changed (a category, an exemption, the service switch): take them for the next failure. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void onSettingsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettingsChanged change) {
         reloadRules();
-        publish();
+        blocks.rulesChanged(rules::active, Instant.now());
     }
 
     /**
@@ -135,12 +132,11 @@ public class ProtectionDetector {
         }
         long id = store.store(category, canonical, now, until.get());
         Block block = new Block(id, category, canonical, now, until.get());
-        blocks.put(new Key(category, canonical), block);
+        blocks.put(block, r::active, Instant.now());
         blockCounts.computeIfAbsent(category, k -> new LongAdder()).increment();
         LOG.warning(() -> "Automated protection: blocking " + canonical + " (" + c.getName() + ") until "
                 + until.get() + " after more than " + c.getTriggerLevel() + " failures in "
                 + c.getDetectionWindow() + " s");
-        publish();
         return Optional.of(block);
     }
 
@@ -156,40 +152,30 @@ public class ProtectionDetector {
 
     /** The active block refusing {@code address} now, if any (the console and API filter). */
     public Optional<Block> refusing(String address) {
-        if (refused.isEmpty()) {
+        if (blocks.refused().isEmpty()) {
             return Optional.empty();
         }
         String canonical = canonical(address);
-        if (canonical == null || !refused.contains(canonical)) {
-            return Optional.empty();
-        }
-        Instant now = Instant.now();
-        Rules r = rules;
-        return blocks.values().stream().filter(b -> b.address().equals(canonical) && b.until().isAfter(now)
-                && r.active(b.category())).findFirst();
+        return canonical == null ? Optional.empty() : blocks.refusing(canonical, rules::active, Instant.now());
     }
 
     /** The addresses refused now, for the engine. */
     public Set<String> refusedAddresses() {
-        return refused;
+        return blocks.refused();
     }
 
     /** Active blocks, newest first. */
     public List<Block> blocks() {
-        Instant now = Instant.now();
-        return blocks.values().stream().filter(b -> b.until().isAfter(now))
-                .sorted((a, b) -> b.since().compareTo(a.since())).toList();
+        return blocks.active(Instant.now());
     }
 
     /** Ends a block (Unblock): its failures are forgotten too, so the next one does not block again. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<Block> unblock(long id) {
-        Optional<Block> b = blocks.values().stream().filter(x -> x.id() == id).findFirst();
+        Optional<Block> b = blocks.remove(id, rules::active, Instant.now());
         b.ifPresent(x -> {
-            blocks.remove(new Key(x.category(), x.address()));
             detector.forget(x.category(), x.address());
             store.remove(id);
-            publish();
         });
         return b;
     }
@@ -209,19 +195,12 @@ public class ProtectionDetector {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void expire() {
         Instant now = Instant.now();
-        boolean any = false;
-        for (Block b : List.copyOf(blocks.values())) {
+        for (Block b : blocks.expire(rules::active, now)) {
             // a block renewed meanwhile keeps its row (and id): only the block that expired is removed
-            if (!b.until().isAfter(now) && blocks.remove(new Key(b.category(), b.address()), b)) {
-                store.removeIfEnded(b.id(), now);
-                LOG.info(() -> "Automated protection: block of " + b.address() + " (" + b.category() + ") expired");
-                any = true;
-            }
+            store.removeIfEnded(b.id(), now);
+            LOG.info(() -> "Automated protection: block of " + b.address() + " (" + b.category() + ") expired");
         }
         detector.purge(Duration.ofSeconds(CategoryForm.MAX_WINDOW), now);
-        if (any) {
-            publish();
-        }
     }
 
     /** One spelling per address (as {@link InetAddress#getHostAddress}), or null for what is no IP literal. */
@@ -236,21 +215,6 @@ public class ProtectionDetector {
         } catch (IllegalArgumentException | java.net.UnknownHostException e) {
             return null;
         }
-    }
-
-    /** Serialised, so the last set handed on is the newest. */
-    private synchronized void publish() {
-        Set<String> next = computeRefused(Instant.now());
-        if (!next.equals(refused)) {
-            refused = next;
-            changed.fire(new BlockedAddressesChanged(next));
-        }
-    }
-
-    private Set<String> computeRefused(Instant now) {
-        Rules r = rules;
-        return blocks.values().stream().filter(b -> b.until().isAfter(now) && r.active(b.category()))
-                .map(Block::address).collect(Collectors.toUnmodifiableSet());
     }
 
     private void reloadRules() {
