@@ -16,8 +16,8 @@ import org.edgeway.services.protection.ProtectionDetector.Block;
 /**
  * The active blocks and the addresses they refuse. Every change hands the listeners the new refused set before the
  * change is shown ({@link #active}, {@link #refusing}): an administrator or a test that sees a block can count on
- * the engine refusing its address, and one that sees it gone on the engine answering again. Changes are
- * serialised, so the last set handed on is the newest.
+ * the engine refusing its address, and one that sees it gone (Unblock or expiry) on the engine answering again.
+ * Changes are serialised, so the last set handed on is the newest.
  */
 final class BlockTable {
 
@@ -34,64 +34,66 @@ final class BlockTable {
     }
 
     /** The stored blocks at startup; the engine reads {@link #refused} when it starts, so nothing is handed on. */
-    synchronized void load(Collection<Block> stored, Predicate<String> activeCategory, Instant now) {
+    synchronized void load(Collection<Block> stored, Predicate<String> activeCategory) {
         stored.forEach(b -> blocks.put(key(b), b));
-        refused = refusedBy(blocks, activeCategory, now);
+        refused = refusedBy(blocks, activeCategory);
     }
 
     /** A new or renewed block (replacing the one of its category and address). */
-    synchronized void put(Block block, Predicate<String> activeCategory, Instant now) {
+    synchronized void put(Block block, Predicate<String> activeCategory) {
         Map<Key, Block> next = new HashMap<>(blocks);
         next.put(key(block), block);
-        handOn(refusedBy(next, activeCategory, now));
+        handOn(refusedBy(next, activeCategory));
         blocks.put(key(block), block);
     }
 
     /** Ends the block with this id (Unblock); empty if there is none. */
-    synchronized Optional<Block> remove(long id, Predicate<String> activeCategory, Instant now) {
+    synchronized Optional<Block> remove(long id, Predicate<String> activeCategory) {
         Optional<Block> found = blocks.values().stream().filter(b -> b.id() == id).findFirst();
-        found.ifPresent(b -> removeAll(List.of(b), activeCategory, now));
+        found.ifPresent(b -> removeAll(List.of(b), activeCategory));
         return found;
     }
 
-    /** Ends the blocks whose time is up, and returns them. */
+    /** Ends the blocks whose time is up, and returns them: the one place where time ends a block. */
     synchronized List<Block> expire(Predicate<String> activeCategory, Instant now) {
         List<Block> ended = blocks.values().stream().filter(b -> !b.until().isAfter(now)).toList();
         if (!ended.isEmpty()) {
-            removeAll(ended, activeCategory, now);
+            removeAll(ended, activeCategory);
         }
         return ended;
     }
 
     /** The categories or the service switch changed: the refused set follows. */
-    synchronized void rulesChanged(Predicate<String> activeCategory, Instant now) {
-        handOn(refusedBy(blocks, activeCategory, now));
+    synchronized void rulesChanged(Predicate<String> activeCategory) {
+        handOn(refusedBy(blocks, activeCategory));
     }
 
-    /** The addresses refused now: blocks of active categories. */
+    /** The addresses refused: blocks held, of active categories. */
     Set<String> refused() {
         return refused;
     }
 
-    /** Blocks not yet ended, newest first. */
-    List<Block> active(Instant now) {
-        return blocks.values().stream().filter(b -> b.until().isAfter(now))
-                .sorted((a, b) -> b.since().compareTo(a.since())).toList();
+    /**
+     * The blocks held, newest first. A block whose time is up stays until {@link #expire} has handed the listeners
+     * the set without it (at most one sweep), because until then they still refuse its address.
+     */
+    List<Block> active() {
+        return blocks.values().stream().sorted((a, b) -> b.since().compareTo(a.since())).toList();
     }
 
-    /** The block refusing {@code address} (canonical spelling) now, if any. */
-    Optional<Block> refusing(String address, Predicate<String> activeCategory, Instant now) {
+    /** The block refusing {@code address} (canonical spelling), if any: the same answer the listeners give. */
+    Optional<Block> refusing(String address, Predicate<String> activeCategory) {
         if (!refused.contains(address)) {
             return Optional.empty();
         }
-        return blocks.values().stream().filter(b -> b.address().equals(address) && b.until().isAfter(now)
-                && activeCategory.test(b.category())).findFirst();
+        return blocks.values().stream().filter(b -> b.address().equals(address) && activeCategory.test(b.category()))
+                .findFirst();
     }
 
-    private void removeAll(List<Block> ended, Predicate<String> activeCategory, Instant now) {
+    private void removeAll(List<Block> ended, Predicate<String> activeCategory) {
         Map<Key, Block> next = new HashMap<>(blocks);
         ended.forEach(b -> next.remove(key(b), b));
-        handOn(refusedBy(next, activeCategory, now));
+        handOn(refusedBy(next, activeCategory));
         ended.forEach(b -> blocks.remove(key(b), b));
     }
 
@@ -102,8 +104,8 @@ final class BlockTable {
         }
     }
 
-    private static Set<String> refusedBy(Map<Key, Block> blocks, Predicate<String> activeCategory, Instant now) {
-        return blocks.values().stream().filter(b -> b.until().isAfter(now) && activeCategory.test(b.category()))
+    private static Set<String> refusedBy(Map<Key, Block> blocks, Predicate<String> activeCategory) {
+        return blocks.values().stream().filter(b -> activeCategory.test(b.category()))
                 .map(Block::address).collect(Collectors.toUnmodifiableSet());
     }
 

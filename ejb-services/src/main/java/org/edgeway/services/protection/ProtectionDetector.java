@@ -95,14 +95,14 @@ public class ProtectionDetector {
                 store.removeIfEnded(b.getId(), now);
             }
         }
-        blocks.load(stored, rules::active, now);
+        blocks.load(stored, rules::active);
     }
 
     /** Settings changed (a category, an exemption, the service switch): take them for the next failure. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void onSettingsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettingsChanged change) {
         reloadRules();
-        blocks.rulesChanged(rules::active, Instant.now());
+        blocks.rulesChanged(rules::active);
     }
 
     /**
@@ -132,7 +132,7 @@ public class ProtectionDetector {
         }
         long id = store.store(category, canonical, now, until.get());
         Block block = new Block(id, category, canonical, now, until.get());
-        blocks.put(block, r::active, Instant.now());
+        blocks.put(block, r::active);
         blockCounts.computeIfAbsent(category, k -> new LongAdder()).increment();
         LOG.warning(() -> "Automated protection: blocking " + canonical + " (" + c.getName() + ") until "
                 + until.get() + " after more than " + c.getTriggerLevel() + " failures in "
@@ -156,7 +156,7 @@ public class ProtectionDetector {
             return Optional.empty();
         }
         String canonical = canonical(address);
-        return canonical == null ? Optional.empty() : blocks.refusing(canonical, rules::active, Instant.now());
+        return canonical == null ? Optional.empty() : blocks.refusing(canonical, rules::active);
     }
 
     /** The addresses refused now, for the engine. */
@@ -164,15 +164,15 @@ public class ProtectionDetector {
         return blocks.refused();
     }
 
-    /** Active blocks, newest first. */
+    /** Active blocks, newest first (a block whose time is up until the next sweep has released it). */
     public List<Block> blocks() {
-        return blocks.active(Instant.now());
+        return blocks.active();
     }
 
     /** Ends a block (Unblock): its failures are forgotten too, so the next one does not block again. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<Block> unblock(long id) {
-        Optional<Block> b = blocks.remove(id, rules::active, Instant.now());
+        Optional<Block> b = blocks.remove(id, rules::active);
         b.ifPresent(x -> {
             detector.forget(x.category(), x.address());
             store.remove(id);
